@@ -1,0 +1,106 @@
+// The output contract (../shared/CONTRACT.md, schema_version 1) as a zod schema. Every
+// document is validated against it before it is written; this file is the source of truth.
+
+import { z } from 'zod';
+
+export const LEVELS = ['urusan', 'bidang', 'program', 'kegiatan', 'sub_kegiatan', 'akun', 'total', 'other'] as const;
+
+export const Value = z.object({
+  column: z.string(),
+  raw: z.string(),
+  value: z.number().nullable(),
+  unit: z.string().nullable(),
+  repaired: z.boolean().optional(),
+  note: z.string().optional(),
+  candidates: z.array(z.number()).optional(),
+  line: z.number().int().optional(),
+  page: z.number().int().nullable().optional(),
+});
+
+export const Column = z.object({
+  key: z.string(),
+  label: z.string(),
+  role: z.enum(['rowno', 'code', 'name', 'indicator', 'text', 'value']).optional(),
+  kind: z.string().optional(),
+  measure: z.string().nullable(),
+  year: z.number().int().nullable(),
+  unit: z.string().nullable(),
+  formula: z.string().nullable().optional(),
+  group: z.string().nullable().optional(),
+});
+
+export const Table = z.object({
+  id: z.string(),
+  label: z.string().nullable(),
+  caption: z.string().nullable(),
+  family: z.string().nullable().optional(),
+  line: z.number().int().nullable(),
+  end_line: z.number().int().nullable().optional(),
+  page: z.number().int().nullable(),
+  rows: z.number().int().optional(),
+  header_lines: z.array(z.number().int()).optional(),
+  column_number_row: z.number().int().nullable().optional(),
+  repeated_header_lines: z.array(z.number().int()).optional(),
+  summary_rows: z.array(z.object({ line: z.number().int(), text: z.string() })).optional(),
+  columns: z.array(Column),
+});
+
+export const Record = z.object({
+  table: z.string(),
+  line: z.number().int().nullable(),
+  lines: z.array(z.number().int()).optional(),
+  page: z.number().int().nullable(),
+  code: z.string().nullable(),
+  code_raw: z.string().nullable().optional(),
+  code_source: z.enum(['document', 'inferred']).nullable().optional(),
+  code_note: z.string().optional(),
+  level: z.enum(LEVELS),
+  row_kind: z.enum(['data', 'total', 'heading']).optional(),
+  row_no: z.string().nullable().optional(),
+  name: z.string(),
+  indicator: z.string().nullable().optional(),
+  texts: z.record(z.string(), z.string()).optional(),
+  values: z.array(Value),
+  duplicate_of: z.number().int().nullable().optional(),
+  notes: z.array(z.string()).optional(),
+});
+
+export const Warning = z.object({
+  type: z.string(),
+  table: z.string().nullable().optional(),
+  line: z.number().int().nullable().optional(),
+  page: z.number().int().nullable().optional(),
+  code: z.string().nullable().optional(),
+  message: z.string(),
+});
+
+export const OutputDocument = z.object({
+  schema_version: z.literal(1),
+  status: z.enum(['ok', 'failed']).optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  extractor: z.object({ name: z.string(), version: z.string() }).optional(),
+  source: z.object({
+    file: z.string(),
+    sha256: z.string().nullable(),
+    format: z.enum(['text', 'pdf', 'pdf-ocr']),
+    pages: z.number().int().nullable(),
+  }).passthrough(),
+  document: z.object({
+    kind: z.enum(['renja', 'rancangan_renja', 'renja_perubahan', 'renstra', 'lkjip', 'unknown']).nullable(),
+    agency: z.string().nullable(),
+    region: z.object({
+      type: z.enum(['kota', 'kabupaten', 'provinsi']).nullable(),
+      name: z.string().nullable(),
+      province: z.string().nullable(),
+    }).nullable(),
+    year: z.number().int().nullable(),
+    period: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
+  }),
+  tables: z.array(Table),
+  records: z.array(Record),
+  warnings: z.array(Warning),
+});
+
+export type OutputDocument = z.infer<typeof OutputDocument>;
+export type OutputRecord = z.infer<typeof Record>;
+export type OutputTable = z.infer<typeof Table>;

@@ -1,0 +1,142 @@
+// Document metadata: kind, agency, region, year and period, from the cover and the text.
+
+import type { LayoutLine } from './model.js';
+
+export type DocKind = 'renja' | 'rancangan_renja' | 'renja_perubahan' | 'renstra' | 'lkjip' | 'unknown';
+
+export interface DocumentMeta {
+  kind: DocKind;
+  agency: string | null;
+  region: { type: 'kota' | 'kabupaten' | 'provinsi' | null; name: string | null; province: string | null };
+  year: number | null;
+  period: { start: number; end: number } | null;
+}
+
+const KIND_PATTERNS: [DocKind, RegExp][] = [
+  ['lkjip', /\b(lkjip|laporan\s+kinerja(\s+instansi)?(\s+pemerintah)?|lakip)\b/i],
+  ['renja_perubahan', /\b(perubahan\s+rencana\s+kerja|rencana\s+kerja\s+perubahan|renja[\s-]*(pd\s+)?perubahan|perubahan\s+renja|renja[\s-]+p\b|p[\s-]*renja)\b/i],
+  ['rancangan_renja', /\b(rancangan\s+(akhir\s+|awal\s+)?(rencana\s+kerja|renja))\b/i],
+  ['renstra', /\b(rencana\s+strategis|renstra)\b/i],
+  ['renja', /\b(rencana\s+kerja|renja)\b/i],
+];
+
+/** The kind named on the cover (first lines) wins over the body, where templates leave noise. */
+export function detectKind(lines: LayoutLine[]): DocKind {
+  const text = (from: number, to: number) => lines.slice(from, to).map((l) => l.text).join('\n');
+  for (const [from, to] of [[0, 15], [0, 40], [0, 120]] as const) {
+    const t = text(from, to);
+    for (const [kind, re] of KIND_PATTERNS) if (re.test(t)) return kind;
+  }
+  return 'unknown';
+}
+
+const REGION = /\b(Kota|Kabupaten|Kab\.)\s+([A-Z][A-Za-z]+(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|Raya|Baru|Laut|Darat|Hulu|Hilir|Kepulauan|Tenggara|Daya|Besar|Pesisir|Kidul)){0,2})/g;
+const NOT_NAMES = new Set(['Dan', 'Yang', 'Tahun', 'Dalam', 'Untuk', 'Se', 'Asal', 'Kewenangan', 'Sebagai', 'Pada', 'Di', 'Ini', 'Tersebut', 'Dinas', 'Kecamatan', 'Kelurahan', 'Desa']);
+
+function countRegions(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(REGION)) {
+    const name = m[2].trim();
+    if (NOT_NAMES.has(name.split(/\s+/)[0])) continue;
+    const type = m[1].toLowerCase().startsWith('kota') ? 'kota' : 'kabupaten';
+    const key = `${type}:${name}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const PROVINCES = [
+  'Aceh', 'Sumatera Utara', 'Sumatera Barat', 'Riau', 'Kepulauan Riau', 'Jambi', 'Sumatera Selatan', 'Bangka Belitung',
+  'Kepulauan Bangka Belitung', 'Bengkulu', 'Lampung', 'DKI Jakarta', 'Jawa Barat', 'Banten', 'Jawa Tengah',
+  'DI Yogyakarta', 'Daerah Istimewa Yogyakarta', 'Jawa Timur', 'Bali', 'Nusa Tenggara Barat', 'Nusa Tenggara Timur',
+  'Kalimantan Barat', 'Kalimantan Tengah', 'Kalimantan Selatan', 'Kalimantan Timur', 'Kalimantan Utara',
+  'Sulawesi Utara', 'Gorontalo', 'Sulawesi Tengah', 'Sulawesi Barat', 'Sulawesi Selatan', 'Sulawesi Tenggara',
+  'Maluku', 'Maluku Utara', 'Papua', 'Papua Barat', 'Papua Barat Daya', 'Papua Selatan', 'Papua Tengah', 'Papua Pegunungan',
+];
+
+function detectProvince(text: string): string | null {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/\b(?:Provinsi|Propinsi|Prov\.)\s+([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})/g)) {
+    const words = m[1].split(/\s+/);
+    for (let n = Math.min(3, words.length); n >= 1; n--) {
+      const cand = words.slice(0, n).join(' ');
+      const hit = PROVINCES.find((p) => p.toLowerCase() === cand.toLowerCase());
+      if (hit) {
+        counts.set(hit, (counts.get(hit) ?? 0) + 1);
+        break;
+      }
+    }
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+function detectAgency(text: string): string | null {
+  const counts = new Map<string, number>();
+  const re = /\b((?:Dinas|Badan|Kantor|Inspektorat|Satuan Polisi Pamong Praja|Sekretariat)(?:\s+(?:[A-Z][a-z]+|dan|&)){1,6})/g;
+  for (const m of text.matchAll(re)) {
+    let name = m[1].replace(/\s+(Kota|Kabupaten|Kab|Provinsi|Tahun|Pemerintah)\b.*$/, '').trim();
+    name = name.replace(/\s+(dan|&)$/, '');
+    if (name.split(/\s+/).length < 2) continue;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+  if (!ranked.length) return null;
+  // prefer the longest name that is nearly as frequent (`Dinas Sosial dan Pemberdayaan Masyarakat`)
+  const top = ranked[0];
+  const longer = ranked.find(([n, c]) => n.startsWith(top[0]) && n.length > top[0].length && c >= top[1] * 0.3);
+  return longer ? longer[0] : top[0];
+}
+
+function detectPeriod(text: string): { start: number; end: number } | null {
+  const counts = new Map<string, number>();
+  const re = /\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b/g;
+  for (const m of text.matchAll(re)) {
+    const s = Number(m[1]);
+    const e = Number(m[2]);
+    if (e - s < 4 || e - s > 6) continue;
+    const around = text.slice(Math.max(0, (m.index ?? 0) - 120), (m.index ?? 0) + 20);
+    const weight = /renstra|rencana strategis|rpjmd|rpd\b|jangka menengah/i.test(around) ? 3 : 1;
+    counts.set(`${s}-${e}`, (counts.get(`${s}-${e}`) ?? 0) + weight);
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (!best) return null;
+  const [start, end] = best[0].split('-').map(Number);
+  return { start, end };
+}
+
+/** The plan or report year: the year the cover and title lines name with the document's kind. */
+function detectYear(lines: LayoutLine[], kind: DocKind): number | null {
+  if (kind === 'renstra') return null;
+  const cover = lines.slice(0, 40).map((l) => l.text).join(' ');
+  const titleRe = /(rencana\s+kerja|renja|laporan\s+kinerja|lkjip)[^.]{0,160}?\b(?:tahun\s+(?:anggaran\s+)?)?((?:19|20)\d\d)\b/gi;
+  const counts = new Map<number, number>();
+  const body = lines.map((l) => l.text).join(' ');
+  for (const [text, w] of [[cover, 3], [body, 1]] as const) {
+    for (const m of text.matchAll(titleRe)) {
+      const y = Number(m[2]);
+      // a period `2021-2026` is not a year
+      const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 3);
+      if (/^\s*[-–]/.test(after)) continue;
+      counts.set(y, (counts.get(y) ?? 0) + w);
+    }
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (best) return best[0];
+  const any = /\b(20\d\d)\b/.exec(cover);
+  return any ? Number(any[1]) : null;
+}
+
+export function detectMetadata(lines: LayoutLine[]): DocumentMeta {
+  const text = lines.map((l) => l.text.replace(/\t/g, ' ')).join('\n');
+  const kind = detectKind(lines);
+  const regions = [...countRegions(text).entries()].sort((a, b) => b[1] - a[1]);
+  const top = regions[0]?.[0];
+  const [type, name] = top ? top.split(':') : [null, null];
+  return {
+    kind,
+    agency: detectAgency(text),
+    region: { type: (type as 'kota' | 'kabupaten' | null) ?? null, name: name ?? null, province: detectProvince(text) },
+    year: detectYear(lines, kind),
+    period: detectPeriod(text),
+  };
+}

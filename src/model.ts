@@ -1,0 +1,135 @@
+// The typed model passed between stages: load → layout → tables → rows → normalize → emit.
+// Every piece keeps where it came from (file, line or page, raw text).
+
+export type Level = 'urusan' | 'bidang' | 'program' | 'kegiatan' | 'sub_kegiatan' | 'akun' | 'total' | 'other';
+
+/** Inline markup seen in a cell; kept as a hint, never trusted as a level signal. */
+export interface MarkupHint {
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+}
+
+/** One cell of a physical line, with markup stripped from `text`. */
+export interface Cell {
+  index: number;
+  text: string;
+  raw: string;
+  markup: MarkupHint;
+}
+
+/** One physical line of the source (text input) or one visual line of a page (PDF input). */
+export interface LayoutLine {
+  line: number; // 1-based source line (text input) or running line number (PDF input)
+  page: number | null;
+  text: string; // markup stripped, cells joined by TAB
+  cells: Cell[];
+  blank: boolean;
+  /** markdown separator row like `---⇥---` or `|---|---|` */
+  separator: boolean;
+}
+
+export interface LoadedDocument {
+  file: string;
+  path: string;
+  sha256: string;
+  format: 'text' | 'pdf' | 'pdf-ocr';
+  pages: number | null;
+  lines: LayoutLine[];
+  warnings: DocWarning[];
+}
+
+/** What a column means, from its header through a table family (pipelines/). */
+export type ValueKind = 'money' | 'percent' | 'count' | 'quantity' | 'text' | 'any';
+export type ColumnRole = 'rowno' | 'code' | 'name' | 'indicator' | 'text' | 'value';
+
+export interface ColumnSpec {
+  key: string;
+  label: string;
+  role: ColumnRole;
+  kind: ValueKind;
+  measure: string | null; // target | realisasi | pagu | anggaran | capaian | ...
+  year: number | null;
+  unit: string | null;
+  /** formula declared in the column-number row, e.g. "(7/6)" */
+  formula?: string | null;
+  group?: string | null; // e.g. "sebelum" / "sesudah"
+}
+
+export interface TableBlock {
+  id: string;
+  label: string | null;
+  caption: string | null;
+  family: string | null;
+  line: number;
+  page: number | null;
+  endLine: number;
+  headerLines: LayoutLine[];
+  numberRow: LayoutLine | null;
+  bodyLines: LayoutLine[]; // in order; repeated headers removed, blank lines kept
+  repeatedHeaderLines: number[];
+  columns: ColumnSpec[];
+  hasCodeColumn: boolean;
+  warnings: DocWarning[];
+}
+
+export interface ParsedValue {
+  column: string;
+  raw: string;
+  value: number | null;
+  unit: string | null;
+  repaired?: boolean;
+  note?: string;
+  /** other readings a validator may choose between (e.g. a split value) */
+  candidates?: number[];
+  line?: number;
+}
+
+/** A code as far as the printed cells tell it; unknown parts are null. */
+export interface PartialCode {
+  urusan: string | null;
+  bidang: string | null;
+  program: string | null;
+  kegiatanType: string | null; // the "2" of 2.01 (kab/kota) or "1" (provinsi)
+  kegiatan: string | null;
+  sub: string | null;
+  /** fields present in print, from the first to the last (e.g. program..sub) */
+  first: number;
+  last: number;
+  /** parts lost in print: kegiatan digit cut off, sub truncated */
+  truncated: ('kegiatan' | 'sub')[];
+  rowNo: string | null;
+  raw: string;
+  ghost: boolean;
+}
+
+export interface LogicalRow {
+  table: string;
+  line: number;
+  lines: number[];
+  page: number | null;
+  rowNo: string | null;
+  codeRaw: string | null;
+  partial: PartialCode | null;
+  code: string | null;
+  codeSource: 'document' | 'inferred' | null;
+  codeNote: string | null;
+  level: Level;
+  name: string;
+  indicator: string | null;
+  texts: Record<string, string>;
+  values: ParsedValue[];
+  markup: MarkupHint;
+  duplicateOf: number | null;
+  kind: 'data' | 'total' | 'heading';
+  notes: string[];
+}
+
+export interface DocWarning {
+  type: string;
+  table?: string | null;
+  line?: number | null;
+  page?: number | null;
+  code?: string | null;
+  message: string;
+}

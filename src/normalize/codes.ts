@@ -1,0 +1,282 @@
+// The one place Kepmendagri program codes are read.
+//
+// urusan.bidang.program.kegiatan.sub-kegiatan, e.g. 1.06.01.2.01.0001: urusan 1 digit,
+// bidang 2, program 2, kegiatan "2.01" (the 2 marks a kab/kota kegiatan), sub-kegiatan
+// 4 digits (older documents print 2). Printed codes come spaced (`1 . 06 . 01`), split
+// over cells (`1⇥06⇥01⇥2.0⇥0001`), with the kegiatan digit cut off (`2.0`), with OCR
+// noise (`0)6 (01`, `06 s`, `6 C`), without their prefix (`01.2.06.0010`) or glued to the
+// name (`0004 Penyediaan …`). This module turns the leading cells of a row into a
+// PartialCode; `codeResolve.ts` fills what print lost from context and names.
+
+import type { Level, PartialCode } from '../model.js';
+
+export const FIELD = { U: 0, B: 1, P: 2, KT: 3, KN: 4, S: 5 } as const;
+const LEVEL_OF_LAST: Level[] = ['urusan', 'bidang', 'program', 'kegiatan', 'kegiatan', 'sub_kegiatan'];
+
+export interface CodeContext {
+  urusan?: string | null;
+  bidang?: string | null;
+  program?: string | null;
+  kegiatanType?: string | null;
+  kegiatan?: string | null;
+}
+
+interface Token {
+  text: string; // digits, or '' for an empty cell between code cells (a field not printed)
+}
+
+/** A cell that can be part of a printed code: digits, dots, spaces and a little OCR noise. */
+export function isCodeMaterial(text: string): boolean {
+  const t = text.trim();
+  if (t === '') return true;
+  if (t.length > 40 || !/\d/.test(t)) return false;
+  const letters = t.replace(/[^a-z]/gi, '');
+  return letters.length <= 1 && /^[\d\s.,()\-a-z]+$/i.test(t);
+}
+
+/** Row keys that are not codes: `A.`, `IV`, `12`, `3.` */
+export function isRowKey(text: string): boolean {
+  return /^([A-Z]|[IVXLC]{1,6}|\d{1,3})\.?$/.test(text.trim());
+}
+
+/** Several complete dotted codes in one cell (`1.06.04.2.01.12 1.06.04.2.02`). */
+export function splitMultiCode(text: string): string[] {
+  const parts = text.trim().split(/\s+/);
+  if (parts.length < 2) return [text];
+  return parts.every((p) => /^\d+(\.\d+){1,5}$/.test(p)) ? parts : [text];
+}
+
+function tokenize(cells: string[]): Token[] {
+  const tokens: Token[] = [];
+  cells.forEach((cell) => {
+    const runs = cell.match(/\d+/g);
+    if (!runs) tokens.push({ text: '' });
+    else for (const r of runs) tokens.push({ text: r });
+  });
+  // empty cells only stand for an unprinted field between printed ones
+  while (tokens.length && tokens[0].text === '') tokens.shift();
+  while (tokens.length && tokens[tokens.length - 1].text === '') tokens.pop();
+  return cleanZeros(tokens);
+}
+
+/**
+ * OCR and cell splits scatter zeros: `0⇥6 01` is 06 01, `1⇥0⇥06 (01` has a stray 0,
+ * `2.0 5` is 2.05, `2.0⇥02 0` repeats the kegiatan's 0 in the next cell.
+ */
+function cleanZeros(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i].text;
+    const next = tokens[i + 1]?.text ?? '';
+    const prev = out[out.length - 1]?.text ?? '';
+    if (t === '0' && /^[1-9]$/.test(next) && prev !== '2' && prev !== '1') {
+      out.push({ text: `0${next}` });
+      i++;
+    } else if (t === '0' && /^[1-9]$/.test(next) && (prev === '2' || prev === '1')) {
+      // `2.0 5` → kegiatan 05
+      out.push({ text: `0${next}` });
+      i++;
+    } else if (t === '0' && next.length >= 2 && next.startsWith('0')) {
+      continue; // stray or repeated zero before a full field
+    } else out.push(tokens[i]);
+  }
+  return out;
+}
+
+interface Fit {
+  f: (string | null)[];
+  first: number;
+  last: number;
+  truncated: ('kegiatan' | 'sub')[];
+  rowNo: string | null;
+  score: number;
+}
+
+/** Map tokens onto the fields from `start` on; null when they do not fit the grammar. */
+function fitFrom(tokens: Token[], start: number): Omit<Fit, 'rowNo' | 'score'> | null {
+  const f: (string | null)[] = [null, null, null, null, null, null];
+  const truncated: ('kegiatan' | 'sub')[] = [];
+  let field = start;
+  let lastPrinted = -1;
+  for (let i = 0; i < tokens.length; i++, field++) {
+    if (field > FIELD.S) return null;
+    const t = tokens[i].text;
+    if (t === '') continue;
+    switch (field) {
+      case FIELD.U:
+        if (!/^[1-9]$/.test(t)) return null;
+        f[field] = t;
+        break;
+      case FIELD.B:
+      case FIELD.P:
+        if (!/^\d\d$/.test(t) || t === '00') return null;
+        f[field] = t;
+        break;
+      case FIELD.KT:
+        if (t === '1' || t === '2') f[field] = t;
+        else if (/^[12]\d\d$/.test(t)) {
+          f[FIELD.KT] = t[0];
+          f[FIELD.KN] = t.slice(1);
+          field++;
+        } else return null;
+        break;
+      case FIELD.KN:
+        if (/^\d\d$/.test(t) && t !== '00') f[field] = t;
+        else if (/^\d$/.test(t)) truncated.push('kegiatan');
+        else if (/^\d{4}$/.test(t)) {
+          truncated.push('kegiatan'); // `2.0⇥0001`: kegiatan digit lost, this is the sub
+          field++;
+          if (t === '0000') return null;
+          f[FIELD.S] = t;
+        } else return null;
+        break;
+      case FIELD.S:
+        if ((/^\d{4}$/.test(t) || /^\d{2}$/.test(t)) && !/^0+$/.test(t)) f[field] = t;
+        else if (/^\d{1,3}$/.test(t) && !/^0{2,}$/.test(t)) truncated.push('sub');
+        else return null;
+        break;
+    }
+    lastPrinted = field;
+  }
+  if (lastPrinted < 0) return null;
+  // a kegiatan number needs its type digit
+  if (f[FIELD.KN] !== null && f[FIELD.KT] === null && start <= FIELD.KT) return null;
+  return { f, first: start, last: lastPrinted, truncated };
+}
+
+function scoreFit(fit: Omit<Fit, 'rowNo' | 'score'>, usedRowNo: boolean, expectRowNo: boolean, ctx: CodeContext): number {
+  let score = fit.f.filter((x) => x !== null).length;
+  if (usedRowNo) score += expectRowNo ? 0.3 : -1;
+  const prefixCtx = [ctx.urusan, ctx.bidang, ctx.program, ctx.kegiatanType];
+  for (let i = 0; i < fit.first; i++) score -= prefixCtx[i] ? 0.2 : 1;
+  if (ctx.bidang && fit.f[FIELD.B]) score += fit.f[FIELD.B] === ctx.bidang ? 1 : -1;
+  if (ctx.urusan && fit.f[FIELD.U]) score += fit.f[FIELD.U] === ctx.urusan ? 0.5 : -0.5;
+  score -= 0.5 * fit.truncated.length;
+  return score;
+}
+
+export interface ParseCodeOptions {
+  /** the table has a row-number column before the code */
+  expectRowNo?: boolean;
+  /** the table has a code column: a lone `1` is urusan 1, not a row number */
+  codeColumn?: boolean;
+  context?: CodeContext;
+}
+
+/** Read the code printed in a row's leading cells; null when there is none. */
+export function parseCode(cells: string[], opts: ParseCodeOptions = {}): PartialCode | null {
+  const raw = cells.join('|').replace(/\|+$/, '');
+  const multi = cells.length === 1 ? splitMultiCode(cells[0]) : [cells[0]];
+  const source = multi.length > 1 ? [multi[0]] : cells;
+  const tokens = tokenize(source);
+  if (tokens.length === 0) return null;
+  const ctx = opts.context ?? {};
+  let best: Fit | null = null;
+  const tryFit = (toks: Token[], rowNo: string | null) => {
+    for (let start = FIELD.U; start <= FIELD.KT; start++) {
+      const fit = fitFrom(toks, start);
+      if (!fit) continue;
+      const score = scoreFit(fit, rowNo !== null, !!opts.expectRowNo, ctx);
+      if (!best || score > best.score) best = { ...fit, rowNo, score };
+    }
+  };
+  tryFit(tokens, null);
+  if (tokens.length >= 2 && /^\d{1,3}$/.test(tokens[0].text)) tryFit(tokens.slice(1), tokens[0].text);
+  const fit = best as Fit | null;
+  if (!fit) {
+    // a full-length code that breaks the grammar (`06⇥101⇥2.02⇥0007`, `…2.04⇥0000`)
+    if (tokens.filter((t) => t.text !== '').length >= 3) return { ...emptyPartial(raw), ghost: true };
+    return null;
+  }
+  const printed = fit.f.filter((x) => x !== null).length;
+  // without a code column, a lone small number is a row number
+  if (printed === 1 && fit.rowNo === null && !opts.codeColumn && fit.first !== FIELD.KT) {
+    if (fit.f[FIELD.U] !== null || fit.f[FIELD.B] !== null) return null;
+  }
+  if (printed === 1 && fit.first === FIELD.U && opts.expectRowNo && !opts.codeColumn) return null;
+  return {
+    urusan: fit.f[FIELD.U],
+    bidang: fit.f[FIELD.B],
+    program: fit.f[FIELD.P],
+    kegiatanType: fit.f[FIELD.KT],
+    kegiatan: fit.f[FIELD.KN],
+    sub: fit.f[FIELD.S],
+    first: fit.first,
+    last: fit.last,
+    truncated: fit.truncated,
+    rowNo: fit.rowNo,
+    raw,
+    ghost: false,
+  };
+}
+
+function emptyPartial(raw: string): PartialCode {
+  return {
+    urusan: null, bidang: null, program: null, kegiatanType: null, kegiatan: null, sub: null,
+    first: 0, last: -1, truncated: [], rowNo: null, raw, ghost: false,
+  };
+}
+
+/** The level a code's last printed field gives. */
+export function levelOfPartial(p: PartialCode): Level {
+  return LEVEL_OF_LAST[p.last] ?? 'other';
+}
+
+/** Canonical dotted form: two-digit bidang/program/kegiatan, four-digit sub-kegiatan. */
+export function formatCode(parts: {
+  urusan: string | null; bidang?: string | null; program?: string | null;
+  kegiatanType?: string | null; kegiatan?: string | null; sub?: string | null;
+}): string | null {
+  const out: string[] = [];
+  if (!parts.urusan) return null;
+  out.push(String(Number(parts.urusan)));
+  if (!parts.bidang) return out.join('.');
+  out.push(parts.bidang.padStart(2, '0'));
+  if (!parts.program) return out.join('.');
+  out.push(parts.program.padStart(2, '0'));
+  if (!parts.kegiatanType || !parts.kegiatan) return out.join('.');
+  out.push(parts.kegiatanType, parts.kegiatan.padStart(2, '0'));
+  if (!parts.sub) return out.join('.');
+  out.push(parts.sub.padStart(4, '0'));
+  return out.join('.');
+}
+
+/** Split a canonical code back into its fields. */
+export function splitCode(code: string): CodeContext & { sub?: string | null } {
+  const [urusan, bidang, program, kegiatanType, kegiatan, sub] = code.split('.');
+  return { urusan, bidang: bidang ?? null, program: program ?? null, kegiatanType: kegiatanType ?? null, kegiatan: kegiatan ?? null, sub: sub ?? null };
+}
+
+export function levelOfCode(code: string): Level {
+  const n = code.split('.').length;
+  return (['other', 'urusan', 'bidang', 'program', 'other', 'kegiatan', 'sub_kegiatan'] as Level[])[n] ?? 'other';
+}
+
+/** Width-independent key for joins: `1.06.01.2.01.01` ≡ `1.06.01.2.01.0001`. */
+export function codeKey(code: string): string {
+  return code.split('.').map((s) => String(Number(s))).join('.');
+}
+
+export function parentCode(code: string): string | null {
+  const parts = code.split('.');
+  if (parts.length <= 1) return null;
+  if (parts.length === 5) return parts.slice(0, 3).join('.');
+  return parts.slice(0, -1).join('.');
+}
+
+/** A sub-kegiatan code glued to the start of the name cell: `0004 Penyediaan …`. */
+export function gluedSubCode(name: string): { sub: string; name: string } | null {
+  const m = /^(\d{4})\s+(\S.*)$/.exec(name.trim());
+  return m ? { sub: m[1], name: m[2] } : null;
+}
+
+/**
+ * Account codes of realisation tables (`5.1.02.01`, or behind a program prefix
+ * `1.06.01.5.1.01`): a 4–9 where a kegiatan type digit would be. Kept as printed.
+ */
+export function parseAccountCode(text: string): string | null {
+  const t = text.trim().replace(/\s*\.\s*/g, '.');
+  if (/^\d\.\d{2}\.\d{2}\.[4-9](\.\d{1,2}){0,4}$/.test(t)) return t;
+  if (/^[4-9](\.\d{1,2}){1,5}$/.test(t)) return t;
+  return null;
+}

@@ -1,0 +1,55 @@
+// Name similarity for matching program/kegiatan/sub-kegiatan names across tables:
+// Dice on character bigrams (natural) and a token F-score with fuzzy token equality
+// (Jaro–Winkler), so `Pemberian Layanan Reunifikasi` ≈ `Pemberian Pelayanan Reunifikasi`
+// and a fragment like `ANG BERKAITAN DENGAN PELAYAN.` still finds its full name.
+
+// Only the distance functions: natural's main entry also loads storage adapters.
+import distance from 'natural/lib/natural/distance/index.js';
+import { normName } from './text.js';
+
+const { DiceCoefficient, JaroWinklerDistance } = distance;
+
+const STOP = new Set(['dan', 'di', 'ke', 'dari', 'yang', 'untuk', 'serta', 'pada', 'dalam', 'bagi', 'atau']);
+
+function tokens(s: string): string[] {
+  return normName(s).split(' ').filter((t) => t.length > 1 && !STOP.has(t));
+}
+
+function tokenMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a))) return true;
+  return a.length >= 4 && b.length >= 4 && JaroWinklerDistance(a, b, {}) >= 0.92;
+}
+
+function matched(from: string[], to: string[]): number {
+  const used = new Set<number>();
+  let hits = 0;
+  for (const t of from) {
+    const j = to.findIndex((u, k) => !used.has(k) && tokenMatch(t, u));
+    if (j >= 0) {
+      used.add(j);
+      hits++;
+    }
+  }
+  return hits;
+}
+
+export interface Similarity {
+  score: number; // 0..1, symmetric
+  containment: number; // share of the query's tokens found in the candidate
+}
+
+export function nameSimilarity(query: string, candidate: string): Similarity {
+  const a = normName(query);
+  const b = normName(candidate);
+  if (a === '' || b === '') return { score: 0, containment: 0 };
+  if (a === b) return { score: 1, containment: 1 };
+  const ta = tokens(a);
+  const tb = tokens(b);
+  const hitsA = matched(ta, tb);
+  const hitsB = matched(tb, ta);
+  const recall = ta.length ? hitsA / ta.length : 0;
+  const precision = tb.length ? hitsB / tb.length : 0;
+  const f = recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
+  return { score: Math.max(DiceCoefficient(a, b), f), containment: recall };
+}

@@ -1,0 +1,177 @@
+// The pipeline: load → layout → tables → rows → codes → emit. One function per stage,
+// each taking the previous stage's typed output.
+
+import { extname } from 'node:path';
+import { OutputDocument, type OutputRecord, type OutputTable } from './emit/schema.js';
+import { InputError, loadText } from './load/text.js';
+import { detectMetadata, type DocumentMeta } from './metadata.js';
+import type { DocWarning, LayoutLine, LoadedDocument, LogicalRow, TableBlock } from './model.js';
+import type { CodeContext } from './normalize/codes.js';
+import { inferCodes, resolveDocumentCodes, type TableRows } from './resolve/codes.js';
+import { buildRows, markPageOverlapDuplicates } from './rows/build.js';
+import { buildColumns, matchFamily } from './tables/families.js';
+import { findTables } from './tables/find.js';
+
+export const EXTRACTOR = { name: 'kinerja-extract', version: '0.1.0' };
+export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
+
+export async function loadDocument(path: string): Promise<LoadedDocument> {
+  const ext = extname(path).toLowerCase();
+  if (TEXT_EXTENSIONS.has(ext)) return loadText(path);
+  throw new InputError(`${path}: unsupported input type '${ext || '(none)'}' (expected .txt or .md)`, 'unsupported');
+}
+
+/** The urusan.bidang most codes in the document start with: fills codes printed without it. */
+export function dominantPrefix(lines: LayoutLine[]): CodeContext {
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    for (const m of l.text.matchAll(/(?<![\d.])([1-8])\s*\.\s*(\d\d)\s*\.\s*(\d\d)(?![\d])/g)) {
+      if (m[2] === '00') continue;
+      const k = `${m[1]}.${m[2]}`;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (!best) return {};
+  const [urusan, bidang] = best[0].split('.');
+  return { urusan, bidang };
+}
+
+export interface Extraction {
+  meta: DocumentMeta;
+  tables: TableBlock[];
+  rows: TableRows[];
+  summaries: Map<string, { line: number; text: string }[]>;
+  warnings: DocWarning[];
+}
+
+/** Tables, rows and codes of a loaded document. */
+export function extractTables(doc: LoadedDocument): Extraction {
+  const meta = detectMetadata(doc.lines);
+  const tables = findTables(doc.lines);
+  const prefix = dominantPrefix(doc.lines);
+  const summaries = new Map<string, { line: number; text: string }[]>();
+  const rows: TableRows[] = tables.map((t) => {
+    const family = matchFamily(t);
+    t.family = family?.id ?? null;
+    t.columns = buildColumns(t, family, meta.year);
+    const built = buildRows(t, prefix);
+    summaries.set(t.id, built.summaries);
+    return { id: t.id, rows: built.rows };
+  });
+  const index = resolveDocumentCodes(rows, prefix);
+  inferCodes(rows, index);
+  for (const t of rows) markPageOverlapDuplicates(t.rows);
+  const warnings = [...doc.warnings, ...collectWarnings(tables, rows)];
+  return { meta, tables, rows, summaries, warnings };
+}
+
+function collectWarnings(tables: TableBlock[], rows: TableRows[]): DocWarning[] {
+  const out: DocWarning[] = [];
+  if (tables.length === 0) out.push({ type: 'no_tables', message: 'no tables found in the document' });
+  tables.forEach((t, i) => {
+    const rs = rows[i].rows;
+    out.push(...t.warnings);
+    if (rs.length === 0) out.push({ type: 'empty_table', table: t.id, line: t.line, message: `table ${t.label ?? t.id} at line ${t.line} has a header but no rows` });
+    if (/rp\.?\s*0{3}\b|ribu/i.test(t.headerLines.map((h) => h.text).join(' '))) {
+      const big = rs.flatMap((r) => r.values).filter((v) => v.value !== null && Math.abs(v.value) >= 1e6).length;
+      if (big > 0) out.push({ type: 'unit_mismatch', table: t.id, line: t.line, message: `header of table ${t.label ?? t.id} says thousands of rupiah but ${big} figures are full rupiah; figures kept as printed (rupiah)` });
+    }
+    for (const r of rs) {
+      if (r.codeNote && /ghost/.test(r.codeNote)) out.push({ type: 'ghost_code', table: t.id, line: r.line, message: r.codeNote });
+      if (r.codeNote && /left null/.test(r.codeNote) && r.partial) out.push({ type: 'code_unresolved', table: t.id, line: r.line, code: null, message: `${r.codeRaw ?? ''}: ${r.codeNote}` });
+      if (r.duplicateOf) out.push({ type: 'duplicate_row', table: t.id, line: r.line, code: r.code, message: `row repeats line ${r.duplicateOf} (page overlap); marked duplicate_of` });
+      for (const v of r.values) {
+        if (v.repaired && v.note && /unconfirmed/.test(v.note)) {
+          out.push({ type: 'malformed_number', table: t.id, line: v.line ?? r.line, code: r.code, message: `'${v.raw}' in ${v.column}: ${v.note}` });
+        }
+      }
+    }
+  });
+  return out;
+}
+
+function tableOut(t: TableBlock, rows: LogicalRow[], summaries: { line: number; text: string }[]): OutputTable {
+  return {
+    id: t.id,
+    label: t.label,
+    caption: t.caption,
+    family: t.family,
+    line: t.page === null ? t.line : null,
+    end_line: t.page === null ? t.endLine : null,
+    page: t.page,
+    rows: rows.length,
+    header_lines: t.headerLines.map((h) => h.line),
+    column_number_row: t.numberRow?.line ?? null,
+    repeated_header_lines: t.repeatedHeaderLines,
+    summary_rows: summaries,
+    columns: t.columns.map((c) => ({
+      key: c.key, label: c.label, role: c.role, kind: c.kind, measure: c.measure, year: c.year, unit: c.unit,
+      ...(c.formula ? { formula: c.formula } : {}), ...(c.group ? { group: c.group } : {}),
+    })),
+  };
+}
+
+function recordOut(r: LogicalRow): OutputRecord {
+  const rec: OutputRecord = {
+    table: r.table,
+    line: r.page === null ? r.line : null,
+    lines: r.lines,
+    page: r.page,
+    code: r.code,
+    code_raw: r.codeRaw,
+    code_source: r.code ? r.codeSource : null,
+    level: r.level,
+    row_kind: r.kind,
+    row_no: r.rowNo,
+    name: r.name,
+    indicator: r.indicator,
+    texts: r.texts,
+    values: r.values.map((v) => ({ ...v })),
+    duplicate_of: r.duplicateOf,
+  };
+  if (r.codeNote) rec.code_note = r.codeNote;
+  if (r.notes.length) rec.notes = r.notes;
+  return rec;
+}
+
+/** The output document of one input, validated against the contract schema. */
+export function toOutput(doc: LoadedDocument, x: Extraction): OutputDocument {
+  const out: OutputDocument = {
+    schema_version: 1,
+    status: 'ok',
+    extractor: EXTRACTOR,
+    source: { file: doc.file, sha256: doc.sha256, format: doc.format, pages: doc.pages },
+    document: {
+      kind: x.meta.kind,
+      agency: x.meta.agency,
+      region: x.meta.region,
+      year: x.meta.year,
+      period: x.meta.period,
+    },
+    tables: x.tables.map((t, i) => tableOut(t, x.rows[i].rows, x.summaries.get(t.id) ?? [])),
+    records: x.rows.flatMap((t) => t.rows.map(recordOut)),
+    warnings: x.warnings.map((w) => ({ type: w.type, table: w.table ?? null, line: w.line ?? null, page: w.page ?? null, code: w.code ?? null, message: w.message })),
+  };
+  return OutputDocument.parse(out);
+}
+
+/** A document that could not be read: still valid JSON, with the error. */
+export function failedOutput(file: string, error: { code: string; message: string }, sha256: string | null = null): OutputDocument {
+  return OutputDocument.parse({
+    schema_version: 1,
+    status: 'failed',
+    error,
+    extractor: EXTRACTOR,
+    source: { file, sha256, format: 'text', pages: null },
+    document: { kind: null, agency: null, region: null, year: null, period: null },
+    tables: [],
+    records: [],
+    warnings: [{ type: 'input_error', message: error.message }],
+  });
+}
+
+export async function extractFile(path: string): Promise<OutputDocument> {
+  const doc = await loadDocument(path);
+  return toOutput(doc, extractTables(doc));
+}

@@ -1,0 +1,213 @@
+// Codes stage, document level: complete what print lost. A partial code takes its missing
+// prefix from the rows above it (the hierarchy), a kegiatan digit cut off (`2.0`) or a
+// truncated sub-kegiatan from the names of codes printed whole elsewhere in the same
+// document, and rows without any code get one inferred by name and position — only when
+// the match is clear: a wrong code is worse than none.
+
+import type { Level, LogicalRow, PartialCode } from '../model.js';
+import { FIELD, formatCode, levelOfCode, parentCode, type CodeContext } from '../normalize/codes.js';
+import { nameSimilarity } from '../normalize/similarity.js';
+
+export const ACCEPT = 0.72; // similarity needed to take a code from a name
+export const ACCEPT_ONLY_CHILD = 0.4; // when the parent has one child of that level
+export const ACCEPT_ANY_LEVEL = 0.82; // when neither level nor parent narrows the search
+
+/** code → every name printed for it in the document (and, later, the nomenclature). */
+export class NameIndex {
+  private names = new Map<string, string[]>();
+
+  add(code: string, name: string): void {
+    if (!name.trim()) return;
+    const list = this.names.get(code) ?? [];
+    if (!list.includes(name)) list.push(name);
+    this.names.set(code, list);
+  }
+
+  has(code: string): boolean {
+    return this.names.has(code);
+  }
+
+  namesOf(code: string): string[] {
+    return this.names.get(code) ?? [];
+  }
+
+  codes(): string[] {
+    return [...this.names.keys()];
+  }
+
+  /** Best code among `candidates` for a name; null when nothing is close enough. */
+  best(name: string, candidates: string[], threshold: number, useContainment = false): { code: string; score: number } | null {
+    let best: { code: string; score: number } | null = null;
+    let second = 0;
+    for (const code of candidates) {
+      let s = 0;
+      for (const n of this.namesOf(code)) {
+        const sim = nameSimilarity(name, n);
+        s = Math.max(s, useContainment ? Math.max(sim.score, 0.95 * sim.containment) : sim.score);
+      }
+      if (!best || s > best.score) {
+        second = best?.score ?? 0;
+        best = { code, score: s };
+      } else if (s > second) second = s;
+    }
+    // a near tie between two codes is no match
+    if (!best || best.score < threshold || best.score - second < 0.04) return null;
+    return best;
+  }
+
+  children(prefix: string | null, level: Level): string[] {
+    return this.codes().filter((c) => levelOfCode(c) === level && (prefix === null || parentCode(c) === prefix));
+  }
+}
+
+type Fields = (string | null)[];
+
+function fieldsOf(p: PartialCode): Fields {
+  return [p.urusan, p.bidang, p.program, p.kegiatanType, p.kegiatan, p.sub];
+}
+
+function ctxFields(ctx: CodeContext): Fields {
+  return [ctx.urusan ?? null, ctx.bidang ?? null, ctx.program ?? null, ctx.kegiatanType ?? null, ctx.kegiatan ?? null, null];
+}
+
+function toCode(f: Fields, last: number): string | null {
+  for (let i = 0; i <= last; i++) if (f[i] === null) return null;
+  return formatCode({ urusan: f[0], bidang: f[1], program: f[2], kegiatanType: f[3], kegiatan: f[4], sub: last >= FIELD.S ? f[5] : null });
+}
+
+/** Fill one partial code from the running context and, where print lost digits, from names. */
+function resolvePartial(row: LogicalRow, ctx: Fields, index: NameIndex | null): { code: string | null; notes: string[] } {
+  const p = row.partial!;
+  const f = fieldsOf(p);
+  const notes: string[] = [];
+  const filled: string[] = [];
+  for (let i = 0; i <= Math.min(p.last, FIELD.KN); i++) {
+    if (f[i] !== null) continue;
+    if (i === FIELD.KN && p.truncated.includes('kegiatan') && p.last === FIELD.KN) continue; // the kegiatan row itself
+    // a sub-kegiatan whose kegiatan digit was cut off belongs to the kegiatan above it
+    const sameBranch = ctx.slice(0, i).every((c, k) => f[k] === null || f[k] === c);
+    if (ctx[i] !== null && sameBranch) {
+      f[i] = ctx[i];
+      filled.push(['urusan', 'bidang', 'program', 'kegiatan type', 'kegiatan'][i]);
+    }
+  }
+  if (filled.length) notes.push(`${filled.join(', ')} taken from the rows above`);
+  const needKegiatan = p.truncated.includes('kegiatan') && f[FIELD.KN] === null;
+  const needSub = p.last === FIELD.S && f[FIELD.S] === null;
+  if ((needKegiatan || needSub) && index) {
+    const level: Level = needSub && !needKegiatan ? 'sub_kegiatan' : 'kegiatan';
+    const prefix = level === 'kegiatan' ? toCode(f, FIELD.P) : toCode(f, FIELD.KN);
+    if (prefix) {
+      const kids = index.children(prefix, level);
+      const hit = index.best(row.name, kids, kids.length === 1 ? ACCEPT_ONLY_CHILD : ACCEPT);
+      if (hit) {
+        const parts = hit.code.split('.');
+        if (level === 'kegiatan') f[FIELD.KN] = parts[4];
+        else f[FIELD.S] = parts[5];
+        notes.push(`${level === 'kegiatan' ? 'kegiatan number' : 'sub-kegiatan number'} lost in print; taken from the name (${hit.code}, similarity ${hit.score.toFixed(2)})`);
+      }
+    }
+  }
+  if (needKegiatan && f[FIELD.KN] !== null && p.last === FIELD.S && f[FIELD.S] === null) return { code: null, notes };
+  return { code: toCode(f, p.last), notes };
+}
+
+function updateContext(ctx: Fields, code: string): void {
+  const parts = code.split('.');
+  const f: Fields = [parts[0] ?? null, parts[1] ?? null, parts[2] ?? null, parts[3] ?? null, parts[4] ?? null, null];
+  for (let i = 0; i < 5; i++) ctx[i] = f[i];
+}
+
+export interface TableRows {
+  id: string;
+  rows: LogicalRow[];
+}
+
+/** Resolve printed codes in every table; returns the index of names by code built on the way. */
+export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext, seed?: NameIndex): NameIndex {
+  // pass 1: codes printed whole give the name index
+  const index = seed ?? new NameIndex();
+  for (const t of tables) {
+    const ctx = ctxFields(docPrefix);
+    for (const row of t.rows) {
+      if (!row.partial || row.kind !== 'data') continue;
+      const { code } = resolvePartial(row, ctx, null);
+      if (code) {
+        updateContext(ctx, code);
+        if (row.partial.truncated.length === 0 && row.name) index.add(code, row.name);
+      }
+    }
+  }
+  // pass 2: all partial codes, with names for the lost digits
+  for (const t of tables) {
+    const ctx = ctxFields(docPrefix);
+    for (const row of t.rows) {
+      if (!row.partial || row.kind !== 'data') continue;
+      const { code, notes } = resolvePartial(row, ctx, index);
+      if (code) {
+        row.code = code;
+        row.codeSource = 'document';
+        row.level = levelOfCode(code);
+        updateContext(ctx, code);
+      } else {
+        ctx[FIELD.KN] = row.partial.last <= FIELD.KN ? null : ctx[FIELD.KN];
+        notes.push('code incomplete in print and not recoverable from names; left null');
+      }
+      if (notes.length) row.codeNote = [row.codeNote, ...notes].filter(Boolean).join('; ');
+    }
+  }
+  return index;
+}
+
+const HIERARCHY: Level[] = ['urusan', 'bidang', 'program', 'kegiatan', 'sub_kegiatan'];
+
+/**
+ * Rows without a printed code: match name and position against the codes printed elsewhere
+ * in the document. Programs are matched among programs, kegiatan among the kegiatan of the
+ * program above, sub-kegiatan among the sub-kegiatan of the kegiatan above.
+ */
+export function inferCodes(tables: TableRows[], index: NameIndex): void {
+  for (const t of tables) {
+    const programTable = t.rows.some((r) => r.code || HIERARCHY.includes(r.level));
+    if (!programTable) continue;
+    let program: string | null = null;
+    let kegiatan: string | null = null;
+    for (const row of t.rows) {
+      if (row.code) {
+        if (row.level === 'program') { program = row.code; kegiatan = null; }
+        if (row.level === 'kegiatan') { kegiatan = row.code; program = parentCode(row.code); }
+        if (row.level === 'sub_kegiatan') { kegiatan = parentCode(row.code); }
+        continue;
+      }
+      if (row.kind !== 'data' || row.partial) continue;
+      const query = row.name || Object.values(row.texts).join(' ');
+      if (!query.trim()) continue;
+      let hit: { code: string; score: number } | null = null;
+      if (row.level === 'program') {
+        hit = index.best(query, index.children(null, 'program'), ACCEPT);
+      } else if (row.level === 'kegiatan') {
+        const kids = program ? index.children(program, 'kegiatan') : index.children(null, 'kegiatan');
+        hit = index.best(query, kids, program && kids.length === 1 ? ACCEPT_ONLY_CHILD : ACCEPT);
+      } else if (row.level === 'sub_kegiatan') {
+        const kids = kegiatan ? index.children(kegiatan, 'sub_kegiatan') : index.children(null, 'sub_kegiatan');
+        hit = index.best(query, kids, kegiatan && kids.length === 1 ? ACCEPT_ONLY_CHILD : ACCEPT);
+      } else if (row.level === 'other' || row.level === 'urusan' || row.level === 'bidang') {
+        hit = index.best(query, index.codes(), ACCEPT_ANY_LEVEL, true);
+      }
+      if (!hit) {
+        if (HIERARCHY.includes(row.level)) {
+          row.codeNote = [row.codeNote, 'no code printed and no name in the document matches closely enough; left null'].filter(Boolean).join('; ');
+          if (row.level === 'program') { program = null; kegiatan = null; }
+          if (row.level === 'kegiatan') kegiatan = null;
+        }
+        continue;
+      }
+      row.code = hit.code;
+      row.codeSource = 'inferred';
+      row.level = levelOfCode(hit.code);
+      row.codeNote = [row.codeNote, `inferred from the name (similarity ${hit.score.toFixed(2)} to '${index.namesOf(hit.code)[0]}')`].filter(Boolean).join('; ');
+      if (row.level === 'program') { program = hit.code; kegiatan = null; }
+      if (row.level === 'kegiatan') { kegiatan = hit.code; program = parentCode(hit.code); }
+    }
+  }
+}

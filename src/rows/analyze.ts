@@ -1,0 +1,117 @@
+// What one physical line of a table body holds: its key (code, account code or row
+// number), its text cells and its value cells, each with its position.
+
+import type { LayoutLine, MarkupHint, PartialCode, TableBlock } from '../model.js';
+import { gluedSubCode, isCodeMaterial, isRowKey, parseAccountCode, parseCode, type CodeContext } from '../normalize/codes.js';
+import { looksLikeMoney, parseNumber } from '../normalize/numbers.js';
+import { isJunkText } from '../normalize/text.js';
+import { needsRupiahReassembly, reassembleRupiah, type ValueCell } from './values.js';
+
+export interface TextCell {
+  index: number;
+  fromRight: number;
+  text: string;
+}
+
+export interface LineAnalysis {
+  line: LayoutLine;
+  partial: PartialCode | null;
+  ghostCode: string | null;
+  account: string | null;
+  rowNo: string | null;
+  texts: TextCell[];
+  values: ValueCell[];
+  numeric: number; // values that read as numbers
+  junkOnly: boolean;
+  markup: MarkupHint;
+  glued: string | null; // code digits found glued to the name
+}
+
+const HAS_WORD = /[a-z]{2,}/i;
+
+function isNameCell(text: string): boolean {
+  return HAS_WORD.test(text) && !isJunkText(text) && !isCodeMaterial(text);
+}
+
+/** A code printed at the start of the name cell: `1.06.01.2.01 Perencanaan …`, `1.06.02 - Program …`. */
+const CODE_IN_NAME = /^((?:\d{1,2}\s*\.\s*){1,5}\d{1,4})\s*[-–:]?\s+(?=[A-Za-z])/;
+
+export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContext, expectRowNo: boolean): LineAnalysis {
+  const cells = line.cells;
+  const n = cells.length;
+  const markup: MarkupHint = {
+    bold: cells.some((c) => c.markup.bold && HAS_WORD.test(c.text)),
+    italic: cells.some((c) => c.markup.italic && HAS_WORD.test(c.text)),
+    underline: false,
+  };
+  // key region: leading code material, ending at the first name cell
+  let keyEnd = 0;
+  const lead: string[] = [];
+  while (keyEnd < n && keyEnd < 8 && isCodeMaterial(cells[keyEnd].text) && !looksLikeMoney(cells[keyEnd].text)) {
+    lead.push(cells[keyEnd].text);
+    keyEnd++;
+  }
+  const hasNameAfter = cells.slice(keyEnd).some((c) => isNameCell(c.text));
+  let partial: PartialCode | null = null;
+  let ghostCode: string | null = null;
+  let account: string | null = null;
+  let rowNo: string | null = null;
+  let glued: string | null = null;
+  const leadFilled = lead.filter((t) => t.trim() !== '');
+  if (leadFilled.length && (hasNameAfter || leadFilled.join(' ').split(/[^\d]+/).filter(Boolean).length >= 3)) {
+    if (leadFilled.length === 1) account = parseAccountCode(leadFilled[0]);
+    if (!account) {
+      const p = parseCode(lead, { expectRowNo, codeColumn: table.hasCodeColumn, context: ctx });
+      if (p?.ghost) ghostCode = p.raw;
+      else if (p) partial = p;
+      if (p?.rowNo) rowNo = p.rowNo;
+    }
+    if (!partial && !account && !rowNo && isRowKey(leadFilled[0]) && lead.indexOf(leadFilled[0]) <= 1) rowNo = leadFilled[0];
+  } else if (!hasNameAfter) {
+    keyEnd = 0; // no name: every cell is a value
+  }
+  if (!partial && !account && !rowNo && keyEnd === 0 && n > 0 && isRowKey(cells[0].text) && /[A-Z]/.test(cells[0].text) && hasNameAfter) {
+    rowNo = cells[0].text.trim();
+    keyEnd = 1;
+  }
+
+  const texts: TextCell[] = [];
+  const rawValues: { index: number; text: string; line: number }[] = [];
+  for (let i = keyEnd; i < n; i++) {
+    let t = cells[i].text.trim();
+    if (t === '') {
+      rawValues.push({ index: i, text: '', line: line.line });
+      continue;
+    }
+    if (texts.length === 0 && isNameCell(t)) {
+      // codes glued to the name: `0004 Penyediaan …`, `1.06.01.2.01 Perencanaan …`
+      const g = gluedSubCode(t);
+      if (g && partial && (partial.truncated.includes('sub') || (partial.sub === null && partial.last >= 3))) {
+        glued = g.sub;
+        t = g.name;
+      } else if (!partial && !account) {
+        const m = CODE_IN_NAME.exec(t);
+        if (m) {
+          const p = parseCode([m[1]], { codeColumn: true, context: ctx });
+          if (p && !p.ghost && p.last - p.first >= 1) {
+            partial = { ...p, raw: m[1].trim() };
+            t = t.slice(m[0].length).trim();
+          }
+        }
+      }
+    }
+    const reading = parseNumber(t);
+    if (reading.kind === 'text') {
+      if (isJunkText(t)) continue;
+      texts.push({ index: i, fromRight: n - 1 - i, text: t });
+    } else if (reading.kind === 'junk') continue;
+    else rawValues.push({ index: i, text: t, line: line.line });
+  }
+  let values: ValueCell[];
+  if (needsRupiahReassembly(rawValues)) values = reassembleRupiah(rawValues);
+  else values = rawValues.map((v) => ({ index: v.index, raw: v.text, reading: parseNumber(v.text), line: v.line }));
+  const numeric = values.filter((v) => v.reading.value !== null).length;
+  const junkOnly = !partial && !account && !rowNo && !ghostCode && texts.length === 0 && numeric === 0 &&
+    !values.some((v) => v.reading.kind === 'dash' || v.reading.kind === 'error');
+  return { line, partial, ghostCode, account, rowNo, texts, values, numeric, junkOnly, markup, glued };
+}

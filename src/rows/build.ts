@@ -1,0 +1,288 @@
+// Rows stage: logical rows from physical lines. A row starts at a line with a key (code,
+// account code, row number) or, in tables without keys, at a line with values. Lines
+// without a key join the row before them: the value half of a two-line row (name line +
+// value line), or wrapped text after a blank line or a repeated page header.
+
+import type { ColumnSpec, LayoutLine, Level, LogicalRow, TableBlock } from '../model.js';
+import { levelOfPartial, type CodeContext } from '../normalize/codes.js';
+import { endsMidPhrase, joinFragments } from '../normalize/text.js';
+import { analyzeLine, type LineAnalysis, type TextCell } from './analyze.js';
+import { alignToColumns, toParsedValues, type ValueCell } from './values.js';
+
+interface Draft {
+  row: LogicalRow;
+  first: LineAnalysis;
+  /** texts of the first line, or of the name line of a two-line row */
+  textLines: { a: LineAnalysis; texts: TextCell[] }[];
+  valueCells: ValueCell[];
+  valueLine: LineAnalysis | null; // the second line of a two-line row
+}
+
+const TOTAL = /^(j\s*u\s*m\s*l\s*a\s*h|total|grand\s+total)\b/i;
+const SUMMARY = /^(rata[\s-]*rata|predikat|capaian\s+rata|nilai\s+rata|keterangan\s*:|sumber\s*:|catatan\s*:)/i;
+
+function expectsRowNo(table: TableBlock): boolean {
+  return table.headerLines.some((h) => h.cells.some((c) => /^(no\.?|nomor|no\.?\s*urut|i?no\.?)$/i.test(c.text.trim())));
+}
+
+export interface BuildResult {
+  rows: LogicalRow[];
+  summaries: { line: number; text: string }[];
+}
+
+export function buildRows(table: TableBlock, docCtx: CodeContext): BuildResult {
+  const expectRowNo = expectsRowNo(table);
+  const valueTable = table.columns.some((c) => c.role === 'value') || table.bodyLines.some((l) => l.cells.length > 3);
+  const drafts: Draft[] = [];
+  const summaries: { line: number; text: string }[] = [];
+  let sawBreak = false;
+  const analyses = table.bodyLines.map((l) => (l.blank ? null : analyzeLine(l, table, docCtx, expectRowNo)));
+  const hasValuesSomewhere = analyses.some((a) => a !== null && a.numeric > 0);
+
+  for (const a of analyses) {
+    if (a === null) {
+      sawBreak = true;
+      continue;
+    }
+    const line = a.line;
+    if (a.junkOnly) continue;
+    const firstText = a.texts[0]?.text ?? '';
+    if (!a.partial && !a.account && SUMMARY.test(firstText)) {
+      summaries.push({ line: line.line, text: line.text.replace(/\t+/g, ' | ') });
+      sawBreak = false;
+      continue;
+    }
+    const last = drafts[drafts.length - 1];
+    const keyed = !!(a.partial || a.account || a.rowNo);
+    const isTotal = !keyed && TOTAL.test(firstText);
+    if (keyed || isTotal || !last) {
+      drafts.push(newDraft(table, a, isTotal));
+    } else if (a.numeric > 0) {
+      if (awaitsValues(last, a) && !sawBreak) attachValueLine(last, a);
+      else if (awaitsValues(last, a) && last.row.lines.length === 1) attachValueLine(last, a);
+      else drafts.push(newDraft(table, a, false));
+    } else if (isContinuation(a, last, hasValuesSomewhere && valueTable, sawBreak)) {
+      attachContinuation(last, a);
+    } else {
+      drafts.push(newDraft(table, a, false));
+    }
+    sawBreak = false;
+  }
+  const rows = drafts.map((d) => finish(d, table));
+  assignSchemeLevels(rows);
+  return { rows, summaries };
+}
+
+function newDraft(table: TableBlock, a: LineAnalysis, isTotal: boolean): Draft {
+  const level: Level = a.account ? 'akun' : a.partial ? levelOfPartial(a.partial) : isTotal ? 'total' : 'other';
+  const row: LogicalRow = {
+    table: table.id,
+    line: a.line.line,
+    lines: [a.line.line],
+    page: a.line.page,
+    rowNo: a.rowNo,
+    codeRaw: a.partial?.raw ?? a.account ?? a.ghostCode ?? null,
+    partial: a.partial,
+    code: a.account,
+    codeSource: a.account ? 'document' : null,
+    codeNote: a.ghostCode ? `code cells '${a.ghostCode}' do not form a valid code (ghost) and were ignored` : null,
+    level,
+    name: '',
+    indicator: null,
+    texts: {},
+    values: [],
+    markup: a.markup,
+    duplicateOf: null,
+    kind: isTotal ? 'total' : 'data',
+    notes: [],
+  };
+  if (a.glued && a.partial) {
+    a.partial.sub = a.glued;
+    a.partial.truncated = a.partial.truncated.filter((t) => t !== 'sub');
+    row.notes.push(`sub-kegiatan code ${a.glued} was glued to the name`);
+  }
+  return { row, first: a, textLines: [{ a, texts: a.texts }], valueCells: [...a.values], valueLine: null };
+}
+
+/** The name line of a two-line row: a key, but (almost) no figures of its own. */
+function awaitsValues(d: Draft, a: LineAnalysis): boolean {
+  if (d.valueLine || d.row.kind !== 'data') return false;
+  if (!(d.row.partial || d.row.code || d.row.rowNo)) return false;
+  const own = d.valueCells.filter((v) => v.reading.value !== null).length;
+  return own <= 1 && a.numeric >= 2;
+}
+
+function attachValueLine(d: Draft, a: LineAnalysis): void {
+  const dropped = d.valueCells.filter((v) => v.reading.value !== null);
+  if (dropped.length) d.row.notes.push(`stray figure${dropped.length > 1 ? 's' : ''} on the name line ignored: ${dropped.map((v) => `'${v.raw}'`).join(', ')}`);
+  d.valueCells = a.values;
+  d.valueLine = a;
+  d.row.lines.push(a.line.line);
+  if (a.ghostCode) d.row.notes.push(`value line carries a ghost code '${a.ghostCode}', ignored`);
+}
+
+function isContinuation(a: LineAnalysis, last: Draft, valueTable: boolean, sawBreak: boolean): boolean {
+  if (a.texts.length === 0) return false;
+  if (valueTable) return true;
+  if (sawBreak) return true;
+  const t = a.texts[0].text;
+  const prev = last.textLines[last.textLines.length - 1].texts;
+  const prevText = prev[prev.length - 1]?.text ?? '';
+  return /^[a-z(]/.test(t) || endsMidPhrase(prevText);
+}
+
+function attachContinuation(d: Draft, a: LineAnalysis): void {
+  d.textLines.push({ a, texts: a.texts });
+  d.row.lines.push(a.line.line);
+}
+
+function joinWrapped(a: string, b: string): string {
+  if (a === '') return b;
+  if (b === '') return a;
+  return /-$/.test(a) ? a + b : `${a} ${b}`;
+}
+
+function finish(d: Draft, table: TableBlock): LogicalRow {
+  const row = d.row;
+  const textCols = table.columns.filter((c) => c.role !== 'value');
+  const valueCols = table.columns.filter((c) => c.role === 'value');
+  const generic = table.family === null;
+  const colFor = (i: number, cellIndex: number): string => {
+    if (generic) return i === 0 ? 'name' : `c${cellIndex}`;
+    return textCols[i]?.key ?? `text_${i + 1}`;
+  };
+  const texts: Record<string, string> = {};
+  const anchor = d.textLines[0];
+  // slots from the first line: each continuation cell appends to the slot it lines up with
+  const slots = anchor.texts.map((t, i) => ({ ...t, key: colFor(i, t.index), text: t.text }));
+  if (d.valueLine && slots.length > 1) {
+    // two-line row: the name line's fragments are all name
+    const name = slots.map((s) => s.text).reduce((acc, t) => joinFragments(acc, t), '');
+    slots.splice(0, slots.length, { ...slots[0], key: 'name', text: name });
+  }
+  const width = anchor.a.line.cells.length;
+  for (const tl of d.textLines.slice(1)) {
+    const w = tl.a.line.cells.length;
+    for (const t of tl.texts) {
+      let slot = slots.find((s) => s.index === t.index && (w === width || s.fromRight === t.fromRight));
+      slot ??= slots.find((s) => s.fromRight === t.fromRight);
+      slot ??= slots.find((s) => s.index === t.index);
+      slot ??= slots.reduce<(typeof slots)[number] | undefined>((best, s) => (!best || Math.abs(s.index - t.index) < Math.abs(best.index - t.index) ? s : best), undefined);
+      if (slot) slot.text = joinWrapped(slot.text, t.text);
+      else slots.push({ ...t, key: colFor(slots.length, t.index) });
+    }
+  }
+  for (const s of slots) texts[s.key] = texts[s.key] ? joinWrapped(texts[s.key], s.text) : s.text;
+  if (d.valueLine) {
+    // the value line's texts fill the text columns after the name
+    d.valueLine.texts.forEach((t, i) => {
+      const key = generic ? `c${t.index}` : textCols[i + 1]?.key ?? `text_${i + 2}`;
+      texts[key] = texts[key] ? joinWrapped(texts[key], t.text) : t.text;
+    });
+  }
+  row.name = (texts.name ?? '').trim();
+  delete texts.name;
+  if (texts.indicator !== undefined) {
+    row.indicator = texts.indicator.replace(/^-\s+/, '').trim();
+    delete texts.indicator;
+  }
+  row.texts = texts;
+  if (generic) {
+    const header = (i: number) => table.columns[i];
+    row.values = toParsedValues(d.valueCells, d.valueCells.map((c) => header(c.index) ?? { key: `c${c.index}`, label: '', role: 'value', kind: 'any', measure: null, year: null, unit: null }), d.valueCells.map((_, i) => i));
+  } else {
+    row.values = toParsedValues(d.valueCells, valueCols, alignToColumns(d.valueCells, valueCols));
+  }
+  if (row.kind === 'data' && !row.partial && !row.code && row.values.every((v) => v.value === null) && !row.rowNo && row.name.length < 40) {
+    row.kind = 'heading';
+  }
+  return row;
+}
+
+/** Level by name when there is no code: `PROGRAM …`, `Kegiatan …`, `Sub Kegiatan …`. */
+function levelFromName(name: string): Level | null {
+  if (/^program\b/i.test(name)) return 'program';
+  if (/^sub[\s-]*kegiatan\b/i.test(name)) return 'sub_kegiatan';
+  if (/^kegiatan\b/i.test(name)) return 'kegiatan';
+  if (/^urusan\b/i.test(name)) return /bidang/i.test(name) ? 'bidang' : 'urusan';
+  return null;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX', 'XXI', 'XXII', 'XXIII', 'XXIV', 'XXV'];
+
+/**
+ * Rows keyed by numbering only: in a table that numbers programs A, B, …, kegiatan I, II, …
+ * and sub-kegiatan 1, 2, … the scheme gives the level. Letters that are also Roman
+ * numerals (C, D, I, V, X) are read by which sequence they continue.
+ */
+function assignSchemeLevels(rows: LogicalRow[]): void {
+  const keys = rows.map((r) => (r.partial || r.code ? null : r.rowNo?.replace(/\.$/, '').trim() ?? null));
+  const hasLetters = keys.some((k) => k && /^[A-HJ-UWYZ]$/.test(k));
+  const hasRoman = keys.some((k) => k && /^(II|III|IV|VI|VII|VIII|IX|XI|XII)$/.test(k));
+  let lastLetter = '@';
+  let lastRoman = 0;
+  rows.forEach((r, i) => {
+    const k = keys[i];
+    if (r.partial || r.code || r.kind !== 'data') return;
+    if (k && hasLetters && hasRoman) {
+      const nextLetter = String.fromCharCode(lastLetter.charCodeAt(0) + 1);
+      const romanIdx = ROMAN.indexOf(k);
+      if (k === nextLetter && !(romanIdx === lastRoman)) {
+        r.level = 'program';
+        lastLetter = k;
+        return;
+      }
+      if (romanIdx >= 0) {
+        r.level = 'kegiatan';
+        lastRoman = romanIdx + 1;
+        return;
+      }
+      if (/^[A-Z]$/.test(k)) {
+        r.level = 'program';
+        lastLetter = k;
+        return;
+      }
+      if (/^\d+$/.test(k)) {
+        r.level = 'sub_kegiatan';
+        return;
+      }
+    }
+    const byName = levelFromName(r.name);
+    if (byName) r.level = byName;
+  });
+}
+
+/**
+ * Page-overlap duplicates: a run of rows printed again right after itself
+ * (the last rows of a page repeated at the top of the next). The first copy is marked.
+ */
+export function markPageOverlapDuplicates(rows: LogicalRow[]): void {
+  const codeOf = (r: LogicalRow) => (r.code && r.codeSource === 'document' ? r.code : null);
+  for (let i = 0; i < rows.length; i++) {
+    for (let k = 1; k <= 4 && i + 2 * k <= rows.length; k++) {
+      let same = true;
+      for (let j = 0; j < k && same; j++) {
+        const a = rows[i + j];
+        const b = rows[i + k + j];
+        same = codeOf(a) !== null && codeOf(a) === codeOf(b) && sharedValues(a, b) >= 0.5;
+      }
+      if (same) {
+        for (let j = 0; j < k; j++) {
+          rows[i + j].duplicateOf = rows[i + k + j].line;
+          rows[i + j].notes.push(`page-overlap duplicate of line ${rows[i + k + j].line}`);
+        }
+        i += k - 1;
+        break;
+      }
+    }
+  }
+}
+
+function sharedValues(a: LogicalRow, b: LogicalRow): number {
+  const av = a.values.map((v) => v.value).filter((v): v is number => v !== null);
+  const bv = new Set(b.values.map((v) => v.value).filter((v): v is number => v !== null));
+  if (av.length === 0) return 0;
+  return av.filter((v) => bv.has(v)).length / av.length;
+}
+
+export type { ColumnSpec, LayoutLine };

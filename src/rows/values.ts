@@ -1,0 +1,190 @@
+// Values of one row: re-join figures that a converter split across cells, then assign each
+// printed figure to a value column by type and order (empty cells are dropped unpredictably,
+// so positions alone cannot be trusted). No printed figure is ever dropped: one that fits no
+// column is kept under an `extra_n` key.
+
+import type { ColumnSpec, ParsedValue, ValueKind } from '../model.js';
+import { parseDigits, parseNumber, type NumberReading } from '../normalize/numbers.js';
+import { isJunkText } from '../normalize/text.js';
+
+export interface ValueCell {
+  index: number;
+  raw: string;
+  reading: NumberReading;
+  line: number;
+}
+
+// `Rp`, OCR `R p`, `Ro`, and a lone `o.` where `Rp.` lost its R
+const RP_MARK = /R\s*[po]\s*\.?|(?<![A-Za-z])o\s*\.(?=\s*\d)/g;
+
+/** A row whose money cells carry `Rp` and whose figures spill into neighbouring cells. */
+export function needsRupiahReassembly(cells: { text: string }[]): boolean {
+  const withRp = cells.filter((c) => /^R\s*p/i.test(c.text.trim())).length;
+  if (withRp < 2) return false;
+  return cells.some((c) => {
+    const t = c.text.trim();
+    if (t === '') return false;
+    const marks = t.match(RP_MARK)?.length ?? 0;
+    return marks >= 2 || (marks === 0 && /^[.,]?\d/.test(t)) || (marks === 1 && !/^R\s*[po]/i.test(t));
+  });
+}
+
+/** A figure printed the way these documents print money, with no repair needed. */
+function wellFormed(s: string): boolean {
+  const r = parseDigits(s);
+  return r.value !== null && !r.repaired && /^\d{1,3}([.,]\d{3})*(,\d{1,2})?$/.test(s);
+}
+
+/**
+ * Join the pieces of one figure split over cells. The seam may have lost a dot
+ * (`26|361.600`), repeated a digit (`11.224|1.950`, `2|25.238.800`) or be clean
+ * (`11|.224.950`). All well-formed readings are returned, the plain join first.
+ */
+export function joinSplitFigure(pieces: string[]): { readings: string[]; note: string | null } {
+  let options = [pieces[0].replace(/\s+/g, '')];
+  for (const piece of pieces.slice(1)) {
+    const p = piece.replace(/\s+/g, '');
+    const next: string[] = [];
+    for (const left of options) {
+      next.push(left + p);
+      if (!/[.,]$/.test(left) && !/^[.,]/.test(p)) next.push(`${left}.${p}`);
+      if (p.length > 1) next.push(left + p.slice(1));
+    }
+    options = [...new Set(next)];
+  }
+  const good = options.filter(wellFormed);
+  return { readings: good.length ? good : [options[0]], note: pieces.length > 1 ? `figure split over ${pieces.length} cells: ${pieces.map((p) => `'${p.trim()}'`).join(' + ')}` : null };
+}
+
+/**
+ * Re-read a row's value cells as a stream of `Rp …` figures. Returns one ValueCell per figure;
+ * where the join is ambiguous the reading that equals another figure of the row wins.
+ */
+export function reassembleRupiah(cells: { index: number; text: string; line: number }[]): ValueCell[] {
+  type Seg = { index: number; line: number; pieces: string[]; raw: string[] };
+  const segs: Seg[] = [];
+  for (const c of cells) {
+    const t = c.text.trim();
+    if (t === '' || isJunkText(t)) continue;
+    const parts = t.split(RP_MARK);
+    const marks = t.match(RP_MARK) ?? [];
+    parts.forEach((part, k) => {
+      if (k > 0) segs.push({ index: c.index, line: c.line, pieces: [], raw: [] });
+      let seg = segs[segs.length - 1];
+      if (!seg) {
+        if (!/\d/.test(part)) return;
+        seg = { index: c.index, line: c.line, pieces: [], raw: [] };
+        segs.push(seg);
+      }
+      let piece = part.trim();
+      if (seg.pieces.length === 0) piece = piece.replace(/^[.,\s]+/, '');
+      if (/\d/.test(piece)) seg.pieces.push(piece);
+      seg.raw.push((k > 0 ? marks[k - 1] : '') + part);
+    });
+  }
+  const out: ValueCell[] = [];
+  const pending: { seg: Seg; readings: string[]; note: string | null }[] = [];
+  for (const seg of segs) {
+    if (seg.pieces.length === 0) continue;
+    const joined = joinSplitFigure(seg.pieces);
+    pending.push({ seg, readings: joined.readings, note: joined.note });
+  }
+  const firm = new Set(pending.filter((p) => p.readings.length === 1).map((p) => parseNumber(p.readings[0]).value));
+  for (const p of pending) {
+    let pick = p.readings[0];
+    if (p.readings.length > 1) pick = p.readings.find((r) => firm.has(parseNumber(r).value)) ?? pick;
+    const reading = parseNumber(`Rp ${pick}`);
+    if (p.note) {
+      reading.repaired = true;
+      reading.note = [p.note, reading.note].filter(Boolean).join('; ');
+      const alts = p.readings.map((r) => parseNumber(r).value).filter((v): v is number => v !== null);
+      if (alts.length > 1) reading.candidates = alts;
+    }
+    out.push({ index: p.seg.index, raw: p.seg.raw.join(' | ').trim(), reading, line: p.seg.line });
+  }
+  return out;
+}
+
+const SLOT_KINDS = new Set(['empty', 'dash', 'junk', 'error', 'multi']);
+
+function compat(cell: ValueCell, kind: ValueKind): number {
+  const r = cell.reading;
+  if (r.kind === 'empty') return 0.15;
+  if (SLOT_KINDS.has(r.kind)) return 0.3;
+  if (kind === 'any') return 1;
+  if (kind === 'text') return -2;
+  const twoDecimals = /,\d{2}$/.test(cell.raw.trim());
+  switch (r.kind) {
+    case 'money':
+      return { money: 2, count: -0.5, quantity: -0.5, percent: -1 }[kind];
+    case 'percent':
+      return { percent: 2, quantity: 1.2, count: 0.8, money: -1 }[kind];
+    case 'quantity':
+      return { quantity: 2, count: 1.2, percent: 0.5, money: -1 }[kind];
+    case 'number':
+      if (r.bullet) return { count: 1.8, quantity: 1.2, percent: 1.0, money: -0.5 }[kind];
+      if (r.value === 0 && twoDecimals) return { money: 1.2, percent: 1.0, count: 0.8, quantity: 0.6 }[kind];
+      if (twoDecimals) return { percent: 1.5, count: 0.6, quantity: 0.6, money: 0.3 }[kind];
+      return { count: 1.5, quantity: 1.2, percent: 1.0, money: 0.3 }[kind];
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Monotone alignment of printed cells to value columns (a small Needleman–Wunsch):
+ * a cell may take a column, a column may stay unprinted, a cell may be left over.
+ * Returns the column index per cell, or -1 for a left-over cell.
+ */
+export function alignToColumns(cells: ValueCell[], cols: ColumnSpec[]): number[] {
+  const n = cells.length;
+  const m = cols.length;
+  const NEG = -1e9;
+  const dp = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(NEG));
+  const back = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  dp[0][0] = 0;
+  const skipCell = (c: ValueCell) => (c.reading.value === null ? -0.05 : -3);
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      const here = dp[i][j];
+      if (here === NEG) continue;
+      if (i < n && j < m) {
+        const s = here + compat(cells[i], cols[j].kind);
+        if (s > dp[i + 1][j + 1]) { dp[i + 1][j + 1] = s; back[i + 1][j + 1] = 1; }
+      }
+      if (j < m && here - 0.01 > dp[i][j + 1]) { dp[i][j + 1] = here - 0.01; back[i][j + 1] = 2; }
+      if (i < n) {
+        const s = here + skipCell(cells[i]);
+        if (s > dp[i + 1][j]) { dp[i + 1][j] = s; back[i + 1][j] = 3; }
+      }
+    }
+  }
+  const out = new Array<number>(n).fill(-1);
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const b = back[i][j];
+    if (b === 1) { out[i - 1] = j - 1; i--; j--; }
+    else if (b === 2) j--;
+    else i--;
+  }
+  return out;
+}
+
+/** Turn aligned cells into the record's values; empty slots are not values. */
+export function toParsedValues(cells: ValueCell[], cols: ColumnSpec[], assignment: number[]): ParsedValue[] {
+  const out: ParsedValue[] = [];
+  let extra = 0;
+  cells.forEach((c, i) => {
+    if (c.reading.kind === 'empty' || c.reading.kind === 'junk') return;
+    const col = assignment[i] >= 0 ? cols[assignment[i]] : null;
+    const unit = c.reading.unit ?? (col && c.reading.value !== null ? col.unit : null);
+    const v: ParsedValue = { column: col ? col.key : `extra_${++extra}`, raw: c.raw, value: c.reading.value, unit: unit ?? null };
+    if (c.reading.repaired) v.repaired = true;
+    if (c.reading.note) v.note = c.reading.note;
+    if (c.reading.candidates && c.reading.candidates.length > 1) v.candidates = c.reading.candidates;
+    v.line = c.line;
+    out.push(v);
+  });
+  return out;
+}

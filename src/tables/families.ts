@@ -1,0 +1,130 @@
+// Columns stage: recognise a table's family from its caption and header (pipelines/families.json)
+// and say what each column means: measure, year, unit. Unknown tables get columns from their
+// own header cells.
+
+import { z } from 'zod';
+import familiesData from '../../pipelines/families.json' with { type: 'json' };
+import type { ColumnSpec, TableBlock, ValueKind } from '../model.js';
+import { nonEmptyCells } from './lines.js';
+
+const ValueColumn = z.object({
+  key: z.string(),
+  label: z.string(),
+  kind: z.enum(['money', 'percent', 'count', 'quantity', 'any']),
+  measure: z.string().nullable().optional(),
+  unit: z.string().nullable().optional(),
+  year: z.number().optional(),
+  yearPattern: z.string().optional(),
+  yearIndex: z.number().optional(),
+  yearOffset: z.number().optional(),
+  formula: z.string().optional(),
+  group: z.string().optional(),
+});
+
+const Family = z.object({
+  id: z.string(),
+  title: z.string(),
+  match: z.object({
+    caption: z.array(z.string()).default([]),
+    header: z.array(z.string()).default([]),
+    not: z.array(z.string()).default([]),
+  }),
+  text: z.array(z.string()),
+  values: z.array(ValueColumn),
+  repeatValues: z.array(ValueColumn).optional(),
+  yearsFromHeader: z.boolean().optional(),
+  minScore: z.number().default(2),
+});
+export type Family = z.infer<typeof Family>;
+
+export const FAMILIES: Family[] = z.object({ families: z.array(Family) }).parse(familiesData).families;
+
+export function headerText(table: TableBlock): string {
+  return table.headerLines.map((h) => h.cells.map((c) => c.text).join(' ')).join(' ').replace(/\s+/g, ' ');
+}
+
+/** Score every family against the caption and header; the best one at or above its minimum wins. */
+export function matchFamily(table: TableBlock): Family | null {
+  const header = headerText(table);
+  const caption = table.caption ?? '';
+  let best: { f: Family; score: number } | null = null;
+  for (const f of FAMILIES) {
+    let score = 0;
+    for (const p of f.match.caption) if (new RegExp(p, 'i').test(caption)) score += 2;
+    for (const p of f.match.header) if (new RegExp(p, 'i').test(header)) score += 1;
+    for (const p of f.match.not) if (new RegExp(p, 'i').test(header) || new RegExp(p, 'i').test(caption)) score -= 5;
+    if (score >= f.minScore && (!best || score > best.score)) best = { f, score };
+  }
+  return best?.f ?? null;
+}
+
+/** Distinct years printed in the header, in order: `Tahu⇥n 2025` counts. */
+export function headerYears(table: TableBlock): number[] {
+  const years: number[] = [];
+  for (const m of headerText(table).replace(/(20\d)\s(\d)\b/g, '$1$2').matchAll(/\b(19|20)\d\d\b/g)) {
+    const y = Number(m[0]);
+    if (!years.includes(y)) years.push(y);
+  }
+  return years;
+}
+
+/** Every year of the header years row, left to right (repeats kept: target 2023..2026, realisasi 2023..). */
+function yearsRow(table: TableBlock): number[] {
+  for (const h of table.headerLines) {
+    const ys = nonEmptyCells(h)
+      .map((c) => c.replace(/\s/g, '').match(/^((19|20)\d\d)/)?.[1])
+      .filter((x): x is string => !!x)
+      .map(Number);
+    if (ys.length >= 2) return ys;
+  }
+  return [];
+}
+
+export function buildColumns(table: TableBlock, family: Family | null, docYear: number | null): ColumnSpec[] {
+  if (!family) return genericColumns(table);
+  const header = headerText(table);
+  const years = headerYears(table);
+  const text: ColumnSpec[] = family.text.map((key) => ({
+    key, label: key.replace(/_/g, ' '), role: key === 'name' ? 'name' : key === 'indicator' ? 'indicator' : 'text',
+    kind: 'text', measure: null, year: null, unit: null,
+  }));
+  let values = family.values;
+  if (family.repeatValues) {
+    const ys = years.length ? years : [null];
+    values = ys.flatMap((y, i) => family.repeatValues!.map((v) => ({ ...v, key: `${v.key}_${y ?? i + 1}`, label: `${v.label} ${y ?? ''}`.trim(), year: y ?? undefined })));
+  }
+  const row = family.yearsFromHeader ? yearsRow(table) : [];
+  const valueCols: ColumnSpec[] = values.map((v, i) => {
+    let year: number | null = v.year ?? null;
+    if (year === null && v.yearPattern) {
+      const m = new RegExp(v.yearPattern, 'i').exec(header);
+      if (m) year = Number(m[1]);
+    }
+    if (year === null && v.yearIndex !== undefined) year = years[v.yearIndex] ?? null;
+    if (year === null && row.length === values.length) year = row[i];
+    if (year === null && v.yearOffset !== undefined && docYear !== null) year = docYear + v.yearOffset;
+    return {
+      key: v.key, label: v.label, role: 'value', kind: v.kind as ValueKind, measure: v.measure ?? null,
+      year, unit: v.unit ?? (v.kind === 'money' ? 'Rp' : v.kind === 'percent' ? '%' : null),
+      formula: v.formula ?? null, group: v.group ?? null,
+    };
+  });
+  return [...text, ...valueCols];
+}
+
+/** No family: one column per header cell position, labelled by the header text above it. */
+function genericColumns(table: TableBlock): ColumnSpec[] {
+  const width = Math.max(0, ...table.headerLines.map((h) => h.cells.length));
+  const cols: ColumnSpec[] = [];
+  for (let i = 0; i < width; i++) {
+    const label = table.headerLines
+      .filter((h) => h !== table.numberRow)
+      .map((h) => h.cells[i]?.text ?? '')
+      .filter((t) => t !== '')
+      .join(' ')
+      .trim();
+    const year = /\b((19|20)\d\d)\b/.exec(label);
+    cols.push({ key: `c${i}`, label: label || `column ${i + 1}`, role: 'value', kind: 'any', measure: null, year: year ? Number(year[1]) : null, unit: /%/.test(label) ? '%' : /\(Rp/i.test(label) ? 'Rp' : null });
+  }
+  return cols;
+}

@@ -1,0 +1,209 @@
+// Tables stage: find every table in the laid-out lines — its caption (before or after),
+// header block, column-number row, repeated page headers and body lines.
+
+import type { LayoutLine, TableBlock } from '../model.js';
+import { isCodeMaterial, isRowKey, parseCode } from '../normalize/codes.js';
+import {
+  headerKey, headerSimilarity, isColumnNumberRow, isTabular, isYearsRow, lineStats, nonEmptyCells,
+} from './lines.js';
+
+const HEADER_WORDS = /\b(no|kode|rekening|uraian|program|kegiatan|indikator|target|realisasi|satuan|tahun|lokasi|jumlah|anggaran|pagu|capaian|keterangan|sasaran|tujuan|kondisi|sumber|catatan|kinerja|nama|jenis|volume|sebelum|sesudah|setelah|belanja|rencana|triwulan|formulasi|alasan|dana|kebutuhan|prioritas|analisis)\b/gi;
+
+export function headerWordCount(line: LayoutLine): number {
+  return (line.text.match(HEADER_WORDS) ?? []).length;
+}
+
+/** Does the line carry data: a code, a number, or a row key followed by text? */
+export function isDataLine(line: LayoutLine): boolean {
+  if (isColumnNumberRow(line) || isYearsRow(line)) return false;
+  const stats = lineStats(line);
+  const lead: string[] = [];
+  for (const c of line.cells) {
+    if (!isCodeMaterial(c.text)) break;
+    lead.push(c.text);
+  }
+  const code = lead.some((t) => t.trim() !== '') ? parseCode(lead, { expectRowNo: true }) : null;
+  if (code && !code.ghost && code.last - code.first >= 1 && stats.text > 0) return true;
+  if (stats.numeric >= 1) return true;
+  const first = line.cells.find((c) => c.text.trim() !== '');
+  return !!first && isRowKey(first.text) && stats.text >= 1 && first.index <= 1;
+}
+
+function isHeaderLike(line: LayoutLine, first: boolean): boolean {
+  if (isColumnNumberRow(line) || isYearsRow(line)) return true;
+  const stats = lineStats(line);
+  if (first) return stats.numeric <= 1 || headerWordCount(line) >= 2;
+  return !isDataLine(line);
+}
+
+const CAPTION_START = /^\W*(tabel|table)\s*[\w.\-()]/i;
+
+function isCaptionCandidate(line: LayoutLine): boolean {
+  const t = line.text.trim();
+  if (t === '' || t.length > 260) return false;
+  if (/^[-•*]\s/.test(t) || /^\d+[.)]\s+\w/.test(t)) return CAPTION_START.test(t.replace(/^[-•*]\s*/, ''));
+  if (/[.:;]$/.test(t) && !CAPTION_START.test(t)) return false;
+  return true;
+}
+
+function findCaption(lines: LayoutLine[], start: number, end: number): { caption: string | null; line: number | null } {
+  // before the table: up to 6 short lines above, nearest `Tabel …` line first
+  const above: LayoutLine[] = [];
+  for (let i = start - 1, seen = 0; i >= 0 && seen < 6; i--) {
+    const l = lines[i];
+    if (l.blank) continue;
+    if (isTabular(l) || !isCaptionCandidate(l)) break;
+    above.unshift(l);
+    seen++;
+  }
+  const tabelAt = above.map((l) => CAPTION_START.test(l.text.trim())).lastIndexOf(true);
+  const chosen = tabelAt >= 0 ? above.slice(tabelAt) : above.slice(-3);
+  if (chosen.length) return { caption: chosen.map((l) => l.text.replace(/\t/g, ' ').trim()).join(' ').replace(/\s+/g, ' '), line: chosen[0].line };
+  // after the table
+  for (let i = end + 1, seen = 0; i < lines.length && seen < 2; i++) {
+    const l = lines[i];
+    if (l.blank) continue;
+    seen++;
+    if (CAPTION_START.test(l.text.trim()) && l.text.length < 260) return { caption: l.text.trim(), line: l.line };
+  }
+  return { caption: null, line: null };
+}
+
+/** The document's own label: `T-C.29`, `E-81`, `Tabel 4.1.1` → `4.1.1`. */
+export function tableLabel(caption: string | null): string | null {
+  if (!caption) return null;
+  const tc = /\bT\s*-?\s*C\s*\.?\s*(\d{1,3})\b/i.exec(caption);
+  if (tc) return `T-C.${tc[1]}`;
+  const form = /\(([A-Z])\s*-\s*(\d{1,3})\)|\b([A-Z])-(\d{2,3})\b/.exec(caption);
+  if (form) return `${form[1] ?? form[3]}-${form[2] ?? form[4]}`;
+  const tabel = /\btabel\s+([\dIVX]+(?:\.\d+)*)/i.exec(caption);
+  return tabel ? tabel[1] : null;
+}
+
+interface Block {
+  start: number; // index into lines
+  end: number;
+}
+
+/**
+ * A short running header or page number between two pages of one table (`Dinas Sosial`,
+ * `- 12 -`): the table goes on below it with rows of the same width.
+ */
+function isPageArtefact(lines: LayoutLine[], i: number, cur: Block): boolean {
+  if (lines[i].text.trim().length > 60) return false;
+  const width = lines[cur.end].cells.length;
+  for (let k = i + 1; k < Math.min(lines.length, i + 5); k++) {
+    const l = lines[k];
+    if (l.blank) continue;
+    return isTabular(l) && l.cells.length === width && isDataLine(l);
+  }
+  return false;
+}
+
+/** Runs of tabular lines; blank lines and separator rows inside a run keep it open. */
+function blocks(lines: LayoutLine[]): Block[] {
+  const out: Block[] = [];
+  let cur: Block | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (isTabular(l) || (l.separator && cur)) {
+      if (!cur) cur = { start: i, end: i };
+      cur.end = i;
+    } else if (!l.blank && cur) {
+      if (isPageArtefact(lines, i, cur)) continue;
+      out.push(cur);
+      cur = null;
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+export function findTables(lines: LayoutLine[]): TableBlock[] {
+  const tables: TableBlock[] = [];
+  for (const b of blocks(lines)) {
+    let i = b.start;
+    while (i <= b.end) {
+      const t = buildTable(lines, i, b.end, tables.length + 1);
+      tables.push(t.table);
+      i = t.next;
+    }
+  }
+  return tables;
+}
+
+function buildTable(lines: LayoutLine[], start: number, end: number, n: number): { table: TableBlock; next: number } {
+  const header: LayoutLine[] = [];
+  let numberRow: LayoutLine | null = null;
+  let i = start;
+  while (i <= end && header.length < 7) {
+    const l = lines[i];
+    if (l.blank || l.separator) {
+      if (header.length) break;
+      i++;
+      continue;
+    }
+    if (!isHeaderLike(l, header.length === 0)) break;
+    if (isColumnNumberRow(l) && !numberRow) numberRow = l;
+    header.push(l);
+    i++;
+  }
+  const headerCells = new Set(header.flatMap((h) => nonEmptyCells(h).map(headerKey)).filter((k) => k !== ''));
+  const body: LayoutLine[] = [];
+  const repeated: number[] = [];
+  let dataSeen = false;
+  let next = end + 1;
+  for (; i <= end; i++) {
+    const l = lines[i];
+    if (l.separator) continue;
+    if (l.blank) {
+      body.push(l);
+      continue;
+    }
+    const stats = lineStats(l);
+    const isRepeat = header.length > 0 && (
+      isColumnNumberRow(l) ||
+      (isYearsRow(l) && header.some(isYearsRow)) ||
+      (stats.numeric === 0 && nonEmptyCells(l).length >= 2 && headerSimilarity(l, headerCells) >= 0.6));
+    if (isRepeat) {
+      repeated.push(l.line);
+      // text-only lines directly above a repeated header belong to it (garbled first header line)
+      while (body.length && !body[body.length - 1].blank && lineStats(body[body.length - 1]).numeric === 0 && headerWordCount(body[body.length - 1]) >= 2) {
+        repeated.push(body.pop()!.line);
+      }
+      body.push({ ...l, blank: true, cells: [], text: '' }); // a page break inside the table
+      continue;
+    }
+    // a new header after a blank line starts another table in the same run
+    const prevBlank = body.length > 0 && body[body.length - 1].blank;
+    if (dataSeen && prevBlank && stats.numeric === 0 && nonEmptyCells(l).length >= 3 && headerWordCount(l) >= 2 && !isDataLine(l)) {
+      next = i;
+      break;
+    }
+    if (isDataLine(l)) dataSeen = true;
+    body.push(l);
+  }
+  while (body.length && body[body.length - 1].blank) body.pop();
+  const first = lines[start];
+  const lastLine = body.length ? body[body.length - 1].line : header.length ? header[header.length - 1].line : first.line;
+  const endIdx = lines.findIndex((l) => l.line === lastLine);
+  const { caption } = findCaption(lines, start, endIdx);
+  const headerText = header.map((h) => h.text).join(' ');
+  const table: TableBlock = {
+    id: `t${n}`,
+    label: tableLabel(caption),
+    caption,
+    family: null,
+    line: first.line,
+    page: first.page,
+    endLine: lastLine,
+    headerLines: header,
+    numberRow,
+    bodyLines: body,
+    repeatedHeaderLines: repeated.sort((a, b) => a - b),
+    columns: [],
+    hasCodeColumn: /k\s*o\s*d\s*e|rekening|nomenklatur/i.test(headerText.replace(/\t/g, ' ')),
+    warnings: [],
+  };
+  return { table, next };
+}

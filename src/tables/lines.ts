@@ -1,0 +1,72 @@
+// Line-level tests the table finder and the row builder share.
+
+import type { LayoutLine } from '../model.js';
+import { parseNumber } from '../normalize/numbers.js';
+
+export function nonEmptyCells(line: LayoutLine): string[] {
+  return line.cells.map((c) => c.text.trim()).filter((t) => t !== '');
+}
+
+/** A line that is part of a table: at least two cells (TABs or markdown pipes). */
+export function isTabular(line: LayoutLine): boolean {
+  return line.cells.length >= 2 && !line.blank;
+}
+
+/**
+ * Column-number row: `1⇥2⇥3`, `(1)⇥(2)`, `8=(7/6)`, `13=(12/7)*100%`, `15=(14/5)*100% Rp=14`.
+ * Most neighbours must increase; `1⇥1` and a stray `5` are tolerated.
+ */
+export function isColumnNumberRow(line: LayoutLine): boolean {
+  const cells = nonEmptyCells(line);
+  if (cells.length < 3) return false;
+  const nums: number[] = [];
+  for (const c of cells) {
+    const m = /^\(?(\d{1,2})\)?(\s*=.*)?$/.exec(c);
+    if (!m) return false;
+    nums.push(Number(m[1]));
+  }
+  let up = 0;
+  for (let i = 1; i < nums.length; i++) if (nums[i] > nums[i - 1]) up++;
+  return up >= 0.6 * (nums.length - 1) && nums[0] <= 2 + Math.max(0, nums.length) && Math.min(...nums) <= 5;
+}
+
+/** A header line of years: `⇥⇥2023⇥2024⇥2025⇥2026`, `202 4`, `2024 (thn n-1)`. */
+export function isYearsRow(line: LayoutLine): boolean {
+  const cells = nonEmptyCells(line);
+  if (cells.length < 2) return false;
+  return cells.every((c) => /^(19|20)\d\s?\d(\s*\(.*)?$|^(19|20)\d$|^n\s*[-+]\s*\d\)?$|^\(?n\)?$/i.test(c) || /^(tahun|thn)\b/i.test(c));
+}
+
+export interface LineStats {
+  numeric: number; // cells that read as numbers, percents, money or quantities
+  text: number; // cells with letters
+  nonEmpty: number;
+}
+
+export function lineStats(line: LayoutLine): LineStats {
+  let numeric = 0;
+  let text = 0;
+  let nonEmpty = 0;
+  for (const c of line.cells) {
+    const t = c.text.trim();
+    if (t === '') continue;
+    nonEmpty++;
+    const r = parseNumber(t);
+    if (r.value !== null && r.kind !== 'text') numeric++;
+    else if (/[a-z]{2,}/i.test(t)) text++;
+  }
+  return { numeric, text, nonEmpty };
+}
+
+/** Normal form of a header cell for comparing repeated headers. */
+export function headerKey(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+/** Share of a line's non-empty cells that also occur in the header cells. */
+export function headerSimilarity(line: LayoutLine, headerCells: Set<string>): number {
+  const cells = nonEmptyCells(line).map(headerKey).filter((k) => k !== '');
+  if (cells.length === 0) return 0;
+  const hits = cells.filter((k) => headerCells.has(k)).length;
+  return hits / cells.length;
+}
