@@ -189,11 +189,8 @@ export function parseCode(cells: string[], opts: ParseCodeOptions = {}): Partial
     return null;
   }
   const printed = fit.f.filter((x) => x !== null).length;
-  // without a code column, a lone small number is a row number
-  if (printed === 1 && fit.rowNo === null && !opts.codeColumn && fit.first !== FIELD.KT) {
-    if (fit.f[FIELD.U] !== null || fit.f[FIELD.B] !== null) return null;
-  }
-  if (printed === 1 && fit.first === FIELD.U && opts.expectRowNo && !opts.codeColumn) return null;
+  // without a code column, a lone number is a row number, not a code
+  if (printed < 2 && !opts.codeColumn) return null;
   return {
     urusan: fit.f[FIELD.U],
     bidang: fit.f[FIELD.B],

@@ -51,5 +51,8 @@ export function nameSimilarity(query: string, candidate: string): Similarity {
   const recall = ta.length ? hitsA / ta.length : 0;
   const precision = tb.length ? hitsB / tb.length : 0;
   const f = recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
-  return { score: Math.max(DiceCoefficient(a, b), f), containment: recall };
+  // a fragment cut at both ends (`ANG BERKAITAN DENGAN PELAYAN.`) lies inside the full name
+  const qa = a.replace(/ /g, '');
+  const inside = qa.length >= 12 && b.replace(/ /g, '').includes(qa);
+  return { score: Math.max(DiceCoefficient(a, b), f), containment: inside ? 1 : recall };
 }

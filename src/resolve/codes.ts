@@ -108,7 +108,6 @@ function resolvePartial(row: LogicalRow, ctx: Fields, index: NameIndex | null): 
       }
     }
   }
-  if (needKegiatan && f[FIELD.KN] !== null && p.last === FIELD.S && f[FIELD.S] === null) return { code: null, notes };
   return { code: toCode(f, p.last), notes };
 }
 
@@ -123,35 +122,56 @@ export interface TableRows {
   rows: LogicalRow[];
 }
 
+/** A row printing the same code as the row above under another name lost its deeper fields. */
+function repeatsCodeAbove(row: LogicalRow, code: string, prev: { code: string; name: string } | null): boolean {
+  if (!prev || prev.code !== code || row.partial?.last === FIELD.S) return false;
+  return nameSimilarity(row.name, prev.name).score < 0.6;
+}
+
+const CHILD_LEVEL: Partial<Record<Level, Level>> = { urusan: 'bidang', bidang: 'program', program: 'kegiatan', kegiatan: 'sub_kegiatan' };
+
 /** Resolve printed codes in every table; returns the index of names by code built on the way. */
 export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext, seed?: NameIndex): NameIndex {
   // pass 1: codes printed whole give the name index
   const index = seed ?? new NameIndex();
   for (const t of tables) {
     const ctx = ctxFields(docPrefix);
+    let prev: { code: string; name: string } | null = null;
     for (const row of t.rows) {
       if (!row.partial || row.kind !== 'data') continue;
       const { code } = resolvePartial(row, ctx, null);
-      if (code) {
-        updateContext(ctx, code);
-        if (row.partial.truncated.length === 0 && row.name) index.add(code, row.name);
-      }
+      if (!code) continue;
+      const repeated = repeatsCodeAbove(row, code, prev);
+      if (!repeated) updateContext(ctx, code);
+      if (!repeated && row.partial.truncated.length === 0 && row.name) index.add(code, row.name);
+      prev = { code, name: row.name };
     }
   }
   // pass 2: all partial codes, with names for the lost digits
   for (const t of tables) {
     const ctx = ctxFields(docPrefix);
+    let prev: { code: string; name: string } | null = null;
     for (const row of t.rows) {
       if (!row.partial || row.kind !== 'data') continue;
-      const { code, notes } = resolvePartial(row, ctx, index);
+      let { code, notes } = resolvePartial(row, ctx, index);
+      if (code && repeatsCodeAbove(row, code, prev)) {
+        const childLevel = CHILD_LEVEL[levelOfCode(code)];
+        const kids = childLevel ? index.children(code, childLevel) : [];
+        const hit = index.best(row.name, kids, kids.length === 1 ? ACCEPT_ONLY_CHILD : ACCEPT);
+        notes.push(hit
+          ? `printed code repeats the row above (${code}) under another name: deeper fields lost in print, taken from the name (${hit.code}, similarity ${hit.score.toFixed(2)})`
+          : `printed code repeats the row above (${code}) under another name and no name matches; left null`);
+        code = hit?.code ?? null;
+      }
       if (code) {
         row.code = code;
         row.codeSource = 'document';
         row.level = levelOfCode(code);
         updateContext(ctx, code);
+        prev = { code, name: row.name };
       } else {
         ctx[FIELD.KN] = row.partial.last <= FIELD.KN ? null : ctx[FIELD.KN];
-        notes.push('code incomplete in print and not recoverable from names; left null');
+        if (!notes.some((n) => /left null/.test(n))) notes.push('code incomplete in print and not recoverable from names; left null');
       }
       if (notes.length) row.codeNote = [row.codeNote, ...notes].filter(Boolean).join('; ');
     }

@@ -66,7 +66,7 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
       else if (p) partial = p;
       if (p?.rowNo) rowNo = p.rowNo;
     }
-    if (!partial && !account && !rowNo && isRowKey(leadFilled[0]) && lead.indexOf(leadFilled[0]) <= 1) rowNo = leadFilled[0];
+    if (!partial && !account && !rowNo && !ghostCode && isRowKey(leadFilled[0]) && !/^0+\.?$/.test(leadFilled[0]) && lead.indexOf(leadFilled[0]) <= 1) rowNo = leadFilled[0];
   } else if (!hasNameAfter) {
     keyEnd = 0; // no name: every cell is a value
   }

@@ -5,6 +5,7 @@
 
 import type { ColumnSpec, LayoutLine, Level, LogicalRow, TableBlock } from '../model.js';
 import { levelOfPartial, type CodeContext } from '../normalize/codes.js';
+import { nameSimilarity } from '../normalize/similarity.js';
 import { endsMidPhrase, joinFragments } from '../normalize/text.js';
 import { analyzeLine, type LineAnalysis, type TextCell } from './analyze.js';
 import { alignToColumns, toParsedValues, type ValueCell } from './values.js';
@@ -18,7 +19,8 @@ interface Draft {
   valueLine: LineAnalysis | null; // the second line of a two-line row
 }
 
-const TOTAL = /^(j\s*u\s*m\s*l\s*a\s*h|total|grand\s+total)\b/i;
+// the whole label is a total: `JUMLAH`, `J U M L A H`, `Jumlah Total`, `TOTAL BELANJA DAERAH`, `Jumlah Belanja`
+const TOTAL = /^(j\s*u\s*m\s*l\s*a\s*h|total|grand\s+total)(\s+(total|belanja|daerah|keseluruhan|anggaran|seluruhnya|pagu|dana|akhir|semua|program|kegiatan|langsung|tidak langsung|pd|skpd|opd|rp\.?))*\s*[:.]?$/i;
 const SUMMARY = /^(rata[\s-]*rata|predikat|capaian\s+rata|nilai\s+rata|keterangan\s*:|sumber\s*:|catatan\s*:)/i;
 
 function expectsRowNo(table: TableBlock): boolean {
@@ -264,7 +266,7 @@ export function markPageOverlapDuplicates(rows: LogicalRow[]): void {
       for (let j = 0; j < k && same; j++) {
         const a = rows[i + j];
         const b = rows[i + k + j];
-        same = codeOf(a) !== null && codeOf(a) === codeOf(b) && sharedValues(a, b) >= 0.5;
+        same = codeOf(a) !== null && codeOf(a) === codeOf(b) && sharedValues(a, b) >= 0.5 && nameSimilarity(a.name, b.name).score >= 0.5;
       }
       if (same) {
         for (let j = 0; j < k; j++) {
