@@ -36,6 +36,9 @@ function isHeaderLike(line: LayoutLine, first: boolean): boolean {
   return !isDataLine(line);
 }
 
+/** Marks where a repeated page header was removed from a table body. */
+export const PAGE_BREAK = '\f';
+
 const CAPTION_START = /^\W*(tabel|table)\s*[\w.\-()]/i;
 
 function isCaptionCandidate(line: LayoutLine): boolean {
@@ -171,12 +174,14 @@ function buildTable(lines: LayoutLine[], start: number, end: number, n: number):
       while (body.length && !body[body.length - 1].blank && lineStats(body[body.length - 1]).numeric === 0 && headerWordCount(body[body.length - 1]) >= 2) {
         repeated.push(body.pop()!.line);
       }
-      body.push({ ...l, blank: true, cells: [], text: '' }); // a page break inside the table
+      body.push({ ...l, blank: true, cells: [], text: PAGE_BREAK }); // a page break inside the table
       continue;
     }
     // a new header after a blank line starts another table in the same run
-    const prevBlank = body.length > 0 && body[body.length - 1].blank;
-    if (dataSeen && prevBlank && stats.numeric === 0 && nonEmptyCells(l).length >= 3 && headerWordCount(l) >= 2 && !isDataLine(l)) {
+    const prev = body[body.length - 1];
+    const afterBlank = !!prev && prev.blank && prev.text !== PAGE_BREAK;
+    const cells = nonEmptyCells(l);
+    if (dataSeen && afterBlank && stats.numeric === 0 && cells.length >= 3 && cells.every((c) => c.length <= 60) && headerWordCount(l) >= 3 && !isDataLine(l)) {
       next = i;
       break;
     }
