@@ -28,6 +28,7 @@ export interface LineAnalysis {
 }
 
 const HAS_WORD = /[a-z]{2,}/i;
+const FIGURE_MATERIAL = /^(?:R\s*[po]\s*\.?|(?<![a-z])o\s*\.|[\d.,\s])+$/i;
 
 function isNameCell(text: string): boolean {
   return HAS_WORD.test(text) && !isJunkText(text) && !isCodeMaterial(text);
@@ -99,6 +100,11 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
           }
         }
       }
+    }
+    // pieces of split figures (`.224.950`, `0.450 Rp. 33.6`) are values, whatever they parse as
+    if ((/\d/.test(t) || /^R\s*p\s*\.?$/i.test(t)) && FIGURE_MATERIAL.test(t)) {
+      rawValues.push({ index: i, text: t, line: line.line });
+      continue;
     }
     const reading = parseNumber(t);
     if (reading.kind === 'text') {

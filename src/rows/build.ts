@@ -47,7 +47,7 @@ export function buildRows(table: TableBlock, docCtx: CodeContext): BuildResult {
       continue;
     }
     const line = a.line;
-    if (a.junkOnly) continue;
+    if (a.junkOnly || isStrayFigure(a)) continue;
     const firstText = a.texts[0]?.text ?? '';
     if (!a.partial && !a.account && SUMMARY.test(firstText)) {
       summaries.push({ line: line.line, text: line.text.replace(/\t+/g, ' | ') });
@@ -73,6 +73,13 @@ export function buildRows(table: TableBlock, docCtx: CodeContext): BuildResult {
   const rows = drafts.map((d) => finish(d, table));
   assignSchemeLevels(rows);
   return { rows, summaries };
+}
+
+/** A line holding nothing but one small bare number among empty cells: OCR noise, not a row. */
+function isStrayFigure(a: LineAnalysis): boolean {
+  if (a.partial || a.account || a.rowNo || a.texts.length || a.numeric !== 1) return false;
+  const v = a.values.find((x) => x.reading.value !== null)!;
+  return /^\d{1,2}$/.test(v.raw.trim()) && a.line.cells.length >= 5;
 }
 
 function newDraft(table: TableBlock, a: LineAnalysis, isTotal: boolean): Draft {

@@ -19,8 +19,8 @@ const RP_MARK = /R\s*[po]\s*\.?|(?<![A-Za-z])o\s*\.(?=\s*\d)/g;
 
 /** A row whose money cells carry `Rp` and whose figures spill into neighbouring cells. */
 export function needsRupiahReassembly(cells: { text: string }[]): boolean {
-  const withRp = cells.filter((c) => /^R\s*p/i.test(c.text.trim())).length;
-  if (withRp < 2) return false;
+  const marks = cells.reduce((n, c) => n + (c.text.match(RP_MARK)?.length ?? 0), 0);
+  if (marks < 2) return false;
   return cells.some((c) => {
     const t = c.text.trim();
     if (t === '') return false;
