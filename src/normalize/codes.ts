@@ -31,7 +31,9 @@ export function isCodeMaterial(text: string): boolean {
   if (t === '') return true;
   if (t.length > 40 || !/\d/.test(t)) return false;
   const letters = t.replace(/[^a-z]/gi, '');
-  return letters.length <= 1 && /^[\d\s.,()\-a-z]+$/i.test(t);
+  // three-digit or long plain numbers are figures, not code segments
+  if (/^\d{3}$|^\d{5,}$/.test(t)) return false;
+  return letters.length <= 1 && /^[\d\s.()\-a-z]+$/i.test(t);
 }
 
 /** Row keys that are not codes: `A.`, `IV`, `12`, `3.` */
@@ -46,10 +48,12 @@ export function splitMultiCode(text: string): string[] {
   return parts.every((p) => /^\d+(\.\d+){1,5}$/.test(p)) ? parts : [text];
 }
 
-function tokenize(cells: string[]): Token[] {
+function tokenize(cells: string[], joinSpaced = false): Token[] {
   const tokens: Token[] = [];
   cells.forEach((cell) => {
-    const runs = cell.match(/\d+/g);
+    // `1 0` inside one cell may be the two digits of one field (sub-kegiatan 10)
+    const text = joinSpaced ? cell.replace(/(?<![\d.])(\d) (\d)(?![\d])/g, '$1$2') : cell;
+    const runs = text.match(/\d+/g);
     if (!runs) tokens.push({ text: '' });
     else for (const r of runs) tokens.push({ text: r });
   });
@@ -93,11 +97,12 @@ interface Fit {
 }
 
 /** Map tokens onto the fields from `start` on; null when they do not fit the grammar. */
-function fitFrom(tokens: Token[], start: number): Omit<Fit, 'rowNo' | 'score'> | null {
+function fitFrom(tokens: Token[], start: number): (Omit<Fit, 'rowNo' | 'score'> & { padded: number }) | null {
   const f: (string | null)[] = [null, null, null, null, null, null];
   const truncated: ('kegiatan' | 'sub')[] = [];
   let field = start;
   let lastPrinted = -1;
+  let padded = 0;
   for (let i = 0; i < tokens.length; i++, field++) {
     if (field > FIELD.S) return null;
     const t = tokens[i].text;
@@ -109,8 +114,10 @@ function fitFrom(tokens: Token[], start: number): Omit<Fit, 'rowNo' | 'score'> |
         break;
       case FIELD.B:
       case FIELD.P:
-        if (!/^\d\d$/.test(t) || t === '00') return null;
-        f[field] = t;
+        // `6.` for 06: a leading zero lost in print (scored lower)
+        if (!/^\d\d?$/.test(t) || /^0+$/.test(t)) return null;
+        f[field] = t.padStart(2, '0');
+        if (t.length === 1) padded++;
         break;
       case FIELD.KT:
         if (t === '1' || t === '2') f[field] = t;
@@ -141,17 +148,17 @@ function fitFrom(tokens: Token[], start: number): Omit<Fit, 'rowNo' | 'score'> |
   if (lastPrinted < 0) return null;
   // a kegiatan number needs its type digit
   if (f[FIELD.KN] !== null && f[FIELD.KT] === null && start <= FIELD.KT) return null;
-  return { f, first: start, last: lastPrinted, truncated };
+  return { f, first: start, last: lastPrinted, truncated, padded };
 }
 
-function scoreFit(fit: Omit<Fit, 'rowNo' | 'score'>, usedRowNo: boolean, expectRowNo: boolean, ctx: CodeContext): number {
+function scoreFit(fit: Omit<Fit, 'rowNo' | 'score'> & { padded: number }, usedRowNo: boolean, expectRowNo: boolean, ctx: CodeContext): number {
   let score = fit.f.filter((x) => x !== null).length;
   if (usedRowNo) score += expectRowNo ? 0.3 : -1;
   const prefixCtx = [ctx.urusan, ctx.bidang, ctx.program, ctx.kegiatanType];
   for (let i = 0; i < fit.first; i++) score -= prefixCtx[i] ? 0.2 : 1;
   if (ctx.bidang && fit.f[FIELD.B]) score += fit.f[FIELD.B] === ctx.bidang ? 1 : -1;
   if (ctx.urusan && fit.f[FIELD.U]) score += fit.f[FIELD.U] === ctx.urusan ? 0.5 : -0.5;
-  score -= 0.5 * fit.truncated.length;
+  score -= 0.5 * fit.truncated.length + 0.6 * fit.padded;
   return score;
 }
 
@@ -168,7 +175,7 @@ export function parseCode(cells: string[], opts: ParseCodeOptions = {}): Partial
   const raw = cells.join('|').replace(/\|+$/, '');
   const multi = cells.length === 1 ? splitMultiCode(cells[0]) : [cells[0]];
   const source = multi.length > 1 ? [multi[0]] : cells;
-  const tokens = tokenize(source);
+  let tokens = tokenize(source);
   if (tokens.length === 0) return null;
   const ctx = opts.context ?? {};
   let best: Fit | null = null;
@@ -180,8 +187,15 @@ export function parseCode(cells: string[], opts: ParseCodeOptions = {}): Partial
       if (!best || score > best.score) best = { ...fit, rowNo, score };
     }
   };
-  tryFit(tokens, null);
-  if (tokens.length >= 2 && /^\d{1,3}$/.test(tokens[0].text)) tryFit(tokens.slice(1), tokens[0].text);
+  const tryAll = () => {
+    tryFit(tokens, null);
+    if (tokens.length >= 2 && /^\d{1,3}$/.test(tokens[0].text)) tryFit(tokens.slice(1), tokens[0].text);
+  };
+  tryAll();
+  if (!best) {
+    tokens = tokenize(source, true);
+    tryAll();
+  }
   const fit = best as Fit | null;
   if (!fit) {
     // a full-length code that breaks the grammar (`06⇥101⇥2.02⇥0007`, `…2.04⇥0000`)

@@ -162,6 +162,11 @@ export function parseDigits(input: string, opts: { percent?: boolean } = {}): Di
     if (int.repaired) repaired = true;
     return result(int.value + Number(after) / 10 ** after.length, int.candidates ? { candidates: int.candidates.map((c) => c + Number(after) / 10 ** after.length) } : {});
   }
+  if (lastSep === '.' && after.length <= 2 && /^[,]+$/.test(beforeSeps)) {
+    // `50,000,000.00`: comma thousands with a decimal point
+    const int = readThousands(before);
+    if (int.value !== null && !int.repaired) return result(int.value + Number(after) / 10 ** after.length);
+  }
   if (lastSep === '.' && beforeSeps === '' && after.length <= 2 && !/,/.test(before)) {
     // single dot with 1–2 digits: a decimal point (`2.5`), or a thousands figure that lost
     // digits (`125.65`) — undecidable here; read as decimal

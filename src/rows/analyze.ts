@@ -71,7 +71,7 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
   } else if (!hasNameAfter) {
     keyEnd = 0; // no name: every cell is a value
   }
-  if (!partial && !account && !rowNo && keyEnd === 0 && n > 0 && isRowKey(cells[0].text) && /[A-Z]/.test(cells[0].text) && hasNameAfter) {
+  if (!partial && !account && !rowNo && keyEnd === 0 && n > 0 && isRowKey(cells[0].text) && (hasNameAfter ? /[A-Z]/.test(cells[0].text) : expectRowNo && /^\d/.test(cells[0].text))) {
     rowNo = cells[0].text.trim();
     keyEnd = 1;
   }
