@@ -93,7 +93,7 @@ function detectPeriod(text: string): { start: number; end: number } | null {
   for (const m of text.matchAll(re)) {
     const s = Number(m[1]);
     const e = Number(m[2]);
-    if (e - s < 4 || e - s > 6) continue;
+    if (e - s < 3 || e - s > 6) continue;
     const around = text.slice(Math.max(0, (m.index ?? 0) - 120), (m.index ?? 0) + 20);
     const weight = /renstra|rencana strategis|rpjmd|rpd\b|jangka menengah/i.test(around) ? 3 : 1;
     counts.set(`${s}-${e}`, (counts.get(`${s}-${e}`) ?? 0) + weight);

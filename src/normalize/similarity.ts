@@ -1,6 +1,5 @@
-// Name similarity for matching program/kegiatan/sub-kegiatan names across tables:
-// Dice on character bigrams (natural) and a token F-score with fuzzy token equality
-// (Jaro–Winkler), so `Pemberian Layanan Reunifikasi` ≈ `Pemberian Pelayanan Reunifikasi`
+// Name similarity for matching program/kegiatan/sub-kegiatan names across tables: a token
+// F-score with fuzzy token equality (Jaro–Winkler, from natural), and Dice on bigrams, so `Pemberian Layanan Reunifikasi` ≈ `Pemberian Pelayanan Reunifikasi`
 // and a fragment like `ANG BERKAITAN DENGAN PELAYAN.` still finds its full name.
 
 // Only the distance functions: natural's main entry also loads storage adapters.
@@ -35,15 +34,19 @@ function matched(from: string[], to: string[]): number {
 }
 
 export interface Similarity {
-  score: number; // 0..1, symmetric
-  containment: number; // share of the query's tokens found in the candidate
+  /** token F-score, 0..1: names that differ in one content word (`Keuangan` vs `Kepegawaian`) stay apart */
+  score: number;
+  /** Dice on character bigrams: lenient, for tie-breaking only */
+  dice: number;
+  /** share of the query's tokens found in the candidate (1 when the query is a fragment inside it) */
+  containment: number;
 }
 
 export function nameSimilarity(query: string, candidate: string): Similarity {
   const a = normName(query);
   const b = normName(candidate);
-  if (a === '' || b === '') return { score: 0, containment: 0 };
-  if (a === b) return { score: 1, containment: 1 };
+  if (a === '' || b === '') return { score: 0, dice: 0, containment: 0 };
+  if (a === b) return { score: 1, dice: 1, containment: 1 };
   const ta = tokens(a);
   const tb = tokens(b);
   const hitsA = matched(ta, tb);
@@ -54,5 +57,5 @@ export function nameSimilarity(query: string, candidate: string): Similarity {
   // a fragment cut at both ends (`ANG BERKAITAN DENGAN PELAYAN.`) lies inside the full name
   const qa = a.replace(/ /g, '');
   const inside = qa.length >= 12 && b.replace(/ /g, '').includes(qa);
-  return { score: Math.max(DiceCoefficient(a, b), f), containment: inside ? 1 : recall };
+  return { score: f, dice: DiceCoefficient(a, b), containment: inside ? 1 : recall };
 }

@@ -8,9 +8,9 @@ import type { Level, LogicalRow, PartialCode } from '../model.js';
 import { FIELD, formatCode, levelOfCode, parentCode, type CodeContext } from '../normalize/codes.js';
 import { nameSimilarity } from '../normalize/similarity.js';
 
-export const ACCEPT = 0.72; // similarity needed to take a code from a name
+export const ACCEPT = 0.8; // similarity needed to take a code from a name
 export const ACCEPT_ONLY_CHILD = 0.4; // when the parent has one child of that level
-export const ACCEPT_ANY_LEVEL = 0.82; // when neither level nor parent narrows the search
+export const ACCEPT_ANY_LEVEL = 0.85; // when neither level nor parent narrows the search
 
 /** code → every name printed for it in the document (and, later, the nomenclature). */
 export class NameIndex {

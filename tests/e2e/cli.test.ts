@@ -1,0 +1,71 @@
+// The command line on good and bad inputs: one JSON per input, a one-line summary per file,
+// exit 1 when any input failed while every other input is still written.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OutputDocument } from '../../src/emit/schema.ts';
+import { ROOT, SAMPLES } from '../helpers/paths.ts';
+
+const BIN = join(ROOT, 'bin/kinerja-extract.mjs');
+
+function run(args: string[]) {
+  return spawnSync('node', [BIN, ...args], { encoding: 'utf8', cwd: ROOT });
+}
+
+function readOut(dir: string, stem: string): OutputDocument {
+  return OutputDocument.parse(JSON.parse(readFileSync(join(dir, `${stem}.json`), 'utf8')));
+}
+
+describe('kinerja-extract CLI', () => {
+  it('extracts the bundled samples folder with exit status 0', () => {
+    const out = mkdtempSync(join(tmpdir(), 'cli-samples-'));
+    const r = run([SAMPLES, '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^ok {4}renja-perubahan-kota-metro-excerpt\.txt: renja_perubahan/m);
+    const doc = readOut(out, 'renja-perubahan-kota-metro-excerpt');
+    expect(doc.records.some((x) => x.code === '1.06.01.2.02.0001')).toBe(true);
+  });
+
+  it('records each bad input as a failure, writes the good ones, and exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-bad-'));
+    const inputs = join(dir, 'in');
+    mkdirSync(inputs);
+    copyFileSync(join(SAMPLES, 'renja-perubahan-kota-metro-excerpt.txt'), join(inputs, 'good.txt'));
+    writeFileSync(join(inputs, 'empty.txt'), '');
+    writeFileSync(join(inputs, 'binary.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3, 0xff, 0xfe, 0, 0, 7, 8]));
+    writeFileSync(join(inputs, 'prose.md'), '# Kata Pengantar\n\nDokumen ini tidak memuat tabel.\n');
+    writeFileSync(join(inputs, 'garbage-table.txt'), 'Tabel 9\n\nNo\tUraian\tJumlah\n•\t_\t·\n\t<u> </u>\t\n');
+    const out = join(dir, 'out');
+    const r = run([inputs, '--out', out]);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toContain('3 of 5 inputs extracted, 2 failed');
+    expect(r.stdout).toMatch(/^FAIL {2}empty\.txt: empty\.txt: empty file$/m);
+    expect(r.stdout).toMatch(/^FAIL {2}binary\.txt: binary\.txt: not a text file/m);
+
+    const empty = readOut(out, 'empty');
+    expect(empty.status).toBe('failed');
+    expect(empty.error?.code).toBe('empty');
+    expect(readOut(out, 'binary').error?.code).toBe('binary');
+
+    const prose = readOut(out, 'prose');
+    expect(prose.status).toBe('ok');
+    expect(prose.tables).toEqual([]);
+    expect(prose.warnings.map((w) => w.type)).toContain('no_tables');
+
+    const garbage = readOut(out, 'garbage-table');
+    expect(garbage.tables).toHaveLength(1);
+    expect(garbage.records).toHaveLength(0);
+    expect(garbage.warnings.map((w) => w.type)).toContain('empty_table');
+
+    expect(readOut(out, 'good').records.length).toBeGreaterThan(10);
+  });
+
+  it('rejects a missing input path with a clear error and exit status 2', () => {
+    const r = run(['/nonexistent/file.txt']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no such file|ENOENT/);
+  });
+});

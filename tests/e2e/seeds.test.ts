@@ -1,0 +1,77 @@
+// End to end on the five real documents: every one extracts, validates against the contract
+// schema, and the scorer's figures on the two with gold stay at or above the floors reached.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { OutputDocument } from '../../src/emit/schema.ts';
+import { extractFile } from '../../src/pipeline.ts';
+import { GOLD, SCORER, SEEDS, requireShared } from '../helpers/paths.ts';
+
+// Floors: the accuracy reached so far (a ratchet: raise them as accuracy improves, never lower).
+const FLOORS: Record<string, { valueF1: number; rowRecall: number }> = {
+  '000': { valueF1: 0.99, rowRecall: 0.99 },
+  '003': { valueF1: 0.99, rowRecall: 0.99 },
+};
+
+const out = mkdtempSync(join(tmpdir(), 'seeds-out-'));
+const docs = new Map<string, OutputDocument>();
+
+beforeAll(async () => {
+  requireShared();
+  for (const f of readdirSync(SEEDS).filter((x) => x.endsWith('.txt')).sort()) {
+    const doc = await extractFile(join(SEEDS, f));
+    docs.set(f.slice(0, 3), doc);
+    writeFileSync(join(out, f.replace(/\.txt$/, '.json')), JSON.stringify(doc));
+  }
+});
+
+describe('the five seed documents', () => {
+  it('all extract and validate against the contract schema', () => {
+    expect([...docs.keys()]).toEqual(['000', '001', '002', '003', '004']);
+    for (const doc of docs.values()) {
+      expect(() => OutputDocument.parse(doc)).not.toThrow();
+      expect(doc.status).toBe('ok');
+      expect(doc.tables.length).toBeGreaterThan(3);
+      // every record points at a table that exists and keeps its source line
+      const ids = new Set(doc.tables.map((t) => t.id));
+      for (const r of doc.records) {
+        expect(ids.has(r.table)).toBe(true);
+        expect(Number.isInteger(r.line)).toBe(true);
+      }
+    }
+  });
+
+  it('reads the document metadata of every seed', () => {
+    const meta = (id: string) => docs.get(id)!.document;
+    expect(meta('000')).toMatchObject({ kind: 'renja_perubahan', agency: 'Dinas Sosial', region: { type: 'kota', name: 'Metro' }, year: 2025, period: { start: 2021, end: 2026 } });
+    expect(meta('001')).toMatchObject({ kind: 'rancangan_renja', agency: 'Dinas Sosial dan Pemberdayaan Masyarakat', region: { type: 'kota', name: 'Tarakan', province: 'Kalimantan Utara' }, year: 2024, period: { start: 2019, end: 2024 } });
+    expect(meta('002')).toMatchObject({ kind: 'renstra', agency: 'Dinas Sosial', region: { type: 'kota', name: 'Jambi', province: 'Jambi' }, year: null, period: { start: 2025, end: 2029 } });
+    expect(meta('003')).toMatchObject({ kind: 'renja_perubahan', agency: 'Dinas Sosial', region: { type: 'kabupaten', name: 'Blitar', province: 'Jawa Timur' }, year: 2024, period: { start: 2021, end: 2026 } });
+    expect(meta('004')).toMatchObject({ kind: 'lkjip', agency: 'Dinas Sosial', region: { type: 'kabupaten', name: 'Lampung Barat' }, year: 2024, period: { start: 2023, end: 2026 } });
+  });
+
+  it('gives coded records for the tables keyed by program code', () => {
+    for (const id of ['000', '001', '003', '004']) {
+      const coded = docs.get(id)!.records.filter((r) => r.code && r.code_source === 'document');
+      expect(coded.length, id).toBeGreaterThan(50);
+      for (const r of coded) expect(r.code).toMatch(/^\d(\.\d{2}(\.\d{2}(\.[12]\.\d{2}(\.\d{4})?)?)?)?$|^\d(\.\d+)+$/);
+    }
+  });
+
+  it('finds the empty table of 000 (Tabel 2.5.1) as a table with zero rows', () => {
+    const t = docs.get('000')!.tables.find((x) => x.label === '2.5.1');
+    expect(t?.rows).toBe(0);
+  });
+
+  it('meets the accuracy floors on the seeds with gold (scorer, --min-value-f1 0.95)', () => {
+    // the scorer exits non-zero below the bar; execFileSync throws then
+    const text = execFileSync('node', [SCORER, '--gold', GOLD, '--out', out, '--min-value-f1', '0.95', '--min-row-recall', '0.97', '--json'], { encoding: 'utf8' });
+    const report = JSON.parse(text) as { docs: Record<string, { valueF1: number; rowRecall: number }> };
+    for (const [id, floor] of Object.entries(FLOORS)) {
+      expect(report.docs[id].valueF1, `${id} value F1`).toBeGreaterThanOrEqual(floor.valueF1);
+      expect(report.docs[id].rowRecall, `${id} row recall`).toBeGreaterThanOrEqual(floor.rowRecall);
+    }
+  });
+});
