@@ -227,7 +227,7 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI'
 function assignSchemeLevels(rows: LogicalRow[]): void {
   const keys = rows.map((r) => (r.partial || r.code ? null : r.rowNo?.replace(/\.$/, '').trim() ?? null));
   const hasLetters = keys.some((k) => k && /^[A-HJ-UWYZ]$/.test(k));
-  const hasRoman = keys.some((k) => k && /^(II|III|IV|VI|VII|VIII|IX|XI|XII)$/.test(k));
+  const hasRoman = keys.some((k) => k && /^[IVX]+$/.test(k));
   let lastLetter = '@';
   let lastRoman = 0;
   rows.forEach((r, i) => {
