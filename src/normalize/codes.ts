@@ -151,11 +151,12 @@ function fitFrom(tokens: Token[], start: number): (Omit<Fit, 'rowNo' | 'score'> 
   return { f, first: start, last: lastPrinted, truncated, padded };
 }
 
-function scoreFit(fit: Omit<Fit, 'rowNo' | 'score'> & { padded: number }, usedRowNo: boolean, expectRowNo: boolean, ctx: CodeContext): number {
+function scoreFit(fit: Omit<Fit, 'rowNo' | 'score'> & { padded: number }, usedRowNo: boolean, expectRowNo: boolean, ctx: CodeContext, leadingEmpty = 0): number {
   let score = fit.f.filter((x) => x !== null).length;
   if (usedRowNo) score += expectRowNo ? 0.3 : -1;
   const prefixCtx = [ctx.urusan, ctx.bidang, ctx.program, ctx.kegiatanType];
-  for (let i = 0; i < fit.first; i++) score -= prefixCtx[i] ? 0.2 : 1;
+  // a field not printed is cheap when the rows above know it or an empty code cell stands for it
+  for (let i = 0; i < fit.first; i++) score -= prefixCtx[i] || fit.first - i <= leadingEmpty ? 0.2 : 1;
   if (ctx.bidang && fit.f[FIELD.B]) score += fit.f[FIELD.B] === ctx.bidang ? 1 : -1;
   if (ctx.urusan && fit.f[FIELD.U]) score += fit.f[FIELD.U] === ctx.urusan ? 0.5 : -0.5;
   score -= 0.5 * fit.truncated.length + 0.6 * fit.padded;
@@ -179,11 +180,18 @@ export function parseCode(cells: string[], opts: ParseCodeOptions = {}): Partial
   if (tokens.length === 0) return null;
   const ctx = opts.context ?? {};
   let best: Fit | null = null;
+  // layout signals: a row number in a cell of its own, code fields left empty before the first printed one
+  const firstFilled = source.findIndex((c) => c.trim() !== '');
+  const rowNoOwnCell = firstFilled >= 0 && /^\d{1,3}\.?$/.test(source[firstFilled].trim()) && source.slice(firstFilled + 1).some((c) => /\d/.test(c));
+  const leadingEmpty = Math.max(0, firstFilled);
   const tryFit = (toks: Token[], rowNo: string | null) => {
     for (let start = FIELD.U; start <= FIELD.KT; start++) {
       const fit = fitFrom(toks, start);
       if (!fit) continue;
-      const score = scoreFit(fit, rowNo !== null, !!opts.expectRowNo, ctx);
+      let score = scoreFit(fit, rowNo !== null, !!opts.expectRowNo, ctx, rowNo === null ? leadingEmpty : 0);
+      if (rowNo !== null && rowNoOwnCell && opts.expectRowNo) score += 1.2;
+      // two or more empty code cells before the first printed field: the code starts deeper
+      if (rowNo === null && leadingEmpty >= 2 && fit.first < leadingEmpty) score -= 0.5 * (leadingEmpty - fit.first);
       if (!best || score > best.score) best = { ...fit, rowNo, score };
     }
   };

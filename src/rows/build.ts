@@ -63,7 +63,7 @@ export function buildRows(table: TableBlock, docCtx: CodeContext): BuildResult {
       if (awaitsValues(last, a) && !sawBreak) attachValueLine(last, a);
       else if (awaitsValues(last, a) && last.row.lines.length === 1) attachValueLine(last, a);
       else drafts.push(newDraft(table, a, false));
-    } else if (isContinuation(a, last, hasValuesSomewhere && valueTable, sawBreak)) {
+    } else if (isContinuation(a, last, hasValuesSomewhere && valueTable, sawBreak, drafts.some((d) => d.first.rowNo || d.first.partial || d.first.account))) {
       attachContinuation(last, a);
     } else {
       drafts.push(newDraft(table, a, false));
@@ -130,8 +130,16 @@ function attachValueLine(d: Draft, a: LineAnalysis): void {
   if (a.ghostCode) d.row.notes.push(`value line carries a ghost code '${a.ghostCode}', ignored`);
 }
 
-function isContinuation(a: LineAnalysis, last: Draft, valueTable: boolean, sawBreak: boolean): boolean {
+function isContinuation(a: LineAnalysis, last: Draft, valueTable: boolean, sawBreak: boolean, keyedTable: boolean): boolean {
   if (a.texts.length === 0) return false;
+  // a printed "no value" (`-`, `#DIV/0!`) makes the line a row of its own
+  if (a.values.some((v) => ['dash', 'error', 'multi'].includes(v.reading.kind))) return false;
+  if (valueTable && !keyedTable) {
+    // rows of a table without a key column start in the name column: a line that does so
+    // with name and indicator is a row, not wrapped text
+    const lastFirst = last.textLines[0].texts[0]?.index ?? 0;
+    if (a.texts.length >= 2 && a.texts[0].index <= lastFirst) return false;
+  }
   if (valueTable) return true;
   if (sawBreak) return true;
   const t = a.texts[0].text;
@@ -259,6 +267,19 @@ function assignSchemeLevels(rows: LogicalRow[]): void {
     const byName = levelFromName(r.name);
     if (byName) r.level = byName;
   });
+  // programs and kegiatan named as such: the unnamed data rows under a kegiatan are its sub-kegiatan
+  const uncoded = (r: LogicalRow) => !r.partial && !r.code;
+  if (rows.some((r) => uncoded(r) && r.level === 'kegiatan') && rows.some((r) => r.level === 'program')) {
+    let underKegiatan = false;
+    for (const r of rows) {
+      if (r.level === 'program' || r.kind !== 'data') underKegiatan = false;
+      if (r.level === 'kegiatan') underKegiatan = true;
+      else if (r.level === 'other' && r.kind === 'data' && underKegiatan && uncoded(r)) {
+        r.level = 'sub_kegiatan';
+        r.notes.push('level from position: a row under a kegiatan row');
+      }
+    }
+  }
 }
 
 /**

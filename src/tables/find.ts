@@ -79,7 +79,7 @@ export function tableLabel(caption: string | null): string | null {
   if (tc) return `T-C.${tc[1]}`;
   const form = /\(([A-Z])\s*-\s*(\d{1,3})\)|\b([A-Z])-(\d{2,3})\b/.exec(caption);
   if (form) return `${form[1] ?? form[3]}-${form[2] ?? form[4]}`;
-  const tabel = /\btabel\s+([\dIVX]+(?:\.\d+)*)/i.exec(caption);
+  const tabel = /\btabel\.?\s*([\dIVX]+(?:\.\d+)*)/i.exec(caption);
   return tabel ? tabel[1] : null;
 }
 
@@ -161,6 +161,11 @@ function buildTable(lines: LayoutLine[], start: number, end: number, n: number):
     if (l.separator) continue;
     if (l.blank) {
       body.push(l);
+      continue;
+    }
+    if (!isTabular(l)) {
+      // a running header or page number between two pages of the table
+      body.push({ ...l, blank: true, cells: [], text: PAGE_BREAK });
       continue;
     }
     const stats = lineStats(l);
