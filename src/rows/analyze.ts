@@ -90,15 +90,6 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
       if (g && partial && (partial.truncated.includes('sub') || (partial.sub === null && partial.last >= 3))) {
         glued = g.sub;
         t = g.name;
-      } else if (!partial && !account) {
-        const m = CODE_IN_NAME.exec(t);
-        if (m) {
-          const p = parseCode([m[1]], { codeColumn: true, context: ctx });
-          if (p && !p.ghost && p.last - p.first >= 1) {
-            partial = { ...p, raw: m[1].trim() };
-            t = t.slice(m[0].length).trim();
-          }
-        }
       }
     }
     // pieces of split figures (`.224.950`, `0.450 Rp. 33.6`) are values, whatever they parse as
@@ -112,6 +103,22 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
       texts.push({ index: i, fromRight: n - 1 - i, text: t });
     } else if (reading.kind === 'junk') continue;
     else rawValues.push({ index: i, text: t, line: line.line });
+  }
+  // codes printed in front of names (`1.06.04.2.01.0001 - Penyediaan Permakanan`), possibly one
+  // per hierarchy column: the deepest one is the row's code when the key cells say less
+  if (!account) {
+    const embedded = texts
+      .map((t, k) => ({ k, m: CODE_IN_NAME.exec(t.text) }))
+      .filter((x): x is { k: number; m: RegExpExecArray } => x.m !== null && x.m[1].split('.').length >= 2)
+      .map((x) => ({ ...x, p: parseCode([x.m[1]], { codeColumn: true, context: ctx }) }))
+      .filter((x) => x.p && !x.p.ghost && x.p.last - x.p.first >= 1);
+    const deepest = embedded.sort((a, b) => b.p!.last - a.p!.last)[0];
+    const printed = (p: PartialCode) => [p.urusan, p.bidang, p.program, p.kegiatan, p.sub].filter(Boolean).length;
+    if (deepest && (!partial || printed(partial) < printed(deepest.p!))) {
+      partial = { ...deepest.p!, raw: deepest.m[1].trim() };
+      const cell = texts.splice(deepest.k, 1)[0];
+      texts.unshift({ ...cell, text: cell.text.slice(deepest.m[0].length).trim() });
+    }
   }
   let values: ValueCell[];
   if (needsRupiahReassembly(rawValues)) values = reassembleRupiah(rawValues);

@@ -45,7 +45,9 @@ function isCaptionCandidate(line: LayoutLine): boolean {
   const t = line.text.trim();
   if (t === '' || t.length > 260) return false;
   if (/^[-•*]\s/.test(t) || /^\d+[.)]\s+\w/.test(t)) return CAPTION_START.test(t.replace(/^[-•*]\s*/, ''));
-  if (/[.:;]$/.test(t) && !CAPTION_START.test(t)) return false;
+  // a sentence ends with a full stop; a caption only when it is set in bold
+  const bold = line.cells.some((c) => c.markup.bold);
+  if ((/[:;]$/.test(t) || (/\.$/.test(t) && !bold)) && !CAPTION_START.test(t)) return false;
   return true;
 }
 
