@@ -23,6 +23,7 @@ export interface CodeContext {
 
 interface Token {
   text: string; // digits, or '' for an empty cell between code cells (a field not printed)
+  cell: number; // which cell it came from: splits inside a cell and across cells differ
 }
 
 /** A cell that can be part of a printed code: digits, dots, spaces and a little OCR noise. */
@@ -50,12 +51,12 @@ export function splitMultiCode(text: string): string[] {
 
 function tokenize(cells: string[], joinSpaced = false): Token[] {
   const tokens: Token[] = [];
-  cells.forEach((cell) => {
+  cells.forEach((cell, c) => {
     // `1 0` inside one cell may be the two digits of one field (sub-kegiatan 10)
     const text = joinSpaced ? cell.replace(/(?<![\d.])(\d) (\d)(?![\d])/g, '$1$2') : cell;
     const runs = text.match(/\d+/g);
-    if (!runs) tokens.push({ text: '' });
-    else for (const r of runs) tokens.push({ text: r });
+    if (!runs) tokens.push({ text: '', cell: c });
+    else for (const r of runs) tokens.push({ text: r, cell: c });
   });
   // empty cells only stand for an unprinted field between printed ones
   while (tokens.length && tokens[0].text === '') tokens.shift();
@@ -70,19 +71,19 @@ function tokenize(cells: string[], joinSpaced = false): Token[] {
 function cleanZeros(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i].text;
-    const next = tokens[i + 1]?.text ?? '';
-    const prev = out[out.length - 1]?.text ?? '';
-    if (t === '0' && /^[1-9]$/.test(next) && prev !== '2' && prev !== '1') {
-      out.push({ text: `0${next}` });
-      i++;
-    } else if (t === '0' && /^[1-9]$/.test(next) && (prev === '2' || prev === '1')) {
-      // `2.0 5` → kegiatan 05
-      out.push({ text: `0${next}` });
+    const tok = tokens[i];
+    const t = tok.text;
+    const nextTok = tokens[i + 1];
+    const next = nextTok?.text ?? '';
+    const prevTok = out[out.length - 1];
+    // `2.0`: the kegiatan's first digit, its second lost or printed after a space (`2.0 5`)
+    const kegiatanZero = !!prevTok && prevTok.cell === tok.cell && (prevTok.text === '2' || prevTok.text === '1');
+    if (t === '0' && /^[1-9]$/.test(next) && (!kegiatanZero || nextTok.cell === tok.cell)) {
+      out.push({ text: `0${next}`, cell: tok.cell });
       i++;
     } else if (t === '0' && next.length >= 2 && next.startsWith('0')) {
       continue; // stray or repeated zero before a full field
-    } else out.push(tokens[i]);
+    } else out.push(tok);
   }
   return out;
 }

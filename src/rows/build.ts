@@ -71,6 +71,14 @@ export function buildRows(table: TableBlock, docCtx: CodeContext): BuildResult {
     sawBreak = false;
   }
   const rows = drafts.map((d) => finish(d, table));
+  // a closing row of bare money figures with no label is the table's total
+  const lastRow = rows[rows.length - 1];
+  if (lastRow && rows.length > 2 && lastRow.kind !== 'total' && !lastRow.partial && !lastRow.code && !lastRow.rowNo &&
+      lastRow.name === '' && Object.keys(lastRow.texts).length === 0 && lastRow.values.some((v) => v.value !== null && Math.abs(v.value) >= 1e6)) {
+    lastRow.kind = 'total';
+    lastRow.level = 'total';
+    lastRow.notes.push('unlabelled closing row of figures read as the total');
+  }
   assignSchemeLevels(rows);
   return { rows, summaries };
 }

@@ -4,7 +4,7 @@
 import type { LayoutLine, TableBlock } from '../model.js';
 import { isCodeMaterial, isRowKey, parseCode } from '../normalize/codes.js';
 import {
-  headerKey, headerSimilarity, isColumnNumberRow, isTabular, isYearsRow, lineStats, nonEmptyCells,
+  headerKey, headerSimilarity, isColumnNumberRow, isNumberingLine, isTabular, isYearsRow, lineStats, nonEmptyCells,
 } from './lines.js';
 
 const HEADER_WORDS = /\b(no|kode|rekening|uraian|program|kegiatan|indikator|target|realisasi|satuan|tahun|lokasi|jumlah|anggaran|pagu|capaian|keterangan|sasaran|tujuan|kondisi|sumber|catatan|kinerja|nama|jenis|volume|sebelum|sesudah|setelah|belanja|rencana|triwulan|formulasi|alasan|dana|kebutuhan|prioritas|analisis)\b/gi;
@@ -15,7 +15,7 @@ export function headerWordCount(line: LayoutLine): number {
 
 /** Does the line carry data: a code, a number, or a row key followed by text? */
 export function isDataLine(line: LayoutLine): boolean {
-  if (isColumnNumberRow(line) || isYearsRow(line)) return false;
+  if (isColumnNumberRow(line) || isYearsRow(line) || isNumberingLine(line)) return false;
   const stats = lineStats(line);
   const lead: string[] = [];
   for (const c of line.cells) {

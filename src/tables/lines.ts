@@ -70,3 +70,14 @@ export function headerSimilarity(line: LayoutLine, headerCells: Set<string>): nu
   const hits = cells.filter((k) => headerCells.has(k)).length;
   return hits / cells.length;
 }
+
+/**
+ * A header line that numbers sub-columns before its labels: `1⇥2⇥3⇥4⇥5⇥⇥Indikator Kinerja…`
+ * (the parts of a split KODE column). Three or more leading cells counting up from 1.
+ */
+export function isNumberingLine(line: LayoutLine): boolean {
+  const cells = line.cells.map((c) => c.text.trim());
+  let n = 0;
+  while (n < cells.length && cells[n] === String(n + 1)) n++;
+  return n >= 3 && cells.slice(n).every((c) => c === '' || !/\d/.test(c));
+}
