@@ -212,7 +212,10 @@ export function inferCodes(tables: TableRows[], index: NameIndex): void {
         const kids = kegiatan ? index.children(kegiatan, 'sub_kegiatan') : index.children(null, 'sub_kegiatan');
         hit = index.best(query, kids, kegiatan && kids.length === 1 ? ACCEPT_ONLY_CHILD : ACCEPT);
       } else if (row.level === 'other' || row.level === 'urusan' || row.level === 'bidang') {
-        hit = index.best(query, index.codes(), ACCEPT_ANY_LEVEL, true);
+        // position first: a sub-kegiatan of the kegiatan above or a kegiatan of the program above
+        const near = [...(kegiatan ? index.children(kegiatan, 'sub_kegiatan') : []), ...(program ? index.children(program, 'kegiatan') : [])];
+        hit = near.length ? index.best(query, near, ACCEPT) : null;
+        hit ??= index.best(query, index.codes(), ACCEPT_ANY_LEVEL, true);
       }
       if (!hit) {
         if (HIERARCHY.includes(row.level)) {
