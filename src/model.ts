@@ -54,6 +54,8 @@ export interface ColumnSpec {
   /** formula declared in the column-number row, e.g. "(7/6)" */
   formula?: string | null;
   group?: string | null; // e.g. "sebelum" / "sesudah"
+  /** usually left empty in print (a formula column nobody fills): skipping it costs nothing */
+  optional?: boolean;
 }
 
 export interface TableBlock {

@@ -32,8 +32,8 @@ export function isCodeMaterial(text: string): boolean {
   if (t === '') return true;
   if (t.length > 40 || !/\d/.test(t)) return false;
   const letters = t.replace(/[^a-z]/gi, '');
-  // three-digit or long plain numbers are figures, not code segments
-  if (/^\d{3}$|^\d{5,}$/.test(t)) return false;
+  // long plain numbers are figures, not code segments
+  if (/^\d{5,}$/.test(t)) return false;
   return letters.length <= 1 && /^[\d\s.()\-a-z]+$/i.test(t);
 }
 

@@ -107,7 +107,9 @@ function classifyTail(tail: string): 'unit' | 'multi' | 'text' {
 
 /** `5.533.941.209` has at least two thousands groups: a rupiah amount in these tables. */
 export function looksLikeMoney(s: string): boolean {
-  return /^\d{1,3}([.,]\d{3}){2,}([.,]\d{1,2})?$/.test(s.replace(/\s/g, ''));
+  const t = s.replace(/\s/g, '');
+  // `5.533.941.209`, or a rupiah figure with cents `775.224,00`
+  return /^\d{1,3}([.,]\d{3}){2,}([.,]\d{1,2})?$/.test(t) || /^\d{1,3}(\.\d{3})+,00$/.test(t);
 }
 
 export interface DigitsReading {

@@ -34,6 +34,13 @@ function isNameCell(text: string): boolean {
   return HAS_WORD.test(text) && !isJunkText(text) && !isCodeMaterial(text);
 }
 
+/** `100` among figures is a value; `101` before `2.02⇥0007` is a (broken) code segment. */
+function isPlainFigure(cells: { text: string }[], i: number): boolean {
+  if (!/^\d{3}$/.test(cells[i].text.trim())) return false;
+  const next = cells.slice(i + 1).find((c) => c.text.trim() !== '')?.text.trim() ?? '';
+  return !/\.|^\d{4}$/.test(next);
+}
+
 /** A code printed at the start of the name cell: `1.06.01.2.01 Perencanaan …`, `1.06.02 - Program …`. */
 const CODE_IN_NAME = /^((?:\d{1,2}\s*\.\s*){1,5}\d{1,4})\s*[-–:]?\s+(?=[A-Za-z])/;
 
@@ -48,7 +55,7 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
   // key region: leading code material, ending at the first name cell
   let keyEnd = 0;
   const lead: string[] = [];
-  while (keyEnd < n && keyEnd < 8 && isCodeMaterial(cells[keyEnd].text) && !looksLikeMoney(cells[keyEnd].text)) {
+  while (keyEnd < n && keyEnd < 8 && isCodeMaterial(cells[keyEnd].text) && !looksLikeMoney(cells[keyEnd].text) && !isPlainFigure(cells, keyEnd)) {
     lead.push(cells[keyEnd].text);
     keyEnd++;
   }

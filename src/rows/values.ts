@@ -4,6 +4,7 @@
 // column is kept under an `extra_n` key.
 
 import type { ColumnSpec, ParsedValue, ValueKind } from '../model.js';
+import { agrees, evaluate, parseFormula, type Formula } from '../formula.js';
 import { parseDigits, parseNumber, type NumberReading } from '../normalize/numbers.js';
 import { isJunkText } from '../normalize/text.js';
 
@@ -65,7 +66,7 @@ export function reassembleRupiah(cells: { index: number; text: string; line: num
   const segs: Seg[] = [];
   for (const c of cells) {
     const t = c.text.trim();
-    if (t === '' || isJunkText(t)) continue;
+    if (t === '' || (isJunkText(t) && !/^R\s*p\s*\.?$/i.test(t))) continue;
     const parts = t.split(RP_MARK);
     const marks = t.match(RP_MARK) ?? [];
     parts.forEach((part, k) => {
@@ -79,7 +80,8 @@ export function reassembleRupiah(cells: { index: number; text: string; line: num
       let piece = part.trim();
       if (seg.pieces.length === 0) piece = piece.replace(/^[.,\s]+/, '');
       if (/\d/.test(piece)) seg.pieces.push(piece);
-      seg.raw.push((k > 0 ? marks[k - 1] : '') + part);
+      const rawPart = (k > 0 ? marks[k - 1] : '') + part;
+      if (rawPart.trim() !== '') seg.raw.push(rawPart.trim());
     });
   }
   const out: ValueCell[] = [];
@@ -100,7 +102,7 @@ export function reassembleRupiah(cells: { index: number; text: string; line: num
       const alts = p.readings.map((r) => parseNumber(r).value).filter((v): v is number => v !== null);
       if (alts.length > 1) reading.candidates = alts;
     }
-    out.push({ index: p.seg.index, raw: p.seg.raw.join(' | ').trim(), reading, line: p.seg.line });
+    out.push({ index: p.seg.index, raw: p.seg.raw.join(' | '), reading, line: p.seg.line });
   }
   return out;
 }
@@ -122,7 +124,9 @@ function compat(cell: ValueCell, kind: ValueKind): number {
     case 'quantity':
       return { quantity: 2, count: 1.2, percent: 0.5, money: -1 }[kind];
     case 'number':
-      if (r.bullet) return { count: 1.8, quantity: 1.2, percent: 1.0, money: -0.5 }[kind];
+      // `- 124,00` (two decimals) is a K percentage, `- 24` a K count
+      if (r.bullet && twoDecimals && r.value !== 0) return { percent: 1.6, count: 1.2, quantity: 1.0, money: -0.5 }[kind];
+      if (r.bullet) return { count: 1.8, quantity: 1.2, percent: 0.6, money: -0.5 }[kind];
       if (r.value === 0 && twoDecimals) return { money: 1.2, percent: 1.0, count: 0.8, quantity: 0.6 }[kind];
       if (twoDecimals) return { percent: 1.5, count: 0.6, quantity: 0.6, money: 0.3 }[kind];
       return { count: 1.5, quantity: 1.2, percent: 1.0, money: 0.3 }[kind];
@@ -136,9 +140,28 @@ function compat(cell: ValueCell, kind: ValueKind): number {
  * a cell may take a column, a column may stay unprinted, a cell may be left over.
  * Returns the column index per cell, or -1 for a left-over cell.
  */
-export function alignToColumns(cells: ValueCell[], cols: ColumnSpec[]): number[] {
+export function alignToColumns(all: ValueCell[], cols: ColumnSpec[]): number[] {
+  // empty cells after the last figure stand for trailing text columns, not values
+  let end = all.length;
+  while (end > 0 && all[end - 1].reading.kind === 'empty') end--;
+  // more cells than columns: the surplus leading empty cells belong to empty text columns
+  let lead = 0;
+  while (end - lead > cols.length && all[lead]?.reading.kind === 'empty') lead++;
+  if (cols.some((c) => c.formula)) {
+    // leading empty cells may be empty text columns too: try each cut, keep the best
+    let best: { score: number; out: number[] } | null = null;
+    for (let cut = lead; cut < end && (cut === lead || all[cut - 1].reading.kind === 'empty'); cut++) {
+      const n = end - cut;
+      if (n > cols.length || combinations(cols.length, n) > MAX_COMBINATIONS) continue;
+      const r = alignByFormulas(all.slice(cut, end), cols, cut, all.length);
+      if (!best || r.score > best.score) best = r;
+    }
+    if (best) return best.out;
+  }
+  const cells = all.slice(lead, end);
   const n = cells.length;
   const m = cols.length;
+  if (n === 0) return new Array<number>(all.length).fill(-1);
   const NEG = -1e9;
   const dp = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(NEG));
   const back = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
@@ -152,23 +175,82 @@ export function alignToColumns(cells: ValueCell[], cols: ColumnSpec[]): number[]
         const s = here + compat(cells[i], cols[j].kind);
         if (s > dp[i + 1][j + 1]) { dp[i + 1][j + 1] = s; back[i + 1][j + 1] = 1; }
       }
-      if (j < m && here - 0.01 > dp[i][j + 1]) { dp[i][j + 1] = here - 0.01; back[i][j + 1] = 2; }
+      // a column left unprinted: rows lose empty cells in the middle far more often than at either end
+      const skipCol = skipCost(cols, j, i === 0);
+      if (j < m && here - skipCol > dp[i][j + 1]) { dp[i][j + 1] = here - skipCol; back[i][j + 1] = 2; }
       if (i < n) {
         const s = here + skipCell(cells[i]);
         if (s > dp[i + 1][j]) { dp[i + 1][j] = s; back[i + 1][j] = 3; }
       }
     }
   }
-  const out = new Array<number>(n).fill(-1);
+  const out = new Array<number>(all.length).fill(-1);
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
     const b = back[i][j];
-    if (b === 1) { out[i - 1] = j - 1; i--; j--; }
+    if (b === 1) { out[lead + i - 1] = j - 1; i--; j--; }
     else if (b === 2) j--;
     else i--;
   }
   return out;
+}
+
+const MAX_COMBINATIONS = 20000;
+
+function combinations(m: number, n: number): number {
+  let c = 1;
+  for (let k = 1; k <= n; k++) c = (c * (m - n + k)) / k;
+  return c;
+}
+
+/** Cost of leaving column j of m unprinted: cheap in the middle, dear at the ends. */
+function skipCost(cols: ColumnSpec[], j: number, before: boolean): number {
+  const m = cols.length;
+  if (cols[j]?.optional) return 0;
+  return before ? 0.6 : 0.01 + 0.06 * (1 - (2 * Math.min(j, m - 1 - j)) / m);
+}
+
+/**
+ * Every way of placing the cells in order over the columns, scored by type fit and by how
+ * many of the family's formulas hold (a Jumlah that equals the sum of its parts, a
+ * percentage that equals its ratio): the figures themselves say where they belong.
+ */
+function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, total: number): { score: number; out: number[] } {
+  const n = cells.length;
+  const m = cols.length;
+  const formulas = cols.map((c, j) => (c.formula ? { j, f: parseFormula(c.formula) } : null)).filter((x): x is { j: number; f: Formula } => x !== null);
+  const keyIndex = new Map(cols.map((c, j) => [c.key, j]));
+  let best: { score: number; pick: number[] } | null = null;
+  const pick: number[] = [];
+  const visit = (i: number, from: number, score: number) => {
+    if (i === n) {
+      let s = score;
+      for (let j = from; j < m; j++) s -= skipCost(cols, j, false);
+      const valueAt = new Map<number, number>();
+      pick.forEach((j, k) => { if (cells[k].reading.value !== null) valueAt.set(j, cells[k].reading.value!); });
+      for (const { j, f } of formulas) {
+        const printed = valueAt.get(j);
+        if (printed === undefined) continue;
+        const expected = evaluate(f, (key) => valueAt.get(keyIndex.get(key) ?? -1) ?? null);
+        if (expected !== null && agrees(printed, expected, cols[j].kind)) s += 2.5;
+      }
+      if (!best || s > best.score) best = { score: s, pick: [...pick] };
+      return;
+    }
+    for (let j = from; j <= m - (n - i); j++) {
+      let s = score + compat(cells[i], cols[j].kind);
+      for (let k = from; k < j; k++) s -= skipCost(cols, k, i === 0);
+      pick.push(j);
+      visit(i + 1, j + 1, s);
+      pick.pop();
+    }
+  };
+  visit(0, 0, 0);
+  const out = new Array<number>(total).fill(-1);
+  const found = best as { score: number; pick: number[] } | null;
+  found?.pick.forEach((j, k) => { out[lead + k] = j; });
+  return { score: found?.score ?? -Infinity, out };
 }
 
 /** Turn aligned cells into the record's values; empty slots are not values. */

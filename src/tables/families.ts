@@ -19,6 +19,7 @@ const ValueColumn = z.object({
   yearOffset: z.number().optional(),
   formula: z.string().optional(),
   group: z.string().optional(),
+  optional: z.boolean().optional(),
 });
 
 const Family = z.object({
@@ -106,7 +107,7 @@ export function buildColumns(table: TableBlock, family: Family | null, docYear: 
     return {
       key: v.key, label: v.label, role: 'value', kind: v.kind as ValueKind, measure: v.measure ?? null,
       year, unit: v.unit ?? (v.kind === 'money' ? 'Rp' : v.kind === 'percent' ? '%' : null),
-      formula: v.formula ?? null, group: v.group ?? null,
+      formula: v.formula ?? null, group: v.group ?? null, optional: v.optional ?? false,
     };
   });
   return [...text, ...valueCols];

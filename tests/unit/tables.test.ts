@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { findTables, tableLabel } from '../../src/tables/find.ts';
 import { docFromText, extractText } from '../helpers/doc.ts';
 
-const codes = (doc: ReturnType<typeof extractText>) => doc.records.map((r) => r.code);
+/** Extract from a hand-made table given line by line (`⇥` is a TAB). */
+const extract = (...lines: string[]) => extractText(lines.join('\n'));
+
+const codes = (doc: ReturnType<typeof extract>) => doc.records.map((r) => r.code);
 
 describe('table finder', () => {
   it('takes the caption before the table and its label', () => {
-    const doc = extractText(['Tabel T- C.29 Rekapitulasi Evaluasi', '', 'Kode⇥Uraian⇥Target⇥Realisasi', '1.06.01⇥Program A⇥10⇥9'].join('\n'));
+    const doc = extract('Tabel T- C.29 Rekapitulasi Evaluasi', '', 'Kode⇥Uraian⇥Target⇥Realisasi', '1.06.01⇥Program A⇥10⇥9');
     expect(doc.tables[0]).toMatchObject({ label: 'T-C.29', caption: 'Tabel T- C.29 Rekapitulasi Evaluasi', line: 3 });
   });
 
@@ -19,12 +22,12 @@ describe('table finder', () => {
   });
 
   it('takes a caption printed after the table when none is above it', () => {
-    const doc = extractText(['Paragraf pembuka yang panjang sekali dan berakhir dengan titik.', '', 'No⇥Uraian⇥Jumlah', '1⇥Satu⇥5', '', 'Tabel 3.2 Jumlah Pegawai'].join('\n'));
+    const doc = extract('Paragraf pembuka yang panjang sekali dan berakhir dengan titik.', '', 'No⇥Uraian⇥Jumlah', '1⇥Satu⇥5', '', 'Tabel 3.2 Jumlah Pegawai');
     expect(doc.tables[0].caption).toBe('Tabel 3.2 Jumlah Pegawai');
   });
 
   it('keeps an empty table (header and column-number row, no rows) as a table with zero rows', () => {
-    const doc = extractText(['Tabel 2.5.1', '', 'No.⇥Program/Kegiatan⇥Lokasi⇥Indikator Kinerja⇥Besaran/ Volume⇥Catatan', '1⇥2⇥3⇥4⇥5⇥6', '', 'BAB III'].join('\n'));
+    const doc = extract('Tabel 2.5.1', '', 'No.⇥Program/Kegiatan⇥Lokasi⇥Indikator Kinerja⇥Besaran/ Volume⇥Catatan', '1⇥2⇥3⇥4⇥5⇥6', '', 'BAB III');
     expect(doc.tables).toHaveLength(1);
     expect(doc.tables[0]).toMatchObject({ rows: 0, column_number_row: 4 });
     expect(doc.warnings.map((w) => w.type)).toContain('empty_table');
@@ -32,14 +35,14 @@ describe('table finder', () => {
 
   it('removes headers repeated on every page, column-number rows included', () => {
     const header = ['No⇥Program⇥Anggaran⇥Realisasi', '1⇥2⇥3⇥4'];
-    const doc = extractText([...header, '1⇥Program A⇥100.000⇥90.000', '', ...header, '2⇥Program B⇥200.000⇥150.000'].join('\n'));
+    const doc = extract(...header, '1⇥Program A⇥100.000⇥90.000', '', ...header, '2⇥Program B⇥200.000⇥150.000');
     const t = doc.tables[0];
     expect(t.repeated_header_lines).toEqual([5, 6]);
     expect(doc.records.map((r) => r.name)).toEqual(['Program A', 'Program B']);
   });
 
   it('does not take a markdown separator row or prose as table rows', () => {
-    const doc = extractText(['No⇥Uraian⇥Nilai', '1⇥Satu⇥10', '---⇥---⇥---', '', 'Kalimat biasa setelah tabel.'].join('\n'));
+    const doc = extract('No⇥Uraian⇥Nilai', '1⇥Satu⇥10', '---⇥---⇥---', '', 'Kalimat biasa setelah tabel.');
     expect(doc.records).toHaveLength(1);
     expect(doc.tables[0].end_line).toBe(2);
   });
@@ -52,12 +55,12 @@ describe('table finder', () => {
 
 describe('rows', () => {
   it('merges a two-line row (name line + value line), ignoring stray glyphs on the name line', () => {
-    const doc = extractText([
+    const doc = extract(
       'Kode⇥⇥⇥⇥Program / Kegiatan⇥Indikator⇥Lokasi⇥Target⇥Pagu⇥Sumber Dana⇥Target⇥Pagu',
       '1⇥06⇥01⇥⇥PROGRAM PENUNJANG⇥Cakupan⇥⇥100 %⇥3.712.588.029⇥⇥100 %⇥4.025.061.483',
       '06⇥01⇥2.01⇥0003⇥Koordinasi dan Penyusunan Dokumer⇥n Perubahan RKA-SKPD⇥I⇥1⇥',
       '⇥⇥⇥⇥⇥Jumlah Dokumen⇥Kota Metro⇥4 Dokumen⇥3.075.000⇥PAD⇥4 Dokumen⇥3.610.000',
-    ].join('\n'));
+    );
     const sub = doc.records.find((r) => r.level === 'sub_kegiatan')!;
     expect(sub.lines).toEqual([3, 4]);
     expect(sub.name).toBe('Koordinasi dan Penyusunan Dokumen Perubahan RKA-SKPD');
@@ -66,41 +69,59 @@ describe('rows', () => {
   });
 
   it('joins a wrapped name after a blank line (page break) to the row before', () => {
-    const doc = extractText([
+    const doc = extract(
       'Kode⇥Uraian⇥Indikator⇥Target⇥Realisasi',
       '1.06.01⇥Program Penunjang Urusan Pemerintahan Daerah⇥⇥500⇥200',
       '',
       '⇥Kabupaten/Kota⇥⇥⇥',
       '1.06.01.2.01⇥Perencanaan⇥⇥500⇥200',
-    ].join('\n'));
+    );
     expect(doc.records[0]).toMatchObject({ name: 'Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota', lines: [2, 4] });
     expect(doc.records).toHaveLength(2);
   });
 
   it('treats a line whose code breaks the grammar as a ghost: the value half of the row above', () => {
-    const doc = extractText([
+    const doc = extract(
       'Kode⇥⇥⇥⇥⇥Uraian⇥Indikator⇥Lokasi⇥Target⇥Pagu',
       '1⇥06⇥04⇥2.01⇥0001⇥Penyediaan Permakanan⇥⇥⇥⇥',
       '1⇥06⇥04⇥2.04⇥0000⇥Davidina Carles⇥Jumlah Orang⇥Kota Metro⇥110 Orang⇥86.639.750',
-    ].join('\n'));
+    );
     expect(doc.records).toHaveLength(1);
     expect(doc.records[0]).toMatchObject({ code: '1.06.04.2.01.0001', lines: [2, 3] });
     expect(doc.records[0].values.map((v) => v.value)).toEqual([110, 86639750]);
   });
 
+  it('reads three-digit cells as figures among figures and as a broken code segment before code cells', () => {
+    const doc = extract(
+      'No⇥Indikator⇥Target⇥⇥Realisasi',
+      '7⇥Persentase lembaga aktif⇥100⇥96,00⇥97,00',
+      '8⇥⇥100⇥100⇥100',
+      '⇥Persentase kelompok usaha⇥⇥⇥',
+    );
+    expect(doc.records.map((r) => r.values.map((v) => v.value))).toEqual([[100, 96, 97], [100, 100, 100]]);
+    expect(doc.records[1]).toMatchObject({ row_no: '8', name: 'Persentase kelompok usaha', lines: [3, 4] });
+    const ghost = extract(
+      'Kode⇥⇥⇥⇥Uraian⇥Indikator⇥Target⇥Pagu',
+      '06⇥01⇥2.02⇥0006⇥Pengelolaan dan Penyiapan Bahan⇥⇥⇥',
+      '06⇥101⇥2.02⇥0007⇥Vaardinasi dan Danuusunan Laassa⇥Jumlah Dokumen⇥12 Dokumen⇥1.500.000',
+    );
+    expect(ghost.records).toHaveLength(1);
+    expect(ghost.records[0].values.map((v) => v.value)).toEqual([12, 1500000]);
+  });
+
   it('keeps summary lines (Rata-rata, Predikat) out of the records', () => {
-    const doc = extractText(['No⇥Kode⇥Uraian⇥Capaian', '1⇥1.06.01⇥Program A⇥80,83', 'Rata-rata Capaian Kinerja Program⇥⇥⇥80,83%', 'Predikat Kinerja Program⇥⇥⇥Tinggi'].join('\n'));
+    const doc = extract('No⇥Kode⇥Uraian⇥Capaian', '1⇥1.06.01⇥Program A⇥80,83', 'Rata-rata Capaian Kinerja Program⇥⇥⇥80,83%', 'Predikat Kinerja Program⇥⇥⇥Tinggi');
     expect(doc.records).toHaveLength(1);
     expect(doc.tables[0].summary_rows?.map((s) => s.line)).toEqual([3, 4]);
   });
 
   it('marks a total row, including a letter-spaced `J U M L A H`', () => {
-    const doc = extractText(['Kode⇥Uraian⇥Pagu', '1.06.01⇥Program A⇥100.000.000', '⇥J U M L A H⇥100.000.000'].join('\n'));
+    const doc = extract('Kode⇥Uraian⇥Pagu', '1.06.01⇥Program A⇥100.000.000', '⇥J U M L A H⇥100.000.000');
     expect(doc.records[1]).toMatchObject({ level: 'total', code: null, row_kind: 'total' });
   });
 
   it('marks page-overlap duplicates: a run of rows printed again right after itself', () => {
-    const doc = extractText([
+    const doc = extract(
       'Kode⇥⇥⇥⇥⇥Uraian⇥Sebelum⇥Sesudah',
       '1⇥06⇥01⇥2.06⇥0006⇥Penyediaan Bahan Bacaan⇥Rp. 22.872.000⇥Rp. 22.872.000',
       '1⇥06⇥01⇥2.06⇥0009⇥Penyelenggaraan Rapat⇥Rp. 61.651.000⇥Rp. 56.355.000',
@@ -108,33 +129,33 @@ describe('rows', () => {
       '1⇥06⇥01⇥2.06⇥0006⇥Penyediaan Bahan Bacaan⇥Rp. 22.872.000⇥Rp. 22.872.000',
       '1⇥06⇥01⇥2.06⇥0009⇥Penyelenggaraan Rapat⇥Rp. 61.651.000⇥Rp. 56.355.000',
       '1⇥06⇥01⇥2.07⇥⇥Pengadaan Barang⇥Rp. 34.120.000⇥Rp. 54.920.000',
-    ].join('\n'));
+    );
     expect(doc.records.map((r) => r.duplicate_of)).toEqual([5, 6, null, null, null]);
   });
 
   it('does not mark the same code twice in different places as a duplicate', () => {
-    const doc = extractText([
+    const doc = extract(
       'No⇥Kode⇥Uraian⇥Target',
       '1⇥1.06.01.2.06⇥Administrasi Umum⇥100',
       '2⇥1.06.01.2.01⇥Perencanaan⇥9',
       '3⇥1.06.01.2.06⇥Administrasi Umum⇥100',
-    ].join('\n'));
+    );
     expect(doc.records.every((r) => r.duplicate_of === null)).toBe(true);
   });
 
   it('re-joins rupiah figures split over cells, choosing the reading another figure confirms', () => {
-    const doc = extractText([
+    const doc = extract(
       'Kode⇥⇥⇥⇥⇥Uraian⇥Sebelum⇥⇥Sesudah⇥⇥Tahun + 1',
       '⇥⇥⇥⇥⇥⇥Belanja Operasi⇥Jumlah⇥Belanja Operasi⇥Jumlah⇥',
       '1⇥06⇥01⇥2.06⇥0005⇥Penyediaan Barang Cetakan⇥Rp. 26.361⇥.600⇥Rp. 26⇥361.600⇥Rp. 25.238.8⇥00⇥Rp. 2⇥25.238.800⇥Rp. 22.000.000,00',
-    ].join('\n'));
+    );
     const r = doc.records[0];
     expect(r.values.map((v) => v.value)).toEqual([26361600, 26361600, 25238800, 25238800, 22000000]);
     expect(r.values.filter((v) => v.repaired)).toHaveLength(4);
   });
 
   it('levels rows keyed by A / I / 1 numbering, reading C, D, X by the sequence they continue', () => {
-    const doc = extractText([
+    const doc = extract(
       'NO. URUT⇥PROGRAM/KEGIATAN/ SUB KEGIATAN⇥ANGGARAN',
       'A.⇥PROGRAM SATU⇥10',
       'I⇥Kegiatan satu⇥10',
@@ -146,7 +167,7 @@ describe('rows', () => {
       'D⇥PROGRAM EMPAT⇥10',
       'IV⇥a⇥1', 'V⇥b⇥1', 'VI⇥c⇥1', 'VII⇥d⇥1', 'VIII⇥e⇥1', 'IX⇥f⇥1',
       'X⇥Kegiatan sepuluh⇥10',
-    ].join('\n'));
+    );
     const level = (name: string) => doc.records.find((r) => r.name === name)?.level;
     expect(level('PROGRAM SATU')).toBe('program');
     expect(level('Kegiatan satu')).toBe('kegiatan');
@@ -159,12 +180,12 @@ describe('rows', () => {
 
 describe('codes in context', () => {
   it('fills a code printed without its prefix from the rows above (`01.2.06.0010`)', () => {
-    const doc = extractText(['No⇥Kode⇥Uraian⇥Target', '1⇥1.06.01.2.06⇥Administrasi Umum⇥100', '2⇥01.2.06.0010⇥Penatausahaan Arsip Dinamis⇥12'].join('\n'));
+    const doc = extract('No⇥Kode⇥Uraian⇥Target', '1⇥1.06.01.2.06⇥Administrasi Umum⇥100', '2⇥01.2.06.0010⇥Penatausahaan Arsip Dinamis⇥12');
     expect(codes(doc)).toEqual(['1.06.01.2.06', '1.06.01.2.06.0010']);
   });
 
   it('restores a kegiatan digit cut off (`2.0`) from a name printed whole elsewhere, and leaves it null when no name matches', () => {
-    const doc = extractText([
+    const doc = extract(
       'Kode⇥Uraian⇥Target',
       '1.06.01.2.02⇥Administrasi Keuangan Perangkat Daerah⇥100',
       '1.06.01.2.05⇥Administrasi Kepegawaian Perangkat Daerah⇥100',
@@ -175,12 +196,12 @@ describe('codes in context', () => {
       '1⇥06⇥01⇥2.0⇥⇥Administrasi Keuangan Perangkat Daerah⇥100 %',
       '1⇥06⇥01⇥2.0⇥0001⇥Penyediaan Gaji dan Tunjangan ASN⇥25 Orang',
       '1⇥06⇥01⇥2.0⇥⇥Administrasi Barang Perangkat Daerah⇥100 %',
-    ].join('\n'));
+    );
     expect(codes(doc)).toEqual(['1.06.01.2.02', '1.06.01.2.05', '1.06.01.2.02', '1.06.01.2.02.0001', null]);
   });
 
   it('infers codes for a table that prints none, by name under the parent above', () => {
-    const doc = extractText([
+    const doc = extract(
       'No⇥Kode⇥Uraian⇥Target',
       '1⇥1.06.04.2.01⇥Rehabilitasi Sosial Dasar⇥100',
       '2⇥1.06.04.2.01.01⇥Penyediaan Permakanan⇥10',
@@ -193,7 +214,7 @@ describe('codes in context', () => {
       'A⇥PROGRAM REHABILITASI SOSIAL⇥1',
       'I⇥Rehabilitasi Sosial PMKS Lainnya⇥1',
       '1⇥Penyediaan Permakanan⇥1',
-    ].join('\n'));
+    );
     const inferred = doc.records.filter((r) => r.code_source === 'inferred');
     expect(inferred.map((r) => r.code)).toEqual(['1.06.04.2.02', '1.06.04.2.02.0003']);
     // no program row printed in the first table: the program is not guessed

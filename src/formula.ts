@@ -1,0 +1,92 @@
+// Column formulas declared by the table families (`realisasi_k / target_renja_k * 100`,
+// `sebelum_bo + sebelum_bm + sebelum_btt + sebelum_bt`): parsed once, evaluated per row.
+// Used by the rows stage (to choose between column alignments) and by the validate stage.
+
+type Node =
+  | { op: 'num'; value: number }
+  | { op: 'col'; key: string }
+  | { op: '+' | '-' | '*' | '/'; left: Node; right: Node };
+
+export interface Formula {
+  text: string;
+  ast: Node;
+  columns: string[];
+  /** only + between columns: an unprinted operand counts as zero */
+  additive: boolean;
+}
+
+const cache = new Map<string, Formula>();
+
+export function parseFormula(text: string): Formula {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const tokens = text.match(/[a-z_][a-z0-9_]*|\d+(?:\.\d+)?|[-+*/()]/gi) ?? [];
+  let pos = 0;
+  const peek = () => tokens[pos];
+  const expr = (): Node => {
+    let left = term();
+    while (peek() === '+' || peek() === '-') {
+      const op = tokens[pos++] as '+' | '-';
+      left = { op, left, right: term() };
+    }
+    return left;
+  };
+  const term = (): Node => {
+    let left = factor();
+    while (peek() === '*' || peek() === '/') {
+      const op = tokens[pos++] as '*' | '/';
+      left = { op, left, right: factor() };
+    }
+    return left;
+  };
+  const factor = (): Node => {
+    const t = tokens[pos++];
+    if (t === '(') {
+      const inner = expr();
+      pos++; // ')'
+      return inner;
+    }
+    if (t === undefined) throw new Error(`formula '${text}' ends early`);
+    if (/^\d/.test(t)) return { op: 'num', value: Number(t) };
+    return { op: 'col', key: t };
+  };
+  const ast = expr();
+  if (pos !== tokens.length) throw new Error(`formula '${text}' has trailing tokens`);
+  const columns = [...new Set(tokens.filter((t) => /^[a-z_]/i.test(t)))];
+  const formula = { text, ast, columns, additive: !/[-*/]/.test(text) };
+  cache.set(text, formula);
+  return formula;
+}
+
+/**
+ * Evaluate with the row's values. A missing operand makes the result null, except in a
+ * sum, where an unprinted part is zero as long as one part is printed. Division by zero: null.
+ */
+export function evaluate(f: Formula, value: (key: string) => number | null): number | null {
+  if (f.additive) {
+    const parts = f.columns.map(value);
+    if (parts.every((p) => p === null)) return null;
+    return parts.reduce<number>((a, b) => a + (b ?? 0), 0);
+  }
+  const walk = (n: Node): number | null => {
+    if (n.op === 'num') return n.value;
+    if (n.op === 'col') return value(n.key);
+    const l = walk(n.left);
+    const r = walk(n.right);
+    if (l === null || r === null) return null;
+    switch (n.op) {
+      case '+': return l + r;
+      case '-': return l - r;
+      case '*': return l * r;
+      case '/': return r === 0 ? null : l / r;
+    }
+  };
+  return walk(f.ast);
+}
+
+/** Does a printed figure agree with the computed one? Percentages are printed rounded. */
+export function agrees(printed: number, expected: number, kind: 'money' | 'percent' | string): boolean {
+  if (kind === 'percent') return Math.abs(printed - expected) <= Math.max(0.6, Math.abs(expected) * 0.005);
+  if (kind === 'money') return Math.abs(printed - expected) <= 1;
+  return Math.abs(printed - expected) <= Math.max(0.01, Math.abs(expected) * 1e-6);
+}
