@@ -11,6 +11,7 @@ import { inferCodes, resolveDocumentCodes, type TableRows } from './resolve/code
 import { buildRows, markPageOverlapDuplicates } from './rows/build.js';
 import { buildColumns, matchFamily } from './tables/families.js';
 import { findTables } from './tables/find.js';
+import { validate } from './validate/index.js';
 
 export const EXTRACTOR = { name: 'kinerja-extract', version: '0.1.0' };
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
@@ -43,6 +44,8 @@ export interface Extraction {
   rows: TableRows[];
   summaries: Map<string, { line: number; text: string }[]>;
   warnings: DocWarning[];
+  /** code → the name the document prints most often for it */
+  canonical: Map<string, string>;
 }
 
 /** Tables, rows and codes of a loaded document. */
@@ -62,8 +65,9 @@ export function extractTables(doc: LoadedDocument): Extraction {
   const index = resolveDocumentCodes(rows, prefix);
   inferCodes(rows, index);
   for (const t of rows) markPageOverlapDuplicates(t.rows);
-  const warnings = [...doc.warnings, ...collectWarnings(tables, rows)];
-  return { meta, tables, rows, summaries, warnings };
+  const checked = validate(doc.lines, tables, rows.map((r) => r.rows));
+  const warnings = [...doc.warnings, ...collectWarnings(tables, rows), ...checked.warnings];
+  return { meta, tables, rows, summaries, warnings, canonical: checked.canonical };
 }
 
 function collectWarnings(tables: TableBlock[], rows: TableRows[]): DocWarning[] {
@@ -81,11 +85,6 @@ function collectWarnings(tables: TableBlock[], rows: TableRows[]): DocWarning[] 
       if (r.codeNote && /ghost/.test(r.codeNote)) out.push({ type: 'ghost_code', table: t.id, line: r.line, message: r.codeNote });
       if (r.codeNote && /left null/.test(r.codeNote) && r.partial) out.push({ type: 'code_unresolved', table: t.id, line: r.line, code: null, message: `${r.codeRaw ?? ''}: ${r.codeNote}` });
       if (r.duplicateOf) out.push({ type: 'duplicate_row', table: t.id, line: r.line, code: r.code, message: `row repeats line ${r.duplicateOf} (page overlap); marked duplicate_of` });
-      for (const v of r.values) {
-        if (v.repaired && v.note && /unconfirmed/.test(v.note)) {
-          out.push({ type: 'malformed_number', table: t.id, line: v.line ?? r.line, code: r.code, message: `'${v.raw}' in ${v.column}: ${v.note}` });
-        }
-      }
     }
   });
   return out;
@@ -112,7 +111,7 @@ function tableOut(t: TableBlock, rows: LogicalRow[], summaries: { line: number; 
   };
 }
 
-function recordOut(r: LogicalRow): OutputRecord {
+function recordOut(r: LogicalRow, canonical: Map<string, string>): OutputRecord {
   const rec: OutputRecord = {
     table: r.table,
     line: r.page === null ? r.line : null,
@@ -125,6 +124,7 @@ function recordOut(r: LogicalRow): OutputRecord {
     row_kind: r.kind,
     row_no: r.rowNo,
     name: r.name,
+    ...(r.code && canonical.has(r.code) ? { canonical_name: canonical.get(r.code) } : {}),
     indicator: r.indicator,
     texts: r.texts,
     values: r.values.map((v) => ({ ...v })),
@@ -150,7 +150,7 @@ export function toOutput(doc: LoadedDocument, x: Extraction): OutputDocument {
       period: x.meta.period,
     },
     tables: x.tables.map((t, i) => tableOut(t, x.rows[i].rows, x.summaries.get(t.id) ?? [])),
-    records: x.rows.flatMap((t) => t.rows.map(recordOut)),
+    records: x.rows.flatMap((t) => t.rows.map((r) => recordOut(r, x.canonical))),
     warnings: x.warnings.map((w) => ({ type: w.type, table: w.table ?? null, line: w.line ?? null, page: w.page ?? null, code: w.code ?? null, message: w.message })),
   };
   return OutputDocument.parse(out);

@@ -58,6 +58,7 @@ export const Record = z.object({
   row_kind: z.enum(['data', 'total', 'heading']).optional(),
   row_no: z.string().nullable().optional(),
   name: z.string(),
+  canonical_name: z.string().optional(),
   indicator: z.string().nullable().optional(),
   texts: z.record(z.string(), z.string()).optional(),
   values: z.array(Value),

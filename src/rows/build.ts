@@ -70,7 +70,7 @@ export function buildRows(table: TableBlock, docCtx: CodeContext): BuildResult {
     }
     sawBreak = false;
   }
-  const rows = drafts.map((d) => finish(d, table));
+  const rows = drafts.map((d) => finish(d, table, hasValuesSomewhere));
   // a closing row of bare money figures with no label is the table's total
   const lastRow = rows[rows.length - 1];
   if (lastRow && rows.length > 2 && lastRow.kind !== 'total' && !lastRow.partial && !lastRow.code && !lastRow.rowNo &&
@@ -149,11 +149,12 @@ function isContinuation(a: LineAnalysis, last: Draft, valueTable: boolean, sawBr
     if (a.texts.length >= 2 && a.texts[0].index <= lastFirst) return false;
   }
   if (valueTable) return true;
-  if (sawBreak) return true;
+  // a table of text: wrapped text starts in lower case, follows a cut-off phrase, or is a
+  // lone fragment after a page break
   const t = a.texts[0].text;
   const prev = last.textLines[last.textLines.length - 1].texts;
-  const prevText = prev[prev.length - 1]?.text ?? '';
-  return /^[a-z(]/.test(t) || endsMidPhrase(prevText);
+  const prevText = prev[0]?.text ?? '';
+  return /^[a-z(]/.test(t) || endsMidPhrase(prevText) || (sawBreak && a.texts.length === 1);
 }
 
 function attachContinuation(d: Draft, a: LineAnalysis): void {
@@ -167,7 +168,7 @@ function joinWrapped(a: string, b: string): string {
   return /-$/.test(a) ? a + b : `${a} ${b}`;
 }
 
-function finish(d: Draft, table: TableBlock): LogicalRow {
+function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
   const row = d.row;
   const textCols = table.columns.filter((c) => c.role !== 'value');
   const valueCols = table.columns.filter((c) => c.role === 'value');
@@ -218,7 +219,9 @@ function finish(d: Draft, table: TableBlock): LogicalRow {
   } else {
     row.values = toParsedValues(d.valueCells, valueCols, alignToColumns(d.valueCells, valueCols));
   }
-  if (row.kind === 'data' && !row.partial && !row.code && row.values.every((v) => v.value === null) && !row.rowNo && row.name.length < 40) {
+  // a short label alone in a table of figures (`Dinas Sosial`) heads what follows
+  if (row.kind === 'data' && valueTable && !row.partial && !row.code && !row.rowNo && row.values.every((v) => v.value === null) &&
+      Object.keys(row.texts).length === 0 && row.name.length < 40) {
     row.kind = 'heading';
   }
   return row;

@@ -35,6 +35,8 @@ const Family = z.object({
   repeatValues: z.array(ValueColumn).optional(),
   yearsFromHeader: z.boolean().optional(),
   minScore: z.number().default(2),
+  /** row checks: `not_greater` left ≤ right, reported as `type` with `why` */
+  checks: z.array(z.object({ type: z.string(), left: z.string(), right: z.string(), why: z.string() })).default([]),
 });
 export type Family = z.infer<typeof Family>;
 

@@ -1,0 +1,87 @@
+// What every validation rule looks at: the tables with their column meanings, their rows,
+// and helpers to read a row's figures by column. Rules never change a printed figure
+// silently: they return warnings, and repairs go through `applyRepair` with a note.
+
+import type { ColumnSpec, DocWarning, LogicalRow, ParsedValue, TableBlock } from '../model.js';
+import { parentCode } from '../normalize/codes.js';
+
+export interface TableView {
+  table: TableBlock;
+  rows: LogicalRow[];
+  /** coded data rows, one per code (an exact repeat of a code is read once) */
+  byCode: Map<string, LogicalRow>;
+  columns: Map<string, ColumnSpec>;
+}
+
+export function value(row: LogicalRow, key: string): number | null {
+  const v = row.values.find((x) => x.column === key);
+  return v?.value ?? null;
+}
+
+export function cell(row: LogicalRow, key: string): ParsedValue | undefined {
+  return row.values.find((x) => x.column === key);
+}
+
+export function label(t: TableBlock): string {
+  return t.label ? `${/^\d/.test(t.label) ? 'Tabel ' : ''}${t.label}` : t.id;
+}
+
+export function columnLabel(c: ColumnSpec): string {
+  return `${c.label}${c.year ? ` (${c.year})` : ''}`;
+}
+
+const fmt = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
+export function num(n: number): string {
+  return fmt.format(n);
+}
+
+/** Rows that carry the table's figures: data rows, not page-overlap duplicates. */
+export function liveRows(rows: LogicalRow[]): LogicalRow[] {
+  return rows.filter((r) => r.kind !== 'heading' && r.duplicateOf === null);
+}
+
+export function viewOf(table: TableBlock, rows: LogicalRow[]): TableView {
+  const byCode = new Map<string, LogicalRow>();
+  const conflicting = new Set<string>();
+  for (const r of liveRows(rows)) {
+    if (!r.code || r.kind !== 'data') continue;
+    const seen = byCode.get(r.code);
+    if (!seen) byCode.set(r.code, r);
+    else if (JSON.stringify(seen.values.map((v) => v.value)) !== JSON.stringify(r.values.map((v) => v.value))) conflicting.add(r.code);
+  }
+  for (const c of conflicting) byCode.delete(c); // the same code twice with other figures: no sums on it
+  return { table, rows, byCode, columns: new Map(table.columns.map((c) => [c.key, c])) };
+}
+
+/** Direct children of a code present in the table (urusan → bidang, or programs when no bidang row). */
+export function childrenOf(view: TableView, code: string): LogicalRow[] {
+  const direct = [...view.byCode.values()].filter((r) => r.code && parentCode(r.code) === code);
+  if (direct.length || code.split('.').length !== 1) return direct;
+  return [...view.byCode.values()].filter((r) => r.code && r.level === 'program' && r.code.startsWith(`${code}.`));
+}
+
+/** Money columns of a table: declared money, or figures that are mostly rupiah amounts. */
+export function moneyColumns(view: TableView): ColumnSpec[] {
+  return view.table.columns.filter((c) => {
+    if (c.role !== 'value') return false;
+    if (c.kind === 'money') return true;
+    if (c.kind !== 'any') return false;
+    const vals = view.rows.flatMap((r) => r.values.filter((v) => v.column === c.key && v.value !== null));
+    return vals.length >= 3 && vals.filter((v) => v.unit === 'Rp' || Math.abs(v.value!) >= 1e6).length >= 0.8 * vals.length;
+  });
+}
+
+export function warn(out: DocWarning[], w: DocWarning): void {
+  out.push(w);
+}
+
+/** Change a figure because another figure proves it; the printed text and the proof stay. */
+export function applyRepair(v: ParsedValue, to: number, proof: string): void {
+  const was = v.value;
+  v.repaired = true;
+  const base = (v.note ?? '').replace(/,? ?unconfirmed$/, '').replace(/; ?unconfirmed/, '');
+  const change = was === to ? `${num(to)} confirmed by ${proof}` : `read as ${num(to)} (not ${was === null ? 'empty' : num(was)}): ${proof}`;
+  v.note = [base, change].filter((s) => s.trim() !== '').join('; ');
+  v.value = to;
+  delete v.candidates;
+}

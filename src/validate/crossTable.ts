@@ -1,0 +1,112 @@
+// The same code in several tables of one document: one canonical name per code (the
+// printed names are kept), figures that should agree and do not, and figures of one year
+// repeated as another year's (copy-forward).
+
+import type { DocWarning, LogicalRow } from '../model.js';
+import { normName } from '../normalize/text.js';
+import { columnLabel, label, liveRows, num, value, type TableView } from './context.js';
+
+/** The name printed most often for a code (longest of those on a tie), set on every row. */
+export function canonicalNames(views: TableView[]): Map<string, string> {
+  const names = new Map<string, Map<string, { text: string; n: number }>>();
+  for (const view of views) {
+    for (const r of liveRows(view.rows)) {
+      if (!r.code || !r.name || r.codeSource !== 'document') continue;
+      const byNorm = names.get(r.code) ?? new Map();
+      const k = normName(r.name);
+      const e = byNorm.get(k) ?? { text: r.name, n: 0 };
+      e.n++;
+      byNorm.set(k, e);
+      names.set(r.code, byNorm);
+    }
+  }
+  const canonical = new Map<string, string>();
+  for (const [code, byNorm] of names) {
+    const best = [...byNorm.values()].sort((a, b) => b.n - a.n || b.text.length - a.text.length)[0];
+    canonical.set(code, best.text);
+  }
+  return canonical;
+}
+
+interface Column {
+  view: TableView;
+  key: string;
+}
+
+function figures(c: Column): Map<string, { v: number; row: LogicalRow }> {
+  const out = new Map<string, { v: number; row: LogicalRow }>();
+  for (const [code, row] of c.view.byCode) {
+    const v = value(row, c.key);
+    if (v !== null) out.set(code, { v, row });
+  }
+  return out;
+}
+
+function comparable(view: TableView): Column[] {
+  return view.table.columns
+    .filter((c) => c.role === 'value' && (c.kind === 'money' || c.kind === 'count' || c.kind === 'quantity' || c.kind === 'any'))
+    .map((c) => ({ view, key: c.key }));
+}
+
+const MIN_SHARED = 5;
+const AGREE = 0.6;
+
+/**
+ * Two columns of different tables that agree on most shared codes print the same figure:
+ * the codes where they differ are inconsistencies. Each column is paired with the column of
+ * each other table that agrees best with it.
+ */
+export function checkAgreement(views: TableView[], out: DocWarning[]): void {
+  const reported = new Set<string>();
+  const cols = views.flatMap(comparable).map((c) => ({ c, f: figures(c) }));
+  for (const a of cols) {
+    for (const view of views) {
+      if (view === a.c.view) continue;
+      let best: { b: (typeof cols)[number]; shared: string[]; same: number } | null = null;
+      for (const b of cols.filter((x) => x.c.view === view)) {
+        const shared = [...a.f.keys()].filter((k) => b.f.has(k));
+        if (shared.length < MIN_SHARED) continue;
+        const same = shared.filter((k) => a.f.get(k)!.v === b.f.get(k)!.v).length;
+        if (!best || same > best.same) best = { b, shared, same };
+      }
+      if (!best || best.same < AGREE * best.shared.length || best.same === best.shared.length) continue;
+      const pair = [`${a.c.view.table.id}.${a.c.key}`, `${best.b.c.view.table.id}.${best.b.c.key}`].sort().join('|');
+      if (reported.has(pair)) continue;
+      reported.add(pair);
+      for (const code of best.shared) {
+        const x = a.f.get(code)!;
+        const y = best.b.f.get(code)!;
+        if (x.v === y.v) continue;
+        const ca = a.c.view.columns.get(a.c.key)!;
+        const cb = best.b.c.view.columns.get(best.b.c.key)!;
+        out.push({
+          type: 'cross_table_mismatch', table: best.b.c.view.table.id, line: y.row.line, code,
+          message: `${code}: ${label(a.c.view.table)} ${columnLabel(ca)} ${num(x.v)} (l.${x.row.line}) ≠ ${label(best.b.c.view.table)} ${columnLabel(cb)} ${num(y.v)} (l.${y.row.line}); the two columns agree on ${best.same} of ${best.shared.length} codes`,
+        });
+      }
+    }
+  }
+}
+
+/**
+ * A figure for one year equal to another table's figure for another year, for several
+ * codes, in columns that otherwise differ: last year's numbers carried forward.
+ */
+export function checkCopyForward(views: TableView[], out: DocWarning[]): void {
+  const money = views.flatMap((view) => view.table.columns.filter((c) => c.kind === 'money' && c.year !== null).map((c) => ({ view, c, f: figures({ view, key: c.key }) })));
+  for (const a of money) {
+    for (const b of money) {
+      if (a.view === b.view || a.c.year === null || b.c.year === null || a.c.year <= b.c.year) continue;
+      const shared = [...a.f.keys()].filter((k) => b.f.has(k));
+      const same = shared.filter((k) => a.f.get(k)!.v === b.f.get(k)!.v && a.f.get(k)!.v % 10000 !== 0);
+      if (same.length < 3 || same.length >= AGREE * shared.length) continue;
+      for (const code of same) {
+        const x = a.f.get(code)!;
+        out.push({
+          type: 'copy_forward', table: a.view.table.id, line: x.row.line, code,
+          message: `${code}: ${label(a.view.table)} ${columnLabel(a.c)} ${num(x.v)} repeats ${label(b.view.table)} ${columnLabel(b.c)} (l.${b.f.get(code)!.row.line}) exactly; ${same.length} codes share this, a figure carried forward from another year?`,
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+// Validate stage, after rows and codes: repairs that another figure proves, then every
+// check. Returns the warnings and the canonical name of each code; figures are changed only
+// through `applyRepair`, which keeps the raw text and says what proved the change.
+
+import type { DocWarning, LayoutLine, LogicalRow, TableBlock } from '../model.js';
+import { checkDeclared, checkMissingKinds, checkUnitsInRow } from './checks.js';
+import { viewOf } from './context.js';
+import { canonicalNames, checkAgreement, checkCopyForward } from './crossTable.js';
+import { checkFormulas, checkSheetErrors } from './formulas.js';
+import { checkIndicators } from './indicators.js';
+import { checkNarrative } from './narrative.js';
+import { repairValues } from './repairs.js';
+import { checkSums } from './sums.js';
+
+export interface Validation {
+  warnings: DocWarning[];
+  canonical: Map<string, string>;
+}
+
+export function validate(lines: LayoutLine[], tables: TableBlock[], rows: LogicalRow[][]): Validation {
+  const warnings: DocWarning[] = [];
+  let views = tables.map((t, i) => viewOf(t, rows[i]));
+  repairValues(views, warnings);
+  views = tables.map((t, i) => viewOf(t, rows[i])); // figures may have changed
+  for (const v of views) {
+    checkSums(v, warnings);
+    checkFormulas(v, warnings);
+    checkSheetErrors(v, warnings);
+    checkDeclared(v, warnings);
+    checkUnitsInRow(v, warnings);
+    checkMissingKinds(v, warnings);
+  }
+  const canonical = canonicalNames(views);
+  checkAgreement(views, warnings);
+  checkCopyForward(views, warnings);
+  checkIndicators(views, canonical, warnings);
+  checkNarrative(lines, views, warnings);
+  return { warnings, canonical };
+}

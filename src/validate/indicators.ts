@@ -1,0 +1,77 @@
+// Indicator text that belongs elsewhere: an indicator copied from another program (it names
+// what another code's name says and nothing of its own), the same indicator printed for
+// unrelated codes, or the tail of the row above's indicator glued to the start of this one.
+
+import type { DocWarning, LogicalRow } from '../model.js';
+import { parentCode } from '../normalize/codes.js';
+import { nameSimilarity } from '../normalize/similarity.js';
+import { normName } from '../normalize/text.js';
+import { label, liveRows, type TableView } from './context.js';
+
+// words every indicator and name share; they say nothing about which program it is
+const GENERIC = new Set(`persentase presentase prosentase jumlah capaian tingkat rata nilai indeks yang dan di ke dari untuk dengan dalam pada bagi
+  serta atau oleh terhadap kepada orang dokumen laporan paket unit kegiatan program sub perangkat daerah kabupaten kota provinsi kewenangan
+  pelayanan layanan penyediaan pemberian penyelenggaraan pelaksanaan koordinasi penyusunan sosial kesejahteraan masyarakat mendapatkan
+  memperoleh diberikan tersedia disediakan terlaksananya terpenuhinya tersedianya meningkatnya tertangani ditangani urusan pemerintahan
+  administrasi kinerja cakupan tahun`.split(/\s+/));
+
+function content(text: string): string[] {
+  return normName(text).split(' ').filter((w) => w.length > 3 && !GENERIC.has(w));
+}
+
+function overlap(a: string[], b: string[]): number {
+  return a.filter((w) => b.some((x) => x === w || nameSimilarity(w, x).score === 1 || (w.length >= 5 && x.length >= 5 && (w.startsWith(x.slice(0, 5)) && x.startsWith(w.slice(0, 5)))))).length;
+}
+
+const INDICATOR_START = /\s(Persentase|Presentase|Prosentase|Jumlah|Tersedianya|Terlaksananya|Terpenuhinya|Meningkatnya|Rata-rata|Indeks|Tingkat)\b/;
+
+export function checkIndicators(views: TableView[], names: Map<string, string>, out: DocWarning[]): void {
+  const byIndicator = new Map<string, { row: LogicalRow; view: TableView }[]>();
+  for (const view of views) {
+    for (const row of liveRows(view.rows)) {
+      if (!row.indicator || !row.code || row.indicator.length < 12) continue;
+      const list = byIndicator.get(normName(row.indicator)) ?? [];
+      list.push({ row, view });
+      byIndicator.set(normName(row.indicator), list);
+      spill(view, row, out);
+      foreign(view, row, names, out);
+    }
+  }
+  for (const list of byIndicator.values()) {
+    const codes = [...new Set(list.map((x) => x.row.code!))];
+    if (codes.length < 2) continue;
+    // the same indicator on a parent and its child is normal; on unrelated codes it is a copy
+    const related = codes.every((c) => codes.every((d) => c === d || parentCode(c) === d || parentCode(d) === c || parentCode(c) === parentCode(d)));
+    if (related) continue;
+    const first = list[0];
+    for (const x of list.slice(1)) {
+      if (x.row.code === first.row.code) continue;
+      out.push({ type: 'indicator_duplicated', table: x.view.table.id, line: x.row.line, code: x.row.code, message: `${label(x.view.table)} ${x.row.code}: indicator '${x.row.indicator}' is also printed for the unrelated ${first.row.code} (${label(first.view.table)} l.${first.row.line})` });
+    }
+  }
+}
+
+/** `Alam dan Bencana Sosial Persentase Korban …`: a fragment before the indicator's own start. */
+function spill(view: TableView, row: LogicalRow, out: DocWarning[]): void {
+  const m = INDICATOR_START.exec(` ${row.indicator}`);
+  if (!m || m.index === 0) return;
+  const head = row.indicator!.slice(0, m.index - 1).trim();
+  if (head.split(/\s+/).length > 6 || /^(persentase|presentase|jumlah)\b/i.test(head)) return;
+  out.push({ type: 'indicator_spill', table: view.table.id, line: row.line, code: row.code, message: `${label(view.table)} ${row.code}: the indicator starts with '${head}', which reads as the tail of the row above's indicator` });
+}
+
+/** The indicator names another code's subject and nothing of its own. */
+function foreign(view: TableView, row: LogicalRow, names: Map<string, string>, out: DocWarning[]): void {
+  const words = content(row.indicator!);
+  if (words.length < 2) return;
+  const own = [row.name, names.get(row.code!) ?? ''].flatMap(content);
+  if (overlap(words, own) > 0) return;
+  let best: { code: string; n: number } | null = null;
+  for (const [code, name] of names) {
+    if (code === row.code) continue;
+    const n = overlap(words, content(name));
+    if (!best || n > best.n) best = { code, n };
+  }
+  if (!best || best.n < 2) return;
+  out.push({ type: 'indicator_mismatch', table: view.table.id, line: row.line, code: row.code, message: `${label(view.table)} ${row.code} '${row.name}': its indicator '${row.indicator}' shares no subject word with its name but ${best.n} with ${best.code} '${names.get(best.code)}' (copied?)` });
+}

@@ -1,0 +1,104 @@
+// Repairs, only where another figure proves them: a truncated `125.657.70`, a malformed
+// `2.754.6000`, a figure split over cells with two readings, a Jumlah that lost its last
+// digit group (`52.659` for 52.659.400). The proof is a parent or children sum, a row
+// formula, or the same code's figure in another table. Unproved oddities stay as printed
+// and are reported (`malformed_number`).
+
+import type { DocWarning, LogicalRow, ParsedValue } from '../model.js';
+import { agrees, evaluate, parseFormula } from '../formula.js';
+import { parentCode } from '../normalize/codes.js';
+import { applyRepair, childrenOf, label, liveRows, num, value, type TableView } from './context.js';
+
+interface Target {
+  view: TableView;
+  row: LogicalRow;
+  v: ParsedValue;
+}
+
+/** Why a reading x of the value is right, or null when nothing says so. */
+function evidence(t: Target, x: number, views: TableView[]): string | null {
+  const { view, row, v } = t;
+  const key = v.column;
+  const code = row.code;
+  const col = view.columns.get(key);
+  const withX = (r: LogicalRow, k: string) => (r === row && k === key ? x : value(r, k));
+  if (code) {
+    const kids = childrenOf(view, code).filter((k) => withX(k, key) !== null);
+    if (kids.length && agrees(x, kids.reduce((a, k) => a + (withX(k, key) ?? 0), 0), 'money')) return `the sum of its ${kids.length} children`;
+    const parent = parentCode(code);
+    const p = parent ? view.byCode.get(parent) : undefined;
+    const pv = p ? value(p, key) : null;
+    if (p && pv !== null) {
+      const sibs = childrenOf(view, p.code!);
+      if (agrees(pv, sibs.reduce((a, s) => a + (withX(s, key) ?? 0), 0), 'money')) return `the parent ${p.code} (l.${p.line}) = Σ its children`;
+    }
+  }
+  for (const c of view.table.columns) {
+    if (!c.formula) continue;
+    const f = parseFormula(c.formula);
+    if (c.key !== key && !f.columns.includes(key)) continue;
+    const expected = evaluate(f, (k) => withX(row, k));
+    const printed = withX(row, c.key);
+    if (expected !== null && printed !== null && f.columns.some((k) => k !== key && value(row, k) !== null) && agrees(printed, expected, c.kind)) return `the row formula ${c.key} = ${c.formula}`;
+  }
+  if (code && col?.kind === 'money') {
+    for (const other of views) {
+      if (other === view) continue;
+      const r = other.byCode.get(code);
+      if (r && r.values.some((o) => o.value === x && o.unit === 'Rp')) return `${label(other.table)} l.${r.line}, same code`;
+    }
+  }
+  return null;
+}
+
+function suspicious(v: ParsedValue): boolean {
+  return !!v.repaired && (v.candidates !== undefined || /unconfirmed|trailing separator|irregular/.test(v.note ?? ''));
+}
+
+/** A money figure that is a printed prefix of what its formula or children say it should be. */
+function lostTail(printed: number, expected: number): boolean {
+  if (printed <= 0 || expected <= printed) return false;
+  const p = String(Math.round(printed));
+  const e = String(Math.round(expected));
+  return e.startsWith(p) && e.length - p.length >= 1 && e.length - p.length <= 3;
+}
+
+export function repairValues(views: TableView[], out: DocWarning[]): void {
+  const targets: Target[] = views.flatMap((view) => liveRows(view.rows).flatMap((row) => row.values.filter((v) => v.value !== null).map((v) => ({ view, row, v }))));
+  for (const t of targets.filter((x) => suspicious(x.v))) {
+    const readings = [...new Set([t.v.value!, ...(t.v.candidates ?? [])])];
+    const proved = readings.map((x) => ({ x, why: evidence(t, x, views) })).filter((r) => r.why !== null);
+    if (proved.length) applyRepair(t.v, proved[0].x, proved[0].why!);
+  }
+  for (const t of targets) restoreLostTail(t);
+  for (const t of targets) {
+    const where = { table: t.view.table.id, line: t.v.line ?? t.row.line, code: t.row.code };
+    if (t.v.repaired && /unconfirmed/.test(t.v.note ?? '')) {
+      out.push({ type: 'malformed_number', ...where, message: `${label(t.view.table)} '${t.v.raw}' (${t.v.column}): ${t.v.note}` });
+    } else if (t.v.repaired && /confirmed by|read as|restored from/.test(t.v.note ?? '')) {
+      out.push({ type: 'repaired_value', ...where, message: `${label(t.view.table)} '${t.v.raw}' (${t.v.column}) = ${num(t.v.value!)}: ${t.v.note}` });
+    }
+  }
+}
+
+/** `Rp. 52.659` where Jumlah = BO + BM gives 52.659.400: the last digit group was cut off. */
+function restoreLostTail(t: Target): void {
+  const { view, row, v } = t;
+  const col = view.columns.get(v.column);
+  if (!col || col.kind !== 'money' || v.value === null) return;
+  let expected: number | null = null;
+  let why = '';
+  if (col.formula) {
+    expected = evaluate(parseFormula(col.formula), (k) => value(row, k));
+    why = `the row formula ${col.key} = ${col.formula}`;
+  }
+  if ((expected === null || !lostTail(v.value, expected)) && row.code) {
+    const kids = childrenOf(view, row.code).map((k) => value(k, v.column)).filter((x): x is number => x !== null);
+    if (kids.length) {
+      expected = kids.reduce((a, b) => a + b, 0);
+      why = `the sum of its ${kids.length} children`;
+    }
+  }
+  if (expected === null || !lostTail(v.value, expected)) return;
+  applyRepair(v, expected, `last digit group lost in print; restored from ${why}`);
+}

@@ -1,0 +1,59 @@
+// Parent = Σ children for every money column: urusan ← bidang ← program ← kegiatan ←
+// sub-kegiatan, and the total row ← programs. Inconsistencies become warnings.
+
+import type { DocWarning, LogicalRow } from '../model.js';
+import { agrees } from '../formula.js';
+import { childrenOf, columnLabel, label, moneyColumns, num, value, type TableView } from './context.js';
+
+/** Σ of the children's figures in a column; null when no child prints one. */
+export function childSum(view: TableView, code: string, key: string): { sum: number; kids: LogicalRow[] } | null {
+  const kids = childrenOf(view, code);
+  const printed = kids.map((k) => value(k, key)).filter((v): v is number => v !== null);
+  if (kids.length === 0 || printed.length === 0) return null;
+  return { sum: printed.reduce((a, b) => a + b, 0), kids };
+}
+
+const KID_LEVEL: Record<string, string> = { urusan: 'bidang/program', bidang: 'program', program: 'kegiatan', kegiatan: 'sub-kegiatan' };
+
+export function checkSums(view: TableView, out: DocWarning[]): void {
+  const cols = moneyColumns(view);
+  for (const parent of view.byCode.values()) {
+    const code = parent.code!;
+    for (const c of cols) {
+      const v = value(parent, c.key);
+      if (v === null) continue;
+      const s = childSum(view, code, c.key);
+      const kids = childrenOf(view, code);
+      if (!s) {
+        if (kids.length && v !== 0) {
+          out.push({ type: 'children_missing_values', table: view.table.id, line: parent.line, code, message: `${label(view.table)} ${columnLabel(c)}: ${parent.level} ${code} has ${num(v)} but none of its ${kids.length} ${KID_LEVEL[parent.level] ?? 'children'} print a figure (${kids.map((k) => `l.${k.line}`).join(', ')})` });
+        }
+        continue;
+      }
+      if (!agrees(v, s.sum, 'money')) {
+        out.push({ type: 'sum_mismatch', table: view.table.id, line: parent.line, code, message: `${label(view.table)} ${columnLabel(c)}: ${parent.level} ${code} ${num(v)} ≠ Σ ${s.kids.length} ${KID_LEVEL[parent.level] ?? 'children'} ${num(s.sum)} (difference ${num(v - s.sum)})` });
+      }
+    }
+  }
+  checkTotals(view, cols, out);
+}
+
+/** Total rows against the top of the hierarchy printed in the table. */
+function checkTotals(view: TableView, cols: ReturnType<typeof moneyColumns>, out: DocWarning[]): void {
+  const totals = view.rows.filter((r) => r.kind === 'total' && r.duplicateOf === null);
+  const coded = [...view.byCode.values()];
+  const programs = coded.filter((r) => r.level === 'program');
+  if (!totals.length || !programs.length) return;
+  for (const t of totals) {
+    for (const c of cols) {
+      const v = value(t, c.key);
+      if (v === null) continue;
+      const printed = programs.map((p) => value(p, c.key)).filter((x): x is number => x !== null);
+      if (!printed.length) continue;
+      const sum = printed.reduce((a, b) => a + b, 0);
+      if (!agrees(v, sum, 'money')) {
+        out.push({ type: 'sum_mismatch', table: view.table.id, line: t.line, code: null, message: `${label(view.table)} ${columnLabel(c)}: total '${t.name}' ${num(v)} ≠ Σ ${programs.length} programs ${num(sum)} (difference ${num(v - sum)})` });
+      }
+    }
+  }
+}
