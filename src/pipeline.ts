@@ -79,7 +79,7 @@ function collectWarnings(tables: TableBlock[], rows: TableRows[]): DocWarning[] 
     if (rs.length === 0) out.push({ type: 'empty_table', table: t.id, line: t.line, message: `table ${t.label ?? t.id} at line ${t.line} has a header but no rows` });
     if (/rp\.?\s*0{3}\b|ribu/i.test(t.headerLines.map((h) => h.text).join(' '))) {
       const big = rs.flatMap((r) => r.values).filter((v) => v.value !== null && Math.abs(v.value) >= 1e6).length;
-      if (big > 0) out.push({ type: 'unit_mismatch', table: t.id, line: t.line, message: `header of table ${t.label ?? t.id} says thousands of rupiah but ${big} figures are full rupiah; figures kept as printed (rupiah)` });
+      if (big > 0) out.push({ type: 'thousands_header', table: t.id, line: t.line, message: `header of table ${t.label ?? t.id} says thousands of rupiah but ${big} figures are full rupiah; figures kept as printed (rupiah)` });
     }
     for (const r of rs) {
       if (r.codeNote && /ghost/.test(r.codeNote)) out.push({ type: 'ghost_code', table: t.id, line: r.line, message: r.codeNote });

@@ -30,6 +30,7 @@ interface Token {
 export function isCodeMaterial(text: string): boolean {
   const t = text.trim();
   if (t === '') return true;
+  if (splitMultiCode(t).length > 1) return true;
   if (t.length > 40 || !/\d/.test(t)) return false;
   const letters = t.replace(/[^a-z]/gi, '');
   // long plain numbers are figures, not code segments

@@ -77,6 +77,8 @@ export function parseNumber(raw: string): NumberReading {
     tail = '';
   }
   if (/^[,.;:]+$/.test(tail)) tail = '';
+  // `00 1`, `0006`: zero-padded digits are code fragments or glyph noise, not figures
+  if (/^0\d/.test(numPart.replace(/\s/g, '')) && !/[.,]/.test(numPart)) return { kind: 'junk', value: null, unit: null };
   if (tail !== '') {
     const kind = classifyTail(tail);
     if (kind !== 'unit') return { kind, value: null, unit: null, ...(kind === 'multi' ? { note: 'several quantities in one cell' } : {}) };
@@ -222,5 +224,7 @@ function readThousands(s: string): DigitsReading {
       candidates: [cut, digits],
     };
   }
+  // `1.06.04.2.02`: dotted groups of one or two digits are a code, not a figure
+  if (middle.some((g) => g.length < 3) || rest.length >= 4) return { value: null };
   return { value: digits, repaired: true, note: `irregular digit groups '${s}': read as ${digits}` };
 }

@@ -126,7 +126,7 @@ function awaitsValues(d: Draft, a: LineAnalysis): boolean {
   if (d.valueLine || d.row.kind !== 'data') return false;
   if (!(d.row.partial || d.row.code || d.row.rowNo)) return false;
   const own = d.valueCells.filter((v) => v.reading.value !== null).length;
-  return own <= 1 && a.numeric >= 2;
+  return own <= 1 && (a.numeric >= 2 || (a.ghostCode !== null && a.numeric >= 1));
 }
 
 function attachValueLine(d: Draft, a: LineAnalysis): void {

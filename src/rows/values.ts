@@ -172,7 +172,7 @@ export function alignToColumns(all: ValueCell[], cols: ColumnSpec[]): number[] {
       const here = dp[i][j];
       if (here === NEG) continue;
       if (i < n && j < m) {
-        const s = here + compat(cells[i], cols[j].kind);
+        const s = here + compat(cells[i], cols[j].kind) + optionalBias(cells[i], cols[j]);
         if (s > dp[i + 1][j + 1]) { dp[i + 1][j + 1] = s; back[i + 1][j + 1] = 1; }
       }
       // a column left unprinted: rows lose empty cells in the middle far more often than at either end
@@ -197,6 +197,12 @@ export function alignToColumns(all: ValueCell[], cols: ColumnSpec[]): number[] {
 }
 
 const MAX_COMBINATIONS = 20000;
+
+/** Optional columns are the ones usually left empty: an empty cell fits them, a figure less so. */
+function optionalBias(c: ValueCell, col: ColumnSpec): number {
+  if (!col.optional) return 0;
+  return c.reading.kind === 'empty' ? 0.05 : -0.1;
+}
 
 function combinations(m: number, n: number): number {
   let c = 1;
@@ -239,7 +245,7 @@ function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, t
       return;
     }
     for (let j = from; j <= m - (n - i); j++) {
-      let s = score + compat(cells[i], cols[j].kind);
+      let s = score + compat(cells[i], cols[j].kind) + optionalBias(cells[i], cols[j]);
       for (let k = from; k < j; k++) s -= skipCost(cols, k, i === 0);
       pick.push(j);
       visit(i + 1, j + 1, s);

@@ -48,14 +48,14 @@ export function checkUnitsInRow(view: TableView, out: DocWarning[]): void {
 export function checkMissingKinds(view: TableView, out: DocWarning[]): void {
   if (!view.table.family) return;
   const rows = liveRows(view.rows).filter((r) => r.kind === 'data' && r.values.some((v) => v.value !== null));
-  for (const kind of ['count', 'money'] as const) {
+  for (const kind of ['count'] as const) {
     const keys = new Set(view.table.columns.filter((c) => c.role === 'value' && c.kind === kind).map((c) => c.key));
     if (keys.size < 2) continue;
     const has = (r: (typeof rows)[number]) => r.values.some((v) => keys.has(v.column) && v.value !== null && !/^0+([.,]0+)?$/.test(v.raw.trim()));
     const with_ = rows.filter(has);
     if (rows.length < 5 || with_.length < 0.8 * rows.length) continue;
     for (const r of rows.filter((x) => !has(x))) {
-      out.push({ type: 'missing_values', table: view.table.id, line: r.line, code: r.code, message: `${label(view.table)} ${r.code ?? r.name}: prints no ${kind === 'count' ? 'performance (K)' : 'money'} figure at all while ${with_.length} of ${rows.length} rows do; its figures may sit in the wrong columns` });
+      out.push({ type: 'missing_values', table: view.table.id, line: r.line, code: r.code, message: `${label(view.table)} ${r.code ?? r.name}: prints no performance (K) figure at all while ${with_.length} of ${rows.length} rows do; its figures may sit in the wrong columns` });
     }
   }
 }

@@ -48,42 +48,55 @@ function comparable(view: TableView): Column[] {
     .map((c) => ({ view, key: c.key }));
 }
 
-const MIN_SHARED = 5;
-const AGREE = 0.6;
+const MIN_SHARED = 8;
+const AGREE = 0.8;
 
 /**
  * Two columns of different tables that agree on most shared codes print the same figure:
  * the codes where they differ are inconsistencies. Each column is paired with the column of
  * each other table that agrees best with it.
  */
-export function checkAgreement(views: TableView[], out: DocWarning[]): void {
-  const reported = new Set<string>();
+type Figures = { c: Column; f: Map<string, { v: number; row: LogicalRow }> };
+
+/** The column of `view` that agrees with `a` on the most shared codes. */
+function bestPartner(a: Figures, cols: Figures[], view: TableView): { b: Figures; shared: string[]; same: number } | null {
+  let best: { b: Figures; shared: string[]; same: number } | null = null;
+  for (const b of cols.filter((x) => x.c.view === view)) {
+    const shared = [...a.f.keys()].filter((k) => b.f.has(k));
+    if (shared.length < MIN_SHARED) continue;
+    const same = shared.filter((k) => a.f.get(k)!.v === b.f.get(k)!.v).length;
+    if (!best || same > best.same) best = { b, shared, same };
+  }
+  return best && best.same >= AGREE * best.shared.length ? best : null;
+}
+
+/** Pairs of columns (in different tables) that print the same figure: each the other's best match. */
+export function agreeingPairs(views: TableView[]): { a: Figures; b: Figures; shared: string[]; same: number }[] {
   const cols = views.flatMap(comparable).map((c) => ({ c, f: figures(c) }));
+  const out: { a: Figures; b: Figures; shared: string[]; same: number }[] = [];
   for (const a of cols) {
     for (const view of views) {
-      if (view === a.c.view) continue;
-      let best: { b: (typeof cols)[number]; shared: string[]; same: number } | null = null;
-      for (const b of cols.filter((x) => x.c.view === view)) {
-        const shared = [...a.f.keys()].filter((k) => b.f.has(k));
-        if (shared.length < MIN_SHARED) continue;
-        const same = shared.filter((k) => a.f.get(k)!.v === b.f.get(k)!.v).length;
-        if (!best || same > best.same) best = { b, shared, same };
-      }
-      if (!best || best.same < AGREE * best.shared.length || best.same === best.shared.length) continue;
-      const pair = [`${a.c.view.table.id}.${a.c.key}`, `${best.b.c.view.table.id}.${best.b.c.key}`].sort().join('|');
-      if (reported.has(pair)) continue;
-      reported.add(pair);
-      for (const code of best.shared) {
-        const x = a.f.get(code)!;
-        const y = best.b.f.get(code)!;
-        if (x.v === y.v) continue;
-        const ca = a.c.view.columns.get(a.c.key)!;
-        const cb = best.b.c.view.columns.get(best.b.c.key)!;
-        out.push({
-          type: 'cross_table_mismatch', table: best.b.c.view.table.id, line: y.row.line, code,
-          message: `${code}: ${label(a.c.view.table)} ${columnLabel(ca)} ${num(x.v)} (l.${x.row.line}) ≠ ${label(best.b.c.view.table)} ${columnLabel(cb)} ${num(y.v)} (l.${y.row.line}); the two columns agree on ${best.same} of ${best.shared.length} codes`,
-        });
-      }
+      if (view === a.c.view || view.table.id < a.c.view.table.id) continue;
+      const best = bestPartner(a, cols, view);
+      if (!best || bestPartner(best.b, cols, a.c.view)?.b !== a) continue;
+      out.push({ a, ...best });
+    }
+  }
+  return out;
+}
+
+export function checkAgreement(views: TableView[], out: DocWarning[]): void {
+  for (const { a, b, shared, same } of agreeingPairs(views)) {
+    const ca = a.c.view.columns.get(a.c.key)!;
+    const cb = b.c.view.columns.get(b.c.key)!;
+    for (const code of shared) {
+      const x = a.f.get(code)!;
+      const y = b.f.get(code)!;
+      if (x.v === y.v) continue;
+      out.push({
+        type: 'cross_table_mismatch', table: b.c.view.table.id, line: y.row.line, code,
+        message: `${code}: ${label(a.c.view.table)} ${columnLabel(ca)} ${num(x.v)} (l.${x.row.line}) ≠ ${label(b.c.view.table)} ${columnLabel(cb)} ${num(y.v)} (l.${y.row.line}); the two columns agree on ${same} of ${shared.length} codes`,
+      });
     }
   }
 }
@@ -93,10 +106,13 @@ export function checkAgreement(views: TableView[], out: DocWarning[]): void {
  * codes, in columns that otherwise differ: last year's numbers carried forward.
  */
 export function checkCopyForward(views: TableView[], out: DocWarning[]): void {
+  // equal figures explained by two columns that print the same figure are no copy
+  const explained = new Set(agreeingPairs(views).flatMap(({ a, b }) => [`${a.c.view.table.id}.${a.c.key}>${b.c.view.table.id}`, `${b.c.view.table.id}.${b.c.key}>${a.c.view.table.id}`]));
   const money = views.flatMap((view) => view.table.columns.filter((c) => c.kind === 'money' && c.year !== null).map((c) => ({ view, c, f: figures({ view, key: c.key }) })));
   for (const a of money) {
     for (const b of money) {
       if (a.view === b.view || a.c.year === null || b.c.year === null || a.c.year <= b.c.year) continue;
+      if (explained.has(`${a.view.table.id}.${a.c.key}>${b.view.table.id}`) || explained.has(`${b.view.table.id}.${b.c.key}>${a.view.table.id}`)) continue;
       const shared = [...a.f.keys()].filter((k) => b.f.has(k));
       const same = shared.filter((k) => a.f.get(k)!.v === b.f.get(k)!.v && a.f.get(k)!.v % 10000 !== 0);
       if (same.length < 3 || same.length >= AGREE * shared.length) continue;

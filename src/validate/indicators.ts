@@ -42,7 +42,9 @@ export function checkIndicators(views: TableView[], names: Map<string, string>, 
     if (codes.length < 2) continue;
     // the same indicator on a parent and its child is normal; on unrelated codes it is a copy
     const related = codes.every((c) => codes.every((d) => c === d || parentCode(c) === d || parentCode(d) === c || parentCode(c) === parentCode(d)));
-    if (related) continue;
+    // one nomenclature item under two kegiatan (`Penyediaan Permakanan`) shares its indicator
+    const sameName = new Set(codes.map((c) => normName(names.get(c) ?? ''))).size === 1;
+    if (related || sameName) continue;
     const first = list[0];
     for (const x of list.slice(1)) {
       if (x.row.code === first.row.code) continue;
@@ -56,7 +58,7 @@ function spill(view: TableView, row: LogicalRow, out: DocWarning[]): void {
   const m = INDICATOR_START.exec(` ${row.indicator}`);
   if (!m || m.index === 0) return;
   const head = row.indicator!.slice(0, m.index - 1).trim();
-  if (head.split(/\s+/).length > 6 || /^(persentase|presentase|jumlah)\b/i.test(head)) return;
+  if (head.split(/\s+/).length > 6 || /^(persentase|presentase|jumlah)\b/i.test(head) || !/[a-z]{3,}/i.test(head)) return;
   out.push({ type: 'indicator_spill', table: view.table.id, line: row.line, code: row.code, message: `${label(view.table)} ${row.code}: the indicator starts with '${head}', which reads as the tail of the row above's indicator` });
 }
 
@@ -64,14 +66,17 @@ function spill(view: TableView, row: LogicalRow, out: DocWarning[]): void {
 function foreign(view: TableView, row: LogicalRow, names: Map<string, string>, out: DocWarning[]): void {
   const words = content(row.indicator!);
   if (words.length < 2) return;
-  const own = [row.name, names.get(row.code!) ?? ''].flatMap(content);
+  // the row's own subject: its name and the names of the codes above and below it
+  const code = row.code!;
+  const lineage = (c: string) => c === code || c.startsWith(`${code}.`) || code.startsWith(`${c}.`);
+  const own = [row.name, ...[...names].filter(([c]) => lineage(c)).map(([, n]) => n)].flatMap(content);
   if (overlap(words, own) > 0) return;
   let best: { code: string; n: number } | null = null;
-  for (const [code, name] of names) {
-    if (code === row.code) continue;
+  for (const [other, name] of names) {
+    if (lineage(other)) continue;
     const n = overlap(words, content(name));
-    if (!best || n > best.n) best = { code, n };
+    if (!best || n > best.n) best = { code: other, n };
   }
-  if (!best || best.n < 2) return;
+  if (!best || best.n < 2 || best.n < 0.5 * words.length) return;
   out.push({ type: 'indicator_mismatch', table: view.table.id, line: row.line, code: row.code, message: `${label(view.table)} ${row.code} '${row.name}': its indicator '${row.indicator}' shares no subject word with its name but ${best.n} with ${best.code} '${names.get(best.code)}' (copied?)` });
 }
