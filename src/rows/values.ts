@@ -152,8 +152,9 @@ export function alignToColumns(all: ValueCell[], cols: ColumnSpec[]): number[] {
     let best: { score: number; out: number[] } | null = null;
     for (let cut = lead; cut < end && (cut === lead || all[cut - 1].reading.kind === 'empty'); cut++) {
       const n = end - cut;
-      if (n > cols.length || combinations(cols.length, n) > MAX_COMBINATIONS) continue;
+      if (n > cols.length) continue;
       const r = alignByFormulas(all.slice(cut, end), cols, cut, all.length);
+      if (r === null) { best = null; break; } // too many ways: fall back to the alignment below
       if (!best || r.score > best.score) best = r;
     }
     if (best) return best.out;
@@ -196,7 +197,7 @@ export function alignToColumns(all: ValueCell[], cols: ColumnSpec[]): number[] {
   return out;
 }
 
-const MAX_COMBINATIONS = 20000;
+const MAX_VISITS = 200_000;
 
 /** Optional columns are the ones usually left empty: an empty cell fits them, a figure less so. */
 function optionalBias(c: ValueCell, col: ColumnSpec): number {
@@ -204,11 +205,6 @@ function optionalBias(c: ValueCell, col: ColumnSpec): number {
   return c.reading.kind === 'empty' ? 0.05 : -0.1;
 }
 
-function combinations(m: number, n: number): number {
-  let c = 1;
-  for (let k = 1; k <= n; k++) c = (c * (m - n + k)) / k;
-  return c;
-}
 
 /** Cost of leaving column j of m unprinted: cheap in the middle, dear at the ends. */
 function skipCost(cols: ColumnSpec[], j: number, before: boolean): number {
@@ -222,19 +218,24 @@ function skipCost(cols: ColumnSpec[], j: number, before: boolean): number {
  * many of the family's formulas hold (a Jumlah that equals the sum of its parts, a
  * percentage that equals its ratio): the figures themselves say where they belong.
  */
-function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, total: number): { score: number; out: number[] } {
+function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, total: number): { score: number; out: number[] } | null {
   const n = cells.length;
   const m = cols.length;
   const formulas = cols.map((c, j) => (c.formula ? { j, f: parseFormula(c.formula) } : null)).filter((x): x is { j: number; f: Formula } => x !== null);
   const keyIndex = new Map(cols.map((c, j) => [c.key, j]));
   let best: { score: number; pick: number[] } | null = null;
   const pick: number[] = [];
+  // figures still to place from cell i on: they need that many columns
+  const need = new Array<number>(n + 1).fill(0);
+  for (let i = n - 1; i >= 0; i--) need[i] = need[i + 1] + 1;
+  let visits = 0;
   const visit = (i: number, from: number, score: number) => {
+    if (++visits > MAX_VISITS || m - from < need[i]) return;
     if (i === n) {
       let s = score;
       for (let j = from; j < m; j++) s -= skipCost(cols, j, false);
       const valueAt = new Map<number, number>();
-      pick.forEach((j, k) => { if (cells[k].reading.value !== null) valueAt.set(j, cells[k].reading.value!); });
+      pick.forEach((j, k) => { if (j >= 0 && cells[k].reading.value !== null) valueAt.set(j, cells[k].reading.value!); });
       for (const { j, f } of formulas) {
         const printed = valueAt.get(j);
         if (printed === undefined) continue;
@@ -253,9 +254,10 @@ function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, t
     }
   };
   visit(0, 0, 0);
+  if (visits > MAX_VISITS) return null;
   const out = new Array<number>(total).fill(-1);
   const found = best as { score: number; pick: number[] } | null;
-  found?.pick.forEach((j, k) => { out[lead + k] = j; });
+  found?.pick.forEach((j, k) => { if (j >= 0) out[lead + k] = j; });
   return { score: found?.score ?? -Infinity, out };
 }
 

@@ -50,10 +50,11 @@ function report(view: TableView, c: ColumnSpec, outcomes: Outcome[], out: DocWar
   const wrong = outcomes.filter((o) => o.printed === null || !agrees(o.printed, o.expected, kind));
   const empty = outcomes.filter((o) => o.printed === null);
   const t = label(view.table);
-  if (outcomes.length >= 3 && wrong.length >= 0.8 * outcomes.length) {
-    const how = empty.length >= 0.8 * outcomes.length
+  if (outcomes.length >= 3 && wrong.length >= 0.6 * outcomes.length) {
+    const twin = twinColumn(view, c, outcomes);
+    const how = empty.length >= 0.6 * outcomes.length
       ? `is empty in ${empty.length} of ${outcomes.length} rows whose operands are printed`
-      : `disagrees with its formula in ${wrong.length} of ${outcomes.length} rows (e.g. l.${wrong[0].row.line}: printed ${wrong[0].printed === null ? 'nothing' : num(wrong[0].printed)}, formula gives ${num(wrong[0].expected)})`;
+      : `disagrees with its formula in ${wrong.length} of ${outcomes.length} rows (e.g. l.${wrong[0].row.line}: printed ${wrong[0].printed === null ? 'nothing' : num(wrong[0].printed)}, formula gives ${num(wrong[0].expected)})${twin ? `; it equals ${twin}` : ''}`;
     out.push({ type: 'formula_not_applied', table: view.table.id, line: view.table.line, code: null, message: `${t} ${columnLabel(c)} = ${c.formula} ${how}` });
     return;
   }
@@ -65,6 +66,18 @@ function report(view: TableView, c: ColumnSpec, outcomes: Outcome[], out: DocWar
       out.push({ type: 'formula_mismatch', table: view.table.id, line: o.row.line, code: o.row.code, message: `${t} ${columnLabel(c)}: printed ${num(o.printed)} but ${c.formula} gives ${num(o.expected)}` });
     }
   }
+}
+
+/** Another column the formula column copies in most rows (`13K` printed equal to `15K`). */
+function twinColumn(view: TableView, c: ColumnSpec, outcomes: Outcome[]): string | null {
+  const printed = outcomes.filter((o) => o.printed !== null);
+  if (printed.length < 3) return null;
+  for (const other of view.table.columns) {
+    if (other.key === c.key || other.role !== 'value') continue;
+    const same = printed.filter((o) => value(o.row, other.key) === o.printed).length;
+    if (same >= 0.8 * printed.length) return `${columnLabel(other)} in ${same} of ${printed.length} rows`;
+  }
+  return null;
 }
 
 /** `#DIV/0!` and other spreadsheet errors printed in a cell. */
