@@ -71,6 +71,8 @@ export interface TableBlock {
   bodyLines: LayoutLine[]; // in order; repeated headers removed, blank lines kept
   repeatedHeaderLines: number[];
   columns: ColumnSpec[];
+  /** text columns printed before the first value column (from the family) */
+  textBeforeValues: number | null;
   hasCodeColumn: boolean;
   warnings: DocWarning[];
 }

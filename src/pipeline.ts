@@ -58,6 +58,7 @@ export function extractTables(doc: LoadedDocument): Extraction {
     const family = matchFamily(t);
     t.family = family?.id ?? null;
     t.columns = buildColumns(t, family, meta.year);
+    t.textBeforeValues = family?.textBeforeValues ?? null;
     const built = buildRows(t, prefix);
     summaries.set(t.id, built.summaries);
     return { id: t.id, rows: built.rows };

@@ -217,7 +217,8 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
     const header = (i: number) => table.columns[i];
     row.values = toParsedValues(d.valueCells, d.valueCells.map((c) => header(c.index) ?? { key: `c${c.index}`, label: '', role: 'value', kind: 'any', measure: null, year: null, unit: null }), d.valueCells.map((_, i) => i));
   } else {
-    row.values = toParsedValues(d.valueCells, valueCols, alignToColumns(d.valueCells, valueCols));
+    const cells = dropEmptyTextSlots(d, table);
+    row.values = toParsedValues(cells, valueCols, alignToColumns(cells, valueCols));
   }
   // a short label alone in a table of figures (`Dinas Sosial`) heads what follows
   if (row.kind === 'data' && valueTable && !row.partial && !row.code && !row.rowNo && row.values.every((v) => v.value === null) &&
@@ -225,6 +226,22 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
     row.kind = 'heading';
   }
   return row;
+}
+
+/**
+ * Empty cells right after the name where the family has text columns (sumber dana, lokasi)
+ * before its figures: those are the empty text columns, not unprinted figures.
+ */
+function dropEmptyTextSlots(d: Draft, table: TableBlock): ValueCell[] {
+  const cells = d.valueCells;
+  if (!table.textBeforeValues) return cells;
+  const firstFigure = cells.findIndex((c) => c.reading.kind !== 'empty');
+  if (firstFigure < 0) return cells;
+  const textsBefore = (d.valueLine ?? d.first).texts.filter((t) => t.index < cells[firstFigure].index).length;
+  const slots = Math.max(0, table.textBeforeValues - Math.max(1, textsBefore));
+  let drop = 0;
+  while (drop < slots && drop < firstFigure) drop++;
+  return cells.slice(drop);
 }
 
 /** Level by name when there is no code: `PROGRAM …`, `Kegiatan …`, `Sub Kegiatan …`. */

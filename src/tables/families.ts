@@ -34,6 +34,8 @@ const Family = z.object({
   values: z.array(ValueColumn),
   repeatValues: z.array(ValueColumn).optional(),
   yearsFromHeader: z.boolean().optional(),
+  /** how many text columns stand before the first value column (empty ones are dropped cells, not values) */
+  textBeforeValues: z.number().optional(),
   minScore: z.number().default(2),
   /** row checks: `not_greater` left ≤ right, reported as `type` with `why` */
   checks: z.array(z.object({ type: z.string(), left: z.string(), right: z.string(), why: z.string() })).default([]),

@@ -214,6 +214,7 @@ function buildTable(lines: LayoutLine[], start: number, end: number, n: number):
     bodyLines: body,
     repeatedHeaderLines: repeated.sort((a, b) => a - b),
     columns: [],
+    textBeforeValues: null,
     hasCodeColumn: /k\s*o\s*d\s*e|rekening|nomenklatur/i.test(headerText.replace(/\t/g, ' ')),
     warnings: [],
   };
