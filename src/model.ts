@@ -73,6 +73,8 @@ export interface TableBlock {
   columns: ColumnSpec[];
   /** text columns printed before the first value column (from the family) */
   textBeforeValues: number | null;
+  /** a table of contents (`Bab I …..⇥3`): kept as a table, never read for codes or figures */
+  toc: boolean;
   hasCodeColumn: boolean;
   warnings: DocWarning[];
 }

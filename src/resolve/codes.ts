@@ -76,7 +76,7 @@ function toCode(f: Fields, last: number): string | null {
 }
 
 /** Fill one partial code from the running context and, where print lost digits, from names. */
-function resolvePartial(row: LogicalRow, ctx: Fields, index: NameIndex | null): { code: string | null; notes: string[] } {
+function resolvePartial(row: LogicalRow, ctx: Fields, index: NameIndex | null, fallback: NameIndex | null = null): { code: string | null; notes: string[] } {
   const p = row.partial!;
   const f = fieldsOf(p);
   const notes: string[] = [];
@@ -98,13 +98,21 @@ function resolvePartial(row: LogicalRow, ctx: Fields, index: NameIndex | null): 
     const level: Level = needSub && !needKegiatan ? 'sub_kegiatan' : 'kegiatan';
     const prefix = level === 'kegiatan' ? toCode(f, FIELD.P) : toCode(f, FIELD.KN);
     if (prefix) {
-      const kids = index.children(prefix, level);
-      const hit = index.best(row.name, kids, kids.length === 1 ? ACCEPT_ONLY_CHILD : ACCEPT);
+      const lookup = (idx: NameIndex, onlyChild: boolean) => {
+        const kids = idx.children(prefix, level);
+        return idx.best(row.name, kids, onlyChild && kids.length === 1 ? ACCEPT_ONLY_CHILD : ACCEPT);
+      };
+      let hit = lookup(index, true);
+      let from = 'the name';
+      if (!hit && fallback) {
+        hit = lookup(fallback, false);
+        from = 'the name, by the nomenclature';
+      }
       if (hit) {
         const parts = hit.code.split('.');
         if (level === 'kegiatan') f[FIELD.KN] = parts[4];
         else f[FIELD.S] = parts[5];
-        notes.push(`${level === 'kegiatan' ? 'kegiatan number' : 'sub-kegiatan number'} lost in print; taken from the name (${hit.code}, similarity ${hit.score.toFixed(2)})`);
+        notes.push(`${level === 'kegiatan' ? 'kegiatan number' : 'sub-kegiatan number'} lost in print; taken from ${from} (${hit.code}, similarity ${hit.score.toFixed(2)})`);
       }
     }
   }
@@ -131,9 +139,9 @@ function repeatsCodeAbove(row: LogicalRow, code: string, prev: { code: string; n
 const CHILD_LEVEL: Partial<Record<Level, Level>> = { urusan: 'bidang', bidang: 'program', program: 'kegiatan', kegiatan: 'sub_kegiatan' };
 
 /** Resolve printed codes in every table; returns the index of names by code built on the way. */
-export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext, seed?: NameIndex): NameIndex {
+export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext, fallback: NameIndex | null = null): NameIndex {
   // pass 1: codes printed whole give the name index
-  const index = seed ?? new NameIndex();
+  const index = new NameIndex();
   for (const t of tables) {
     const ctx = ctxFields(docPrefix);
     let prev: { code: string; name: string } | null = null;
@@ -153,7 +161,7 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
     let prev: { code: string; name: string } | null = null;
     for (const row of t.rows) {
       if (!row.partial || row.kind !== 'data') continue;
-      let { code, notes } = resolvePartial(row, ctx, index);
+      let { code, notes } = resolvePartial(row, ctx, index, fallback);
       if (code && repeatsCodeAbove(row, code, prev)) {
         const childLevel = CHILD_LEVEL[levelOfCode(code)];
         const kids = childLevel ? index.children(code, childLevel) : [];
@@ -181,12 +189,31 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
 
 const HIERARCHY: Level[] = ['urusan', 'bidang', 'program', 'kegiatan', 'sub_kegiatan'];
 
+/** The code whose name matches the row, among the codes its level and position allow. */
+function match(index: NameIndex, row: LogicalRow, query: string, program: string | null, kegiatan: string | null, onlyChild: boolean): { code: string; score: number } | null {
+  if (row.level === 'program') return index.best(query, index.children(null, 'program'), ACCEPT);
+  if (row.level === 'kegiatan') {
+    const kids = program ? index.children(program, 'kegiatan') : index.children(null, 'kegiatan');
+    return index.best(query, kids, onlyChild && program && kids.length === 1 ? ACCEPT_ONLY_CHILD : ACCEPT);
+  }
+  if (row.level === 'sub_kegiatan') {
+    const kids = kegiatan ? index.children(kegiatan, 'sub_kegiatan') : index.children(null, 'sub_kegiatan');
+    return index.best(query, kids, onlyChild && kegiatan && kids.length === 1 ? ACCEPT_ONLY_CHILD : ACCEPT);
+  }
+  if (row.level === 'other' || row.level === 'urusan' || row.level === 'bidang') {
+    // position first: a sub-kegiatan of the kegiatan above or a kegiatan of the program above
+    const near = [...(kegiatan ? index.children(kegiatan, 'sub_kegiatan') : []), ...(program ? index.children(program, 'kegiatan') : [])];
+    return (near.length ? index.best(query, near, ACCEPT) : null) ?? index.best(query, index.codes(), ACCEPT_ANY_LEVEL, true);
+  }
+  return null;
+}
+
 /**
  * Rows without a printed code: match name and position against the codes printed elsewhere
  * in the document. Programs are matched among programs, kegiatan among the kegiatan of the
  * program above, sub-kegiatan among the sub-kegiatan of the kegiatan above.
  */
-export function inferCodes(tables: TableRows[], index: NameIndex): void {
+export function inferCodes(tables: TableRows[], docIndex: NameIndex, fallback: NameIndex | null = null): void {
   for (const t of tables) {
     const programTable = t.rows.some((r) => r.code || HIERARCHY.includes(r.level));
     if (!programTable) continue;
@@ -202,24 +229,18 @@ export function inferCodes(tables: TableRows[], index: NameIndex): void {
       if (row.kind !== 'data' || row.partial) continue;
       const query = row.name || Object.values(row.texts).join(' ');
       if (!query.trim()) continue;
+      // the document's own names first, then the nomenclature
       let hit: { code: string; score: number } | null = null;
-      if (row.level === 'program') {
-        hit = index.best(query, index.children(null, 'program'), ACCEPT);
-      } else if (row.level === 'kegiatan') {
-        const kids = program ? index.children(program, 'kegiatan') : index.children(null, 'kegiatan');
-        hit = index.best(query, kids, program && kids.length === 1 ? ACCEPT_ONLY_CHILD : ACCEPT);
-      } else if (row.level === 'sub_kegiatan') {
-        const kids = kegiatan ? index.children(kegiatan, 'sub_kegiatan') : index.children(null, 'sub_kegiatan');
-        hit = index.best(query, kids, kegiatan && kids.length === 1 ? ACCEPT_ONLY_CHILD : ACCEPT);
-      } else if (row.level === 'other' || row.level === 'urusan' || row.level === 'bidang') {
-        // position first: a sub-kegiatan of the kegiatan above or a kegiatan of the program above
-        const near = [...(kegiatan ? index.children(kegiatan, 'sub_kegiatan') : []), ...(program ? index.children(program, 'kegiatan') : [])];
-        hit = near.length ? index.best(query, near, ACCEPT) : null;
-        hit ??= index.best(query, index.codes(), ACCEPT_ANY_LEVEL, true);
+      let index = docIndex;
+      for (const idx of fallback ? [docIndex, fallback] : [docIndex]) {
+        index = idx;
+        // a lone child is trusted only among the codes the document prints itself
+        hit = match(idx, row, query, program, kegiatan, idx === docIndex);
+        if (hit) break;
       }
       if (!hit) {
         if (HIERARCHY.includes(row.level)) {
-          row.codeNote = [row.codeNote, 'no code printed and no name in the document matches closely enough; left null'].filter(Boolean).join('; ');
+          row.codeNote = [row.codeNote, 'no code printed and no name in the document or the nomenclature matches closely enough; left null'].filter(Boolean).join('; ');
           if (row.level === 'program') { program = null; kegiatan = null; }
           if (row.level === 'kegiatan') kegiatan = null;
         }
@@ -228,7 +249,8 @@ export function inferCodes(tables: TableRows[], index: NameIndex): void {
       row.code = hit.code;
       row.codeSource = 'inferred';
       row.level = levelOfCode(hit.code);
-      row.codeNote = [row.codeNote, `inferred from the name (similarity ${hit.score.toFixed(2)} to '${index.namesOf(hit.code)[0]}')`].filter(Boolean).join('; ');
+      const source = index === docIndex ? 'the name' : 'the name, by the nomenclature';
+      row.codeNote = [row.codeNote, `inferred from ${source} (similarity ${hit.score.toFixed(2)} to '${index.namesOf(hit.code)[0]}')`].filter(Boolean).join('; ');
       if (row.level === 'program') { program = hit.code; kegiatan = null; }
       if (row.level === 'kegiatan') { kegiatan = hit.code; program = parentCode(hit.code); }
     }

@@ -38,6 +38,7 @@ export function buildRows(table: TableBlock, docCtx: CodeContext): BuildResult {
   const drafts: Draft[] = [];
   const summaries: { line: number; text: string }[] = [];
   let sawBreak = false;
+  if (table.toc) return { rows: tocRows(table), summaries: [] };
   const analyses = table.bodyLines.map((l) => (l.blank ? null : analyzeLine(l, table, docCtx, expectRowNo)));
   const hasValuesSomewhere = analyses.some((a) => a !== null && a.numeric > 0);
 
@@ -119,6 +120,16 @@ function newDraft(table: TableBlock, a: LineAnalysis, isTotal: boolean): Draft {
     row.notes.push(`sub-kegiatan code ${a.glued} was glued to the name`);
   }
   return { row, first: a, textLines: [{ a, texts: a.texts }], valueCells: [...a.values], valueLine: null };
+}
+
+/** A table of contents: one row per line, its text as the name, no codes and no figures. */
+function tocRows(table: TableBlock): LogicalRow[] {
+  return table.bodyLines.filter((l) => !l.blank).map((l) => ({
+    table: table.id, line: l.line, lines: [l.line], page: l.page, rowNo: null, codeRaw: null, partial: null, code: null,
+    codeSource: null, codeNote: null, level: 'other' as Level, name: l.cells.map((c) => c.text).filter(Boolean).join(' | '),
+    indicator: null, texts: {}, values: [], markup: { bold: false, italic: false, underline: false }, duplicateOf: null,
+    kind: 'heading' as const, notes: ['table of contents'],
+  }));
 }
 
 /** The name line of a two-line row: a key, but (almost) no figures of its own. */
@@ -221,8 +232,8 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
     row.values = toParsedValues(cells, valueCols, alignToColumns(cells, valueCols));
   }
   // a short label alone in a table of figures (`Dinas Sosial`) heads what follows
-  if (row.kind === 'data' && valueTable && !row.partial && !row.code && !row.rowNo && row.values.every((v) => v.value === null) &&
-      Object.keys(row.texts).length === 0 && row.name.length < 40) {
+  if (row.kind === 'data' && valueTable && !row.partial && !row.code && !row.rowNo && row.values.length === 0 &&
+      !row.indicator && Object.keys(row.texts).length === 0 && row.name.length < 40) {
     row.kind = 'heading';
   }
   return row;

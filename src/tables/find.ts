@@ -85,6 +85,17 @@ export function tableLabel(caption: string | null): string | null {
   return tabel ? tabel[1] : null;
 }
 
+/** `DAFTAR ISI`, or most lines ending in a page number after dot leaders. */
+function isTableOfContents(caption: string | null, header: LayoutLine[], body: LayoutLine[]): boolean {
+  const all = [...header, ...body].filter((l) => !l.blank);
+  if (/daftar\s+(isi|tabel|gambar|grafik|lampiran)/i.test(`${caption ?? ''} ${all[0]?.text ?? ''}`)) return true;
+  const paged = all.filter((l) => {
+    const cells = nonEmptyCells(l);
+    return cells.length >= 2 && /^([ivxl]+|\d{1,3}|[A-Z]{1,3}\s*-\s*\d+)$/i.test(cells[cells.length - 1]) && /\.{3,}|\b(bab|tabel)\b/i.test(l.text);
+  });
+  return all.length > 0 && paged.length >= 0.6 * all.length;
+}
+
 interface Block {
   start: number; // index into lines
   end: number;
@@ -215,6 +226,7 @@ function buildTable(lines: LayoutLine[], start: number, end: number, n: number):
     repeatedHeaderLines: repeated.sort((a, b) => a - b),
     columns: [],
     textBeforeValues: null,
+    toc: isTableOfContents(caption, header, body),
     hasCodeColumn: /k\s*o\s*d\s*e|rekening|nomenklatur/i.test(headerText.replace(/\t/g, ' ')),
     warnings: [],
   };
