@@ -209,6 +209,7 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
       else slots.push({ ...t, key: colFor(slots.length, t.index) });
     }
   }
+  if (generic) nameFromHeader(slots, table);
   for (const s of slots) texts[s.key] = texts[s.key] ? joinWrapped(texts[s.key], s.text) : s.text;
   if (d.valueLine) {
     // the value line's texts fill the text columns after the name
@@ -237,6 +238,22 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
     row.kind = 'heading';
   }
   return row;
+}
+
+const NAME_HEADER = /program\s*\/?\s*kegiatan|sub\s*kegiatan|uraian|nama\s+(program|kegiatan)|^kegiatan$/i;
+
+/**
+ * A table of no known family whose header names a Program/Kegiatan column: the row's name is
+ * the text in (or nearest to) that column, not simply the first text cell (tujuan, indikator…).
+ */
+function nameFromHeader(slots: { key: string; index: number; text: string }[], table: TableBlock): void {
+  const col = table.columns.findIndex((c) => NAME_HEADER.test(c.label));
+  if (col < 0 || slots.length < 2) return;
+  const best = slots.reduce((a, s) => (Math.abs(s.index - col) < Math.abs(a.index - col) || (Math.abs(s.index - col) === Math.abs(a.index - col) && s.index > a.index) ? s : a));
+  if (best.key === 'name') return;
+  const first = slots.find((s) => s.key === 'name');
+  if (first) first.key = `c${first.index}`;
+  best.key = 'name';
 }
 
 /**

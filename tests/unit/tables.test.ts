@@ -195,7 +195,7 @@ describe('codes in context', () => {
       '⇥⇥⇥No⇥⇥⇥Program / Kegiatan⇥Target',
       '1⇥06⇥01⇥2.0⇥⇥Administrasi Keuangan Perangkat Daerah⇥100 %',
       '1⇥06⇥01⇥2.0⇥0001⇥Penyediaan Gaji dan Tunjangan ASN⇥25 Orang',
-      '1⇥06⇥01⇥2.0⇥⇥Administrasi Barang Perangkat Daerah⇥100 %',
+      '1⇥06⇥01⇥2.0⇥⇥Pengelolaan Sistem Informasi Lainnya⇥100 %',
     );
     expect(codes(doc)).toEqual(['1.06.01.2.02', '1.06.01.2.05', '1.06.01.2.02', '1.06.01.2.02.0001', null]);
   });
@@ -216,8 +216,10 @@ describe('codes in context', () => {
       '1⇥Penyediaan Permakanan⇥1',
     );
     const inferred = doc.records.filter((r) => r.code_source === 'inferred');
-    expect(inferred.map((r) => r.code)).toEqual(['1.06.04.2.02', '1.06.04.2.02.0003']);
-    // no program row printed in the first table: the program is not guessed
-    expect(doc.records.find((r) => r.name === 'PROGRAM REHABILITASI SOSIAL')?.code).toBeNull();
+    expect(inferred.map((r) => r.code)).toEqual(['1.06.04', '1.06.04.2.02', '1.06.04.2.02.0003']);
+    // no program row printed in the document: the nomenclature (pipelines/nomenclature) gives it
+    const program = doc.records.find((r) => r.name === 'PROGRAM REHABILITASI SOSIAL');
+    expect(program?.code).toBe('1.06.04');
+    expect(program?.code_note).toMatch(/by the nomenclature/);
   });
 });
