@@ -138,6 +138,7 @@ export function parseDigits(input: string, opts: { percent?: boolean } = {}): Di
   if (/[.,]$/.test(s)) {
     s = s.replace(/[.,]+$/, '');
     notes.push('trailing separator dropped');
+    repaired = true;
   }
   if (!/^\d[\d.,]*$/.test(s)) return { value: null };
   const seps = s.replace(/\d/g, '');

@@ -28,7 +28,7 @@ export function checkUnitsInRow(view: TableView, out: DocWarning[]): void {
   for (const c of cols) byMeasure.set(c.measure!, [...(byMeasure.get(c.measure!) ?? []), c]);
   for (const group of byMeasure.values()) {
     for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) {
+      for (let j = i + 1; j < Math.min(group.length, i + 2); j++) {
         const lines: number[] = [];
         for (const row of liveRows(view.rows)) {
           const a = cell(row, group[i].key);

@@ -106,15 +106,26 @@ export function checkAgreement(views: TableView[], out: DocWarning[]): void {
  * codes, in columns that otherwise differ: last year's numbers carried forward.
  */
 export function checkCopyForward(views: TableView[], out: DocWarning[]): void {
-  // equal figures explained by two columns that print the same figure are no copy
-  const explained = new Set(agreeingPairs(views).flatMap(({ a, b }) => [`${a.c.view.table.id}.${a.c.key}>${b.c.view.table.id}`, `${b.c.view.table.id}.${b.c.key}>${a.c.view.table.id}`]));
+  // figures two columns print because each copies a third (an agreeing pair) are no copy-forward
+  const partner = new Map<string, string>();
+  for (const { a, b } of agreeingPairs(views)) {
+    partner.set(`${b.c.view.table.id}.${b.c.key}>${a.c.view.table.id}`, a.c.key);
+    partner.set(`${a.c.view.table.id}.${a.c.key}>${b.c.view.table.id}`, b.c.key);
+  }
+  const explained = (x: { view: TableView; c: { key: string } }, y: { view: TableView }, code: string, v: number) => {
+    const key = partner.get(`${x.view.table.id}.${x.c.key}>${y.view.table.id}`);
+    const row = key ? y.view.byCode.get(code) : undefined;
+    return !!row && value(row, key!) === v;
+  };
   const money = views.flatMap((view) => view.table.columns.filter((c) => c.kind === 'money' && c.year !== null).map((c) => ({ view, c, f: figures({ view, key: c.key }) })));
   for (const a of money) {
     for (const b of money) {
       if (a.view === b.view || a.c.year === null || b.c.year === null || a.c.year <= b.c.year) continue;
-      if (explained.has(`${a.view.table.id}.${a.c.key}>${b.view.table.id}`) || explained.has(`${b.view.table.id}.${b.c.key}>${a.view.table.id}`)) continue;
       const shared = [...a.f.keys()].filter((k) => b.f.has(k));
-      const same = shared.filter((k) => a.f.get(k)!.v === b.f.get(k)!.v && a.f.get(k)!.v % 10000 !== 0);
+      const same = shared.filter((k) => {
+        const v = a.f.get(k)!.v;
+        return v === b.f.get(k)!.v && v % 1_000_000 !== 0 && !explained(b, a, k, v) && !explained(a, b, k, v);
+      });
       if (same.length < 3 || same.length >= AGREE * shared.length) continue;
       for (const code of same) {
         const x = a.f.get(code)!;

@@ -23,24 +23,38 @@ export function checkFormulas(view: TableView, out: DocWarning[]): void {
     if (!c.formula) continue;
     const f = parseFormula(c.formula);
     const outcomes: Outcome[] = [];
+    const constantCheck: (number | null)[] = [];
     for (const row of rows) {
       const expected = evaluate(f, (k) => value(row, k));
+      constantCheck.push(cell(row, c.key)?.value ?? null);
       const printedCell = cell(row, c.key);
       if (expected === null) {
-        if (/\//.test(c.formula) && printedCell && (printedCell.value === null || printedCell.value === 0)) divisionByZero(view, c, row, out);
+        if (/\//.test(c.formula) && (printedCell?.value ?? null) === null) divisionByZero(view, c, row, out);
         continue;
       }
       outcomes.push({ row, printed: printedCell?.value ?? null, expected });
     }
+    if (constantColumn(view, c, constantCheck, outcomes.length, out)) continue;
     report(view, c, outcomes, out);
   }
+}
+
+/**
+ * A formula column printing one value in every row (`0%` throughout) while its operands
+ * cannot even be computed: the formula was never applied.
+ */
+function constantColumn(view: TableView, c: ColumnSpec, printed: (number | null)[], computable: number, out: DocWarning[]): boolean {
+  const values = printed.filter((p): p is number => p !== null);
+  if (values.length < 5 || new Set(values).size !== 1 || computable >= values.length / 2) return false;
+  out.push({ type: 'formula_not_applied', table: view.table.id, line: view.table.line, code: null, message: `${label(view.table)} ${columnLabel(c)} = ${c.formula} prints ${num(values[0])} in all ${values.length} rows although its operands are not printed` });
+  return true;
 }
 
 /** A ratio whose divisor is zero and whose cell is empty or an error: the formula is undefined. */
 function divisionByZero(view: TableView, c: ColumnSpec, row: LogicalRow, out: DocWarning[]): void {
   const f = parseFormula(c.formula!);
   const operands = f.columns.map((k) => value(row, k));
-  if (!operands.some((v) => v === 0)) return;
+  if (!operands.some((v) => v === 0) || operands.some((v) => v === null)) return;
   const raw = cell(row, c.key)?.raw ?? '';
   out.push({ type: 'division_by_zero', table: view.table.id, line: row.line, code: row.code, message: `${label(view.table)} ${columnLabel(c)} = ${c.formula}: a divisor is 0, the ratio is undefined (printed '${raw}')` });
 }
@@ -50,6 +64,12 @@ function report(view: TableView, c: ColumnSpec, outcomes: Outcome[], out: DocWar
   const wrong = outcomes.filter((o) => o.printed === null || !agrees(o.printed, o.expected, kind));
   const empty = outcomes.filter((o) => o.printed === null);
   const t = label(view.table);
+  const printedValues = outcomes.map((o) => o.printed).filter((p): p is number => p !== null);
+  const constant = printedValues.length >= 5 && new Set(printedValues).size === 1 && new Set(outcomes.map((o) => o.expected)).size > 1;
+  if (constant) {
+    out.push({ type: 'formula_not_applied', table: view.table.id, line: view.table.line, code: null, message: `${t} ${columnLabel(c)} = ${c.formula} prints ${num(printedValues[0])} in all ${printedValues.length} rows whatever its operands` });
+    return;
+  }
   if (outcomes.length >= 3 && wrong.length >= 0.6 * outcomes.length) {
     const twin = twinColumn(view, c, outcomes);
     const how = empty.length >= 0.6 * outcomes.length

@@ -15,10 +15,36 @@ export function childSum(view: TableView, code: string, key: string): { sum: num
 
 const KID_LEVEL: Record<string, string> = { urusan: 'bidang/program', bidang: 'program', program: 'kegiatan', kegiatan: 'sub-kegiatan' };
 
+const RANK: Record<string, number> = { total: 0, urusan: 1, bidang: 2, program: 3, kegiatan: 4, sub_kegiatan: 5 };
+
+/**
+ * Parents whose block (the rows below them down to the next row of their level or higher)
+ * holds a data row without a code: their children are not all known, so no sum is checked.
+ */
+function incompleteParents(view: TableView): Set<LogicalRow> {
+  const out = new Set<LogicalRow>();
+  const rows = view.rows.filter((r) => r.kind === 'data' && r.duplicateOf === null);
+  rows.forEach((r, i) => {
+    const rank = RANK[r.level];
+    if (!r.code || rank === undefined) return;
+    for (const next of rows.slice(i + 1)) {
+      const nr = RANK[next.level];
+      if (next.code && nr !== undefined && nr <= rank) break;
+      if (!next.code) {
+        out.add(r);
+        break;
+      }
+    }
+  });
+  return out;
+}
+
 export function checkSums(view: TableView, out: DocWarning[]): void {
   const cols = moneyColumns(view);
+  const incomplete = incompleteParents(view);
   for (const parent of view.byCode.values()) {
     const code = parent.code!;
+    if (incomplete.has(parent)) continue;
     for (const c of cols) {
       const v = value(parent, c.key);
       if (v === null) continue;
