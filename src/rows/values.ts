@@ -240,7 +240,8 @@ function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, t
         const printed = valueAt.get(j);
         if (printed === undefined) continue;
         const expected = evaluate(f, (key) => valueAt.get(keyIndex.get(key) ?? -1) ?? null);
-        if (expected !== null && agrees(printed, expected, cols[j].kind)) s += 2.5;
+        // a zero that a near-zero ratio "explains" proves nothing
+        if (expected !== null && agrees(printed, expected, cols[j].kind) && !(printed === 0 && Math.abs(expected) < 1)) s += 2.5;
       }
       if (!best || s > best.score) best = { score: s, pick: [...pick] };
       return;

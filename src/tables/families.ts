@@ -38,7 +38,15 @@ const Family = z.object({
   textBeforeValues: z.number().optional(),
   minScore: z.number().default(2),
   /** row checks: `not_greater` left ≤ right, reported as `type` with `why` */
-  checks: z.array(z.object({ type: z.string(), left: z.string(), right: z.string(), why: z.string() })).default([]),
+  checks: z.array(z.object({
+    type: z.string(),
+    /** not_greater: left ≤ right; ratio_within: right / factor ≤ left ≤ right × factor */
+    rule: z.enum(['not_greater', 'ratio_within']).default('not_greater'),
+    factor: z.number().optional(),
+    left: z.string(),
+    right: z.string(),
+    why: z.string(),
+  })).default([]),
 });
 export type Family = z.infer<typeof Family>;
 

@@ -13,10 +13,17 @@ export function checkDeclared(view: TableView, out: DocWarning[]): void {
     const right = view.columns.get(check.right);
     if (!left || !right) continue;
     for (const row of liveRows(view.rows)) {
-      const a = value(row, check.left);
-      const b = value(row, check.right);
-      if (a === null || b === null || a <= b) continue;
-      out.push({ type: check.type, table: view.table.id, line: row.line, code: row.code, message: `${label(view.table)} ${row.code ?? row.name}: ${columnLabel(left)} ${num(a)} > ${columnLabel(right)} ${num(b)} (${check.why})` });
+      const a = cell(row, check.left);
+      const b = cell(row, check.right);
+      if (!a || !b || a.value === null || b.value === null) continue;
+      if (check.rule === 'not_greater' && a.value > b.value) {
+        out.push({ type: check.type, table: view.table.id, line: row.line, code: row.code, message: `${label(view.table)} ${row.code ?? row.name}: ${columnLabel(left)} ${num(a.value)} > ${columnLabel(right)} ${num(b.value)} (${check.why})` });
+      }
+      // figures of different units (100% against a count) are not compared
+      const f = check.factor ?? 2;
+      if (check.rule === 'ratio_within' && (a.unit === '%') === (b.unit === '%') && b.value > 0 && (a.value > b.value * f || a.value < b.value / f)) {
+        out.push({ type: check.type, table: view.table.id, line: row.line, code: row.code, message: `${label(view.table)} ${row.code ?? row.name}: ${columnLabel(left)} ${num(a.value)} against ${columnLabel(right)} ${num(b.value)} (${check.why})` });
+      }
     }
   }
 }
