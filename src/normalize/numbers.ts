@@ -133,6 +133,7 @@ export function parseDigits(input: string, opts: { percent?: boolean } = {}): Di
   if (/\d[.,]?\s+[.,]?\d/.test(s)) {
     s = s.replace(/\s+/g, '');
     notes.push('digits separated by a space');
+    repaired = true;
   }
   s = s.replace(/\s+/g, '');
   if (/[.,]$/.test(s)) {

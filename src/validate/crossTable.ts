@@ -86,16 +86,18 @@ export function agreeingPairs(views: TableView[]): { a: Figures; b: Figures; sha
 }
 
 export function checkAgreement(views: TableView[], out: DocWarning[]): void {
-  for (const { a, b, shared, same } of agreeingPairs(views)) {
+  for (const pair of agreeingPairs(views)) {
+    // reported at the table printed later in the document
+    const [a, b] = pair.a.c.view.table.line < pair.b.c.view.table.line ? [pair.a, pair.b] : [pair.b, pair.a];
     const ca = a.c.view.columns.get(a.c.key)!;
     const cb = b.c.view.columns.get(b.c.key)!;
-    for (const code of shared) {
+    for (const code of pair.shared) {
       const x = a.f.get(code)!;
       const y = b.f.get(code)!;
       if (x.v === y.v) continue;
       out.push({
         type: 'cross_table_mismatch', table: b.c.view.table.id, line: y.row.line, code,
-        message: `${code}: ${label(a.c.view.table)} ${columnLabel(ca)} ${num(x.v)} (l.${x.row.line}) ≠ ${label(b.c.view.table)} ${columnLabel(cb)} ${num(y.v)} (l.${y.row.line}); the two columns agree on ${same} of ${shared.length} codes`,
+        message: `${code}: ${label(b.c.view.table)} ${columnLabel(cb)} ${num(y.v)} (l.${y.row.line}) ≠ ${label(a.c.view.table)} ${columnLabel(ca)} ${num(x.v)} (l.${x.row.line}); the two columns agree on ${pair.same} of ${pair.shared.length} codes`,
       });
     }
   }

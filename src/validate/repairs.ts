@@ -52,7 +52,7 @@ function evidence(t: Target, x: number, views: TableView[]): string | null {
 }
 
 function suspicious(v: ParsedValue): boolean {
-  return !!v.repaired && (v.candidates !== undefined || /unconfirmed|trailing separator|irregular/.test(v.note ?? ''));
+  return !!v.repaired && (v.candidates !== undefined || /unconfirmed|trailing separator|irregular|separated by a space|split over/.test(v.note ?? ''));
 }
 
 /** A money figure that is a printed prefix of what its formula or children say it should be. */
