@@ -209,7 +209,10 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
       else slots.push({ ...t, key: colFor(slots.length, t.index) });
     }
   }
-  if (generic) nameFromHeader(slots, table);
+  if (generic) {
+    nameFromHeader(slots, table);
+    indicatorFromHeader(slots, table);
+  }
   for (const s of slots) texts[s.key] = texts[s.key] ? joinWrapped(texts[s.key], s.text) : s.text;
   if (d.valueLine) {
     // the value line's texts fill the text columns after the name
@@ -240,7 +243,8 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
   return row;
 }
 
-const NAME_HEADER = /program\s*\/?\s*kegiatan|sub\s*kegiatan|uraian|nama\s+(program|kegiatan)|^kegiatan$/i;
+const NAME_HEADER = /program\s*\/?\s*kegiatan|sub\s*kegiatan|uraian|nama\s+(program|kegiatan)|^(program|kegiatan)$/i;
+const INDICATOR_HEADER = /^indikator\b/i;
 
 /**
  * A table of no known family whose header names a Program/Kegiatan column: the row's name is
@@ -254,6 +258,13 @@ function nameFromHeader(slots: { key: string; index: number; text: string }[], t
   const first = slots.find((s) => s.key === 'name');
   if (first) first.key = `c${first.index}`;
   best.key = 'name';
+}
+
+/** The text under an `Indikator …` header of a table of no known family is the row's indicator. */
+function indicatorFromHeader(slots: { key: string; index: number }[], table: TableBlock): void {
+  const col = table.columns.findIndex((c) => INDICATOR_HEADER.test(c.label));
+  const slot = slots.find((s) => s.index === col && s.key !== 'name');
+  if (col >= 0 && slot) slot.key = 'indicator';
 }
 
 /**

@@ -239,6 +239,9 @@ function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, t
       for (const { j, f } of formulas) {
         const printed = valueAt.get(j);
         if (printed === undefined) continue;
+        // a sum with one printed part just repeats that part: it proves no placement
+        const operands = f.columns.filter((key) => valueAt.has(keyIndex.get(key) ?? -1)).length;
+        if (operands < Math.min(2, f.columns.length)) continue;
         const expected = evaluate(f, (key) => valueAt.get(keyIndex.get(key) ?? -1) ?? null);
         // a zero that a near-zero ratio "explains" proves nothing
         if (expected !== null && agrees(printed, expected, cols[j].kind) && !(printed === 0 && Math.abs(expected) < 1)) s += 2.5;

@@ -1,0 +1,151 @@
+// The validate stage rule by rule, on small hand-made tables: a correct table gives no
+// warning, and each kind of fault gives exactly its warning.
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../helpers/doc.ts';
+
+const FAULTS = ['sum_mismatch', 'children_missing_values', 'formula_mismatch', 'formula_not_applied', 'sign_error', 'malformed_number', 'cross_table_mismatch', 'exceeds_target', 'indicator_spill', 'indicator_mismatch', 'narrative_mismatch', 'division_by_zero'];
+
+function extract(...lines: string[]) {
+  const doc = extractText(lines.join('\n'));
+  const faults = doc.warnings.filter((w) => FAULTS.includes(w.type));
+  return { doc, faults, types: faults.map((w) => w.type) };
+}
+
+// a perubahan (before/after) table in the layout of the seeds' Tabel 5: program ← kegiatan ←
+// two sub-kegiatan, each with indicator and target before/after, then the budget before/after/difference
+type Budget = [string, string, string];
+function perubahan(rows: { sub1?: Budget; kegiatan?: Budget; total?: Budget } = {}) {
+  const sub1 = rows.sub1 ?? ['1.000.000', '1.500.000', '500.000'];
+  const kegiatan = rows.kegiatan ?? ['3.000.000', '3.200.000', '200.000'];
+  const total = rows.total ?? kegiatan;
+  const row = (code: string, name: string, indicator: string, target: string, budget: Budget) =>
+    `${code}⇥${name}⇥${indicator}⇥${indicator}⇥${target}⇥${target}⇥${budget.join('⇥')}`;
+  return [
+    'Tabel 5',
+    '',
+    'Perubahan Rencana Kerja dan Pendanaan Perangkat Daerah',
+    '',
+    'KODE⇥PROGRAM/KEGIATAN/ SUB KEGIATAN⇥INDIKATOR KINERJA⇥⇥TARGET KINERJA⇥⇥ANGGARAN⇥⇥BERTAMBAH / BERKURANG',
+    '⇥⇥SEBELUM PERUBAHAN⇥SETELAH PERUBAHAN⇥SEBELUM PERUBAHAN⇥SETELAH PERUBAHAN⇥SEBELUM PERUBAHAN⇥SETELAH PERUBAHAN⇥',
+    row('1.06.01', 'PROGRAM PENUNJANG', 'Persentase capaian', '100', kegiatan),
+    row('1.06.01.2.01', 'Perencanaan', 'Jumlah dokumen', '9', kegiatan),
+    row('1.06.01.2.01.0001', 'Penyusunan Dokumen', 'Jumlah dokumen perencanaan', '3', sub1),
+    row('1.06.01.2.01.0002', 'Koordinasi RKA', 'Jumlah dokumen RKA', '6', ['2.000.000', '1.700.000', '(300.000)']),
+    `⇥TOTAL BELANJA DAERAH⇥⇥⇥⇥⇥${total.join('⇥')}`,
+  ];
+}
+
+describe('a correct table', () => {
+  it('gives no warning', () => {
+    const { types, doc } = extract(...perubahan());
+    expect(doc.records.filter((r) => r.code)).toHaveLength(4);
+    expect(types).toEqual([]);
+  });
+});
+
+describe('parent = Σ children', () => {
+  it('a kegiatan that is not the sum of its sub-kegiatan gives exactly one sum_mismatch per column', () => {
+    const { faults } = extract(...perubahan({ kegiatan: ['3.000.000', '3.200.000', '200.000'], sub1: ['1.000.000', '1.600.000', '600.000'] }));
+    // the setelah and selisih columns of the kegiatan no longer add up; the program and total repeat the kegiatan
+    expect(faults.map((w) => [w.type, w.line])).toEqual([['sum_mismatch', 8], ['sum_mismatch', 8]]);
+    expect(faults[0].message).toMatch(/kegiatan 1\.06\.01\.2\.01 3\.200\.000 ≠ Σ 2 sub-kegiatan 3\.300\.000/);
+  });
+
+  it('a total row that is not the sum of the programs gives one sum_mismatch per column', () => {
+    const { faults } = extract(...perubahan({ total: ['3.000.000', '3.300.000', '300.000'] }));
+    expect(faults.map((w) => [w.type, w.line, w.code])).toEqual([['sum_mismatch', 11, null], ['sum_mismatch', 11, null]]);
+  });
+});
+
+describe('formula columns', () => {
+  it('a difference with the wrong sign is a sign_error, a wrong one a formula_mismatch', () => {
+    const sign = extract(...perubahan({ sub1: ['1.000.000', '1.500.000', '(500.000)'] }));
+    expect(sign.faults.filter((w) => w.line === 9).map((w) => w.type)).toEqual(['sign_error']);
+    const wrong = extract(...perubahan({ sub1: ['1.000.000', '1.500.000', '700.000'] }));
+    expect(wrong.faults.filter((w) => w.line === 9).map((w) => w.type)).toEqual(['formula_mismatch']);
+  });
+
+  it('a formula column left empty in every row is one formula_not_applied for the table', () => {
+    const { faults } = extract(
+      'Tabel T-C.29 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja',
+      '',
+      'KODE⇥Program⇥Indikator⇥Target Renstra⇥Realisasi s/d n-3⇥Target Renja tahun 2024⇥Realisasi Renja tahun 2024⇥Tingkat Realisasi (%)⇥Target Renja 2025⇥Perkiraan⇥Tingkat Capaian Realisasi Target Renstra',
+      '1⇥2⇥3⇥4⇥5⇥6⇥7⇥8=(7/6)⇥9⇥10=(5+7+9)⇥11=(10/4)',
+      '1.06.01.2.01.0001⇥Penyusunan⇥Dokumen⇥10⇥4⇥2⇥2⇥100%⇥2⇥⇥',
+      '1.06.01.2.01.0002⇥Koordinasi⇥Dokumen⇥10⇥4⇥2⇥2⇥100%⇥2⇥⇥',
+      '1.06.01.2.01.0003⇥Perubahan⇥Dokumen⇥10⇥4⇥2⇥2⇥100%⇥2⇥⇥',
+    );
+    expect(faults.map((w) => w.type)).toEqual(['formula_not_applied']);
+    expect(faults[0].message).toMatch(/Perkiraan realisasi.*empty in 3 of 3 rows/);
+  });
+});
+
+describe('repairs', () => {
+  it('a truncated figure (`1.000.00`) is read ×10 and confirmed by the parent sum, keeping its raw text', () => {
+    const { doc, types } = extract(...perubahan({ sub1: ['1.000.00', '1.500.000', '500.000'] }));
+    const v = doc.records.find((r) => r.line === 9)!.values.find((x) => x.column === 'anggaran_sebelum')!;
+    expect(v).toMatchObject({ raw: '1.000.00', value: 1000000, repaired: true });
+    expect(v.note).toMatch(/confirmed by the parent 1\.06\.01\.2\.01/);
+    expect(types).toEqual([]);
+    expect(doc.warnings.map((w) => w.type)).toContain('repaired_value');
+  });
+
+  it('a truncated figure nothing confirms stays as read and is reported', () => {
+    // 1.100.000 fits neither the parent (3.000.000 − 2.000.000) nor the difference (1.500.000 − 500.000)
+    const { doc, types } = extract(...perubahan({ sub1: ['1.100.00', '1.500.000', '500.000'] }));
+    const v = doc.records.find((r) => r.line === 9)!.values.find((x) => x.column === 'anggaran_sebelum')!;
+    expect(v.note).toMatch(/unconfirmed/);
+    expect(types).toContain('malformed_number');
+  });
+});
+
+describe('the same code in two tables', () => {
+  const plan = (figure: string) => [
+    'Tabel A Rencana',
+    '',
+    'KODE⇥URAIAN⇥PAGU INDIKATIF',
+    ...Array.from({ length: 9 }, (_, i) => `1.06.01.2.01.${String(i + 1).padStart(4, '0')}⇥Sub ${i + 1}⇥${i === 4 ? figure : `${i + 1}.000.000`}`),
+    '',
+    'Paragraf di antara tabel.',
+    '',
+    'Tabel B Anggaran',
+    '',
+    'KODE⇥URAIAN⇥ANGGARAN',
+    ...Array.from({ length: 9 }, (_, i) => `1.06.01.2.01.${String(i + 1).padStart(4, '0')}⇥Sub ${i + 1}⇥${i + 1}.000.000`),
+  ];
+
+  it('figures that agree give no warning; one that differs gives a cross_table_mismatch at the later table', () => {
+    expect(extract(...plan('5.000.000')).types).toEqual([]);
+    const { faults } = extract(...plan('5.500.000'));
+    expect(faults.map((w) => [w.type, w.code, w.line])).toEqual([['cross_table_mismatch', '1.06.01.2.01.0005', 23]]);
+  });
+});
+
+describe('declared row checks and indicators', () => {
+  it('a realisation above the end-of-period target is exceeds_target', () => {
+    const { faults } = extract(
+      'Tabel T-C.29 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja',
+      '',
+      'KODE⇥Program⇥Indikator⇥Target Renstra⇥Realisasi s/d n-3⇥Target Renja tahun 2024⇥Realisasi Renja tahun 2024⇥Tingkat Realisasi (%)⇥Target Renja 2025',
+      '1.06.02⇥Program Pemberdayaan⇥Persentase PSKS⇥100⇥200⇥100⇥100⇥100%⇥100',
+    );
+    expect(faults.map((w) => w.type)).toEqual(['exceeds_target']);
+  });
+
+  it("an indicator that starts with the tail of the row above's is indicator_spill", () => {
+    const { faults } = extract(
+      'KODE⇥Program⇥Indikator⇥Target',
+      '1.06.06⇥Program Penanganan Bencana⇥Persentase Bantuan Bencana⇥100',
+      '1.06.06.2.01⇥Perlindungan Sosial Korban Bencana⇥Alam dan Bencana Sosial Persentase Korban Bencana Yang Dilindungi⇥100',
+    );
+    expect(faults.map((w) => [w.type, w.line])).toEqual([['indicator_spill', 3]]);
+  });
+
+  it('a stated total close to but not equal to the table total is narrative_mismatch', () => {
+    const table = perubahan();
+    const ok = extract('Realisasi belanja sebesar Rp 3.200.000,00 pada tahun ini.', '', ...table);
+    expect(ok.types).toEqual([]);
+    const off = extract('Realisasi belanja sebesar Rp 3.210.000,00 pada tahun ini.', '', ...table);
+    expect(off.faults.map((w) => [w.type, w.line])).toEqual([['narrative_mismatch', 1]]);
+  });
+});
