@@ -176,6 +176,20 @@ describe('rows', () => {
     expect(level('PROGRAM EMPAT')).toBe('program');
     expect(level('Kegiatan sepuluh')).toBe('kegiatan');
   });
+
+  it('a row that leaves its last columns empty keeps its figures in order', () => {
+    // a sum with one printed part (perkiraan = 0 + 0 + 100) must not pull the figures rightwards
+    const doc = extract(
+      'Tabel T-C.29 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja',
+      '',
+      'KODE⇥Program⇥Indikator⇥Target Renstra⇥Realisasi s/d n-3⇥Target Renja tahun 2024⇥Realisasi Renja tahun 2024⇥Tingkat Realisasi (%)⇥Target Renja 2025',
+      '1.06.02⇥Program Pemberdayaan⇥Persentase PSKS⇥100⇥80⇥100⇥100⇥100%⇥100',
+    );
+    expect(doc.records[0].values.map((v) => [v.column, v.raw])).toEqual([
+      ['target_renstra', '100'], ['realisasi_sd_n3', '80'], ['target_renja', '100'],
+      ['realisasi_renja', '100'], ['tingkat_realisasi', '100%'], ['target_renja_n1', '100'],
+    ]);
+  });
 });
 
 describe('codes in context', () => {
