@@ -87,6 +87,7 @@ function collectWarnings(tables: TableBlock[], rows: TableRows[]): DocWarning[] 
     for (const r of rs) {
       if (r.codeNote && /ghost/.test(r.codeNote)) out.push({ type: 'ghost_code', table: t.id, line: r.line, message: r.codeNote });
       if (r.codeNote && /left null/.test(r.codeNote) && r.partial) out.push({ type: 'code_unresolved', table: t.id, line: r.line, code: null, message: `${r.codeRaw ?? ''}: ${r.codeNote}` });
+      if (!r.code && r.codeNote && /no code printed/.test(r.codeNote)) out.push({ type: 'code_not_inferred', table: t.id, line: r.line, code: null, message: `${r.level} '${r.name}': no code printed and no known name matches closely enough; code left null` });
       if (r.duplicateOf) out.push({ type: 'duplicate_row', table: t.id, line: r.line, code: r.code, message: `row repeats line ${r.duplicateOf} (page overlap); marked duplicate_of` });
     }
   });

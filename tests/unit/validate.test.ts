@@ -152,3 +152,23 @@ describe('declared row checks and indicators', () => {
     expect(off.faults.map((w) => [w.type, w.line])).toEqual([['narrative_mismatch', 1]]);
   });
 });
+
+describe('code inference', () => {
+  it('an uncoded row is coded from a name printed with its code elsewhere; one that matches nothing stays null with code_not_inferred', () => {
+    const { doc } = extract(
+      ...perubahan(),
+      '',
+      'Paragraf di antara tabel.',
+      '',
+      'NO⇥PROGRAM/KEGIATAN/ SUB KEGIATAN⇥PAGU',
+      'A⇥PROGRAM PENUNJANG⇥3.200.000',
+      'I⇥Perencanaan⇥3.200.000',
+      '1⇥Koordinasi RKA⇥1.700.000',
+      '2⇥Pemeliharaan Taman Kota⇥1.500.000',
+    );
+    const byName = (name: string) => doc.records.find((r) => r.name === name && r.line > 12)!;
+    expect(byName('Koordinasi RKA')).toMatchObject({ code: '1.06.01.2.01.0002', code_source: 'inferred' });
+    expect(byName('Pemeliharaan Taman Kota').code).toBeNull();
+    expect(doc.warnings.filter((w) => w.type === 'code_not_inferred').map((w) => w.line)).toEqual([19]);
+  });
+});
