@@ -166,7 +166,7 @@ describe('code inference', () => {
       '1⇥Koordinasi RKA⇥1.700.000',
       '2⇥Pemeliharaan Taman Kota⇥1.500.000',
     );
-    const byName = (name: string) => doc.records.find((r) => r.name === name && r.line > 12)!;
+    const byName = (name: string) => doc.records.find((r) => r.name === name && (r.line ?? 0) > 12)!;
     expect(byName('Koordinasi RKA')).toMatchObject({ code: '1.06.01.2.01.0002', code_source: 'inferred' });
     expect(byName('Pemeliharaan Taman Kota').code).toBeNull();
     expect(doc.warnings.filter((w) => w.type === 'code_not_inferred').map((w) => w.line)).toEqual([19]);
