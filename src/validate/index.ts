@@ -8,6 +8,7 @@ import { viewOf } from './context.js';
 import { canonicalNames, checkAgreement, checkCopyForward } from './crossTable.js';
 import { checkFormulas, checkSheetErrors } from './formulas.js';
 import { checkIndicators } from './indicators.js';
+import { checkMirrors } from './mirror.js';
 import { checkNarrative } from './narrative.js';
 import { repairValues } from './repairs.js';
 import { checkSums } from './sums.js';
@@ -29,6 +30,7 @@ export function validate(lines: LayoutLine[], tables: TableBlock[], rows: Logica
     checkDeclared(v, warnings);
     checkUnitsInRow(v, warnings);
     checkMissingKinds(v, warnings);
+    checkMirrors(v, warnings);
   }
   const canonical = canonicalNames(views);
   checkAgreement(views, warnings);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../helpers/doc.ts';
 
-const FAULTS = ['sum_mismatch', 'children_missing_values', 'formula_mismatch', 'formula_not_applied', 'sign_error', 'malformed_number', 'cross_table_mismatch', 'exceeds_target', 'indicator_spill', 'indicator_mismatch', 'narrative_mismatch', 'division_by_zero'];
+const FAULTS = ['parent_child_mismatch', 'sum_mismatch', 'children_missing_values', 'formula_mismatch', 'formula_not_applied', 'sign_error', 'malformed_number', 'cross_table_mismatch', 'exceeds_target', 'indicator_spill', 'indicator_mismatch', 'narrative_mismatch', 'division_by_zero'];
 
 function extract(...lines: string[]) {
   const doc = extractText(lines.join('\n'));
@@ -142,6 +142,20 @@ describe('declared row checks and indicators', () => {
       '1.06.06.2.01⇥Perlindungan Sosial Korban Bencana⇥Alam dan Bencana Sosial Persentase Korban Bencana Yang Dilindungi⇥100',
     );
     expect(faults.map((w) => [w.type, w.line])).toEqual([['indicator_spill', 3]]);
+  });
+
+  it('a parent that repeats its first child but for one figure is parent_child_mismatch', () => {
+    const row = (code: string, realisasi: string) => `${code}⇥Program Pemberdayaan⇥Persentase PSKS⇥500⇥200⇥100⇥${realisasi}⇥${realisasi}%⇥100⇥⇥`;
+    expect(extract(...tc29(row('1.06.02', '90'), row('1.06.02.2.01', '90'))).types).toEqual([]);
+    const { faults } = extract(...tc29(row('1.06.02', '90'), row('1.06.02.2.01', '92')));
+    expect(faults.map((w) => [w.type, w.line])).toEqual([['parent_child_mismatch', 5]]);
+  });
+
+  it('an indicator target that differs from the one the text states is narrative_mismatch', () => {
+    const text = 'Indikator "Persentase PPKS yang tertangani" dengan target yang ditetapkan sebesar 94,5% tercapai.';
+    const table = ['', 'NO⇥INDIKATOR SASARAN⇥Target 2024', '1⇥Persentase PPKS yang tertangani⇥94,6 %'];
+    expect(extract(text, ...table).faults.map((w) => [w.type, w.line])).toEqual([['narrative_mismatch', 4]]);
+    expect(extract(text.replace('94,5%', '94,6%'), ...table).types).toEqual([]);
   });
 
   it('a stated total close to but not equal to the table total is narrative_mismatch', () => {
