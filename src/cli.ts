@@ -6,10 +6,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { InputError } from './load/text.js';
-import { EXTRACTOR, extractFile, failedOutput, TEXT_EXTENSIONS } from './pipeline.js';
+import { EXTRACTOR, extractFile, failedOutput, INPUT_EXTENSIONS } from './pipeline.js';
 import type { OutputDocument } from './emit/schema.js';
 
-const INPUT_EXTENSIONS = new Set([...TEXT_EXTENSIONS, '.pdf']);
 
 /** Files named on the command line, and every input file under named folders. */
 export async function expandInputs(paths: string[]): Promise<string[]> {
@@ -73,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
     .name('kinerja-extract')
     .description('Extract code-keyed records from Renja / Renstra / LKjIP documents into JSON')
     .version(EXTRACTOR.version)
-    .argument('<inputs...>', 'files or folders (.txt, .md)')
+    .argument('<inputs...>', 'files or folders (.txt, .md, .pdf)')
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('-q, --quiet', 'print only failures and the final count')
     .exitOverride();
@@ -91,7 +90,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (inputs.length === 0) {
-    console.error('error: no input files (.txt, .md) found');
+    console.error('error: no input files (.txt, .md, .pdf) found');
     return 2;
   }
   await mkdir(opts.out, { recursive: true });

@@ -3,6 +3,11 @@
 
 import { extname } from 'node:path';
 import { OutputDocument, type OutputRecord, type OutputTable } from './emit/schema.js';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { layoutPages } from './layout/page.js';
+import { readPdf } from './load/pdf.js';
 import { InputError, loadText } from './load/text.js';
 import { detectMetadata, type DocumentMeta } from './metadata.js';
 import type { DocWarning, LayoutLine, LoadedDocument, LogicalRow, TableBlock } from './model.js';
@@ -17,10 +22,23 @@ import { validate } from './validate/index.js';
 export const EXTRACTOR = { name: 'kinerja-extract', version: '0.1.0' };
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
 
+export const INPUT_EXTENSIONS = new Set([...TEXT_EXTENSIONS, '.pdf']);
+
 export async function loadDocument(path: string): Promise<LoadedDocument> {
   const ext = extname(path).toLowerCase();
   if (TEXT_EXTENSIONS.has(ext)) return loadText(path);
-  throw new InputError(`${path}: unsupported input type '${ext || '(none)'}' (expected .txt or .md)`, 'unsupported');
+  if (ext === '.pdf') return loadPdf(path);
+  throw new InputError(`${path}: unsupported input type '${ext || '(none)'}' (expected .txt, .md or .pdf)`, 'unsupported');
+}
+
+/** A PDF with a text layer: its pages laid out into the lines the text loader would give. */
+async function loadPdf(path: string): Promise<LoadedDocument> {
+  const buf = await readFile(path);
+  const file = basename(path);
+  const pages = await readPdf(new Uint8Array(buf), file);
+  const lines = layoutPages(pages);
+  const warnings = pages.filter((p) => p.items.length === 0).map((p) => ({ type: 'page_without_text', page: p.number, message: `page ${p.number} has no text layer (a scan?); OCR is not applied yet` }));
+  return { file, path, sha256: createHash('sha256').update(buf).digest('hex'), format: 'pdf', pages: pages.length, lines, warnings };
 }
 
 /** The urusan.bidang most codes in the document start with: fills codes printed without it. */
@@ -139,6 +157,13 @@ function recordOut(r: LogicalRow, canonical: Map<string, string>): OutputRecord 
   return rec;
 }
 
+/** A warning's place: its line in a text input, its page in a PDF (running line numbers mean nothing to a reader). */
+function where(doc: LoadedDocument, w: DocWarning): { line: number | null; page: number | null } {
+  if (doc.format === 'text') return { line: w.line ?? null, page: w.page ?? null };
+  const page = w.page ?? (w.line ? doc.lines[w.line - 1]?.page ?? null : null);
+  return { line: null, page };
+}
+
 /** The output document of one input, validated against the contract schema. */
 export function toOutput(doc: LoadedDocument, x: Extraction): OutputDocument {
   const out: OutputDocument = {
@@ -155,7 +180,7 @@ export function toOutput(doc: LoadedDocument, x: Extraction): OutputDocument {
     },
     tables: x.tables.map((t, i) => tableOut(t, x.rows[i].rows, x.summaries.get(t.id) ?? [])),
     records: x.rows.flatMap((t) => t.rows.map((r) => recordOut(r, x.canonical))),
-    warnings: x.warnings.map((w) => ({ type: w.type, table: w.table ?? null, line: w.line ?? null, page: w.page ?? null, code: w.code ?? null, message: w.message })),
+    warnings: x.warnings.map((w) => ({ type: w.type, table: w.table ?? null, ...where(doc, w), code: w.code ?? null, message: w.message })),
   };
   return OutputDocument.parse(out);
 }
@@ -167,7 +192,7 @@ export function failedOutput(file: string, error: { code: string; message: strin
     status: 'failed',
     error,
     extractor: EXTRACTOR,
-    source: { file, sha256, format: 'text', pages: null },
+    source: { file, sha256, format: extname(file).toLowerCase() === '.pdf' ? 'pdf' : 'text', pages: null },
     document: { kind: null, agency: null, region: null, year: null, period: null },
     tables: [],
     records: [],

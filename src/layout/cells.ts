@@ -1,0 +1,99 @@
+// Visual lines → cells, the two ways tabula and Camelot find columns:
+// - lattice: where vertical ruling lines cross the line, they are the cell borders; a cell with
+//   no text is an empty cell, and the lines of text inside one bordered row (wrapped cells) are
+//   one row;
+// - stream: where there are no borders, a horizontal gap wider than a glyph separates cells.
+// Each line is tried lattice first and falls back to stream.
+
+import type { Rule } from '../load/pdf.js';
+import type { Run, VisualLine } from './lines.js';
+
+export interface CellLine {
+  y: number;
+  top: number;
+  size: number;
+  cells: string[];
+  /** the column borders when the line lies in a bordered table */
+  borders: number[] | null;
+}
+
+export interface CellSettings {
+  /** a gap this many glyph sizes wide separates two cells of a borderless table */
+  streamGap: number;
+  /** rules closer than this (points) are one border */
+  snap: number;
+}
+
+export const DEFAULT_CELL_SETTINGS: CellSettings = { streamGap: 1.0, snap: 2 };
+
+const isVertical = (r: Rule) => r.x2 - r.x1 < 1;
+const isHorizontal = (r: Rule) => r.y2 - r.y1 < 1;
+
+type HRule = Rule & { y: number };
+
+/** x positions of the vertical rules crossing the middle of the line's glyphs. */
+function bordersAt(line: VisualLine, verticals: Rule[], snap: number): number[] {
+  const mid = line.y - 0.35 * line.size;
+  const xs = verticals.filter((v) => v.y1 - 1 <= mid && v.y2 + 1 >= mid).map((v) => v.x1).sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const x of xs) if (!out.length || x - out[out.length - 1] > snap) out.push(x);
+  return out;
+}
+
+function latticeCells(runs: Run[], borders: number[]): string[] {
+  const cells: string[] = new Array(borders.length - 1).fill('');
+  const before: string[] = [];
+  const after: string[] = [];
+  for (const r of runs) {
+    const i = borders.findIndex((b, k) => k < borders.length - 1 && r.x >= b - 1 && r.x < borders[k + 1]);
+    if (i >= 0) cells[i] = cells[i] ? `${cells[i]} ${r.text}` : r.text;
+    else (r.x < borders[0] ? before : after).push(r.text);
+  }
+  return [...before, ...cells, ...after];
+}
+
+function streamCells(runs: Run[], gap: number): string[] {
+  const cells: string[] = [];
+  let right = -Infinity;
+  for (const r of runs) {
+    if (cells.length && r.x - right < gap * r.size) cells[cells.length - 1] += ` ${r.text}`;
+    else cells.push(r.text);
+    right = r.right;
+  }
+  return cells;
+}
+
+const sameBorders = (a: number[] | null, b: number[] | null, snap: number) =>
+  !!a && !!b && a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= snap);
+
+/** A horizontal rule between two lines, under the columns the lines span. */
+function ruleBetween(upper: CellLine, lower: CellLine, horizontals: HRule[]): boolean {
+  const [left, right] = [upper.borders![0], upper.borders![upper.borders!.length - 1]];
+  return horizontals.some((h) => h.y > upper.y && h.y < lower.top + 0.3 * lower.size && h.x2 > left + 1 && h.x1 < right - 1);
+}
+
+/** Lines of one bordered row (a cell whose text wraps) become one line, cell by cell. */
+function mergeBands(lines: CellLine[], horizontals: HRule[], snap: number): CellLine[] {
+  const out: CellLine[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    if (prev && sameBorders(prev.borders, l.borders, snap) && prev.cells.length === l.cells.length && !ruleBetween(prev, l, horizontals)) {
+      prev.cells = prev.cells.map((c, i) => [c, l.cells[i]].filter(Boolean).join(' '));
+      prev.y = l.y;
+      continue;
+    }
+    out.push({ ...l, cells: [...l.cells] });
+  }
+  return out;
+}
+
+export function cellLines(lines: VisualLine[], rules: Rule[], settings: CellSettings = DEFAULT_CELL_SETTINGS): CellLine[] {
+  const verticals = rules.filter(isVertical).map((r) => ({ ...r, x1: (r.x1 + r.x2) / 2 }));
+  const horizontals: HRule[] = rules.filter(isHorizontal).map((r) => ({ ...r, y: (r.y1 + r.y2) / 2 }));
+  const out = lines.map((l): CellLine => {
+    const borders = bordersAt(l, verticals, settings.snap);
+    if (borders.length >= 3) return { y: l.y, top: l.top, size: l.size, cells: latticeCells(l.runs, borders), borders };
+    return { y: l.y, top: l.top, size: l.size, cells: streamCells(l.runs, settings.streamGap), borders: null };
+  });
+  return mergeBands(out, horizontals, settings.snap);
+}

@@ -1,0 +1,26 @@
+// PDF pages → the LayoutLines every later stage reads, the same model the text loader gives:
+// one line per visual line (a bordered row whose cells wrap is one line), cells as TAB
+// fields, a blank line where the page leaves vertical space (paragraph and table breaks).
+
+import type { PdfPage } from '../load/pdf.js';
+import { layoutLine } from '../load/text.js';
+import type { LayoutLine } from '../model.js';
+import { cellLines, DEFAULT_CELL_SETTINGS, type CellSettings } from './cells.js';
+import { visualLines } from './lines.js';
+
+export function layoutPages(pages: PdfPage[], settings: CellSettings = DEFAULT_CELL_SETTINGS): LayoutLine[] {
+  const out: LayoutLine[] = [];
+  const push = (text: string, page: number) => out.push(layoutLine(text, out.length + 1, page));
+  for (const page of pages) {
+    const lines = cellLines(visualLines(page.items), page.rules, settings);
+    lines.forEach((l, i) => {
+      const prev = lines[i - 1];
+      // more than a line's leading between two lines outside one bordered table: a break
+      if (prev && !(prev.borders && l.borders) && l.top - prev.y > 0.9 * Math.max(l.size, prev.size)) push('', page.number);
+      // a cell's own TABs would split it: the converter's cells never hold one
+      push(l.cells.map((c) => c.replace(/\t/g, ' ')).join('\t'), page.number);
+    });
+    push('', page.number);
+  }
+  return out;
+}

@@ -1,0 +1,157 @@
+// Load stage for PDFs with a text layer: pdfjs-dist's Node build (no worker), page by page,
+// text items with their positions and sizes, and the ruling lines and rectangles drawn on the
+// page (cell borders) from its operator list. Coordinates are device space of the unrotated
+// view: x to the right, y downward from the top of the page, in points.
+
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { InputError } from './text.js';
+
+export interface TextItem {
+  str: string;
+  /** left edge and baseline */
+  x: number;
+  y: number;
+  width: number;
+  /** font size: the height of the glyph box */
+  size: number;
+  font: string;
+}
+
+/** A straight ruling segment, horizontal or vertical. */
+export interface Rule {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+export interface PdfPage {
+  number: number;
+  width: number;
+  height: number;
+  items: TextItem[];
+  rules: Rule[];
+}
+
+export interface PdfLimits {
+  maxPages: number;
+  timeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: PdfLimits = { maxPages: 2000, timeoutMs: 120_000 };
+
+// the fonts and CMaps ship inside the package: nothing is fetched
+const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const asset = (sub: string) => pathToFileURL(join(PDFJS_DIR, sub)).href + '/';
+
+type Matrix = number[];
+
+/** Horizontal and vertical segments of a constructed path, in device space. */
+function pathRules(ops: ArrayLike<number>, ctm: Matrix, view: Matrix): Rule[] {
+  const m = Util.transform(view, ctm);
+  const pt = (x: number, y: number) => [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]];
+  const out: Rule[] = [];
+  let start: number[] | null = null;
+  let cur: number[] | null = null;
+  const segment = (a: number[], b: number[]) => {
+    const [x1, y1] = a;
+    const [x2, y2] = b;
+    if (Math.abs(y1 - y2) < 1 || Math.abs(x1 - x2) < 1) out.push({ x1: Math.min(x1, x2), y1: Math.min(y1, y2), x2: Math.max(x1, x2), y2: Math.max(y1, y2) });
+  };
+  for (let i = 0; i < ops.length; ) {
+    const op = ops[i];
+    if (op === 0) { cur = start = pt(ops[i + 1], ops[i + 2]); i += 3; }
+    else if (op === 1) { const p = pt(ops[i + 1], ops[i + 2]); if (cur) segment(cur, p); cur = p; i += 3; }
+    else if (op === 2) { cur = pt(ops[i + 5], ops[i + 6]); i += 7; }
+    else if (op === 3) { cur = pt(ops[i + 3], ops[i + 4]); i += 5; }
+    else if (op === 4) { if (cur && start) segment(cur, start); cur = start; i += 1; }
+    else break;
+  }
+  return out;
+}
+
+async function pageRules(page: any, view: Matrix): Promise<Rule[]> {
+  const list = await page.getOperatorList();
+  const rules: Rule[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const fn = list.fnArray[i];
+    const args = list.argsArray[i];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.transform) ctm = Util.transform(ctm, args);
+    else if (fn === OPS.constructPath) {
+      const paths = Array.isArray(args[1]) ? args[1] : [args[1]];
+      for (const p of paths) if (p) rules.push(...pathRules(p, ctm, view));
+    }
+  }
+  // the short sides of a rule drawn as a thin filled box are no rules
+  return rules.filter((r) => Math.max(r.x2 - r.x1, r.y2 - r.y1) >= 2);
+}
+
+function pageItems(content: { items: any[] }, view: Matrix): TextItem[] {
+  const out: TextItem[] = [];
+  for (const it of content.items) {
+    // pdf.js inserts zero-height " " items between distant runs: they are not text
+    if (typeof it.str !== 'string' || it.str.trim() === '' || !it.transform) continue;
+    const m = Util.transform(view, it.transform);
+    const size = Math.hypot(m[2], m[3]) || it.height;
+    out.push({ str: it.str, x: m[4], y: m[5], width: it.width, size, font: it.fontName ?? '' });
+  }
+  return out;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, file: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const t = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new InputError(`${file}: PDF took longer than ${ms / 1000} s to read`, 'timeout')), ms); });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+/** Read every page of a PDF. Encrypted, corrupt and empty PDFs throw an InputError. */
+export async function readPdf(data: Uint8Array, file: string, limits: PdfLimits = DEFAULT_LIMITS): Promise<PdfPage[]> {
+  if (data.length === 0) throw new InputError(`${file}: empty file`, 'empty');
+  const task = getDocument({
+    data, isEvalSupported: false, verbosity: 0, useSystemFonts: false,
+    standardFontDataUrl: asset('standard_fonts'), cMapUrl: asset('cmaps'), cMapPacked: true,
+  });
+  const read = async (): Promise<PdfPage[]> => {
+    let pdf;
+    try {
+      pdf = await task.promise;
+    } catch (e) {
+      const err = e as Error;
+      if (err.name === 'PasswordException') throw new InputError(`${file}: the PDF is encrypted with a password`, 'encrypted');
+      throw new InputError(`${file}: not a readable PDF (${err.message})`, 'corrupt');
+    }
+    try {
+      if (pdf.numPages === 0) throw new InputError(`${file}: the PDF has no pages`, 'empty');
+      if (pdf.numPages > limits.maxPages) throw new InputError(`${file}: ${pdf.numPages} pages, more than the limit of ${limits.maxPages}`, 'unreadable');
+      const pages: PdfPage[] = [];
+      for (let n = 1; n <= pdf.numPages; n++) {
+        const page = await pdf.getPage(n);
+        const viewport = page.getViewport({ scale: 1 });
+        const view = viewport.transform as Matrix;
+        const items = pageItems(await page.getTextContent(), view);
+        const rules = await pageRules(page, view);
+        pages.push({ number: n, width: viewport.width, height: viewport.height, items, rules });
+        page.cleanup();
+      }
+      return pages;
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError(`${file}: the PDF is damaged (${(e as Error).message})`, 'corrupt');
+    } finally {
+      await pdf.destroy();
+    }
+  };
+  try {
+    return await withTimeout(read(), limits.timeoutMs, file);
+  } catch (e) {
+    void task.destroy();
+    throw e;
+  }
+}
