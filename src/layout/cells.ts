@@ -15,6 +15,13 @@ export interface CellLine {
   cells: string[];
   /** the column borders when the line lies in a bordered table */
   borders: number[] | null;
+  /** horizontal extent of each cell (stream lines) */
+  spans: Span[];
+}
+
+interface Span {
+  x: number;
+  right: number;
 }
 
 export interface CellSettings {
@@ -52,15 +59,47 @@ function latticeCells(runs: Run[], borders: number[]): string[] {
   return [...before, ...cells, ...after];
 }
 
-function streamCells(runs: Run[], gap: number): string[] {
+function streamCells(runs: Run[], gap: number): { cells: string[]; spans: Span[] } {
   const cells: string[] = [];
-  let right = -Infinity;
+  const spans: Span[] = [];
   for (const r of runs) {
-    if (cells.length && r.x - right < gap * r.size) cells[cells.length - 1] += ` ${r.text}`;
-    else cells.push(r.text);
-    right = r.right;
+    const last = spans[spans.length - 1];
+    if (last && r.x - last.right < gap * r.size) {
+      cells[cells.length - 1] += ` ${r.text}`;
+      last.right = r.right;
+    } else {
+      cells.push(r.text);
+      spans.push({ x: r.x, right: r.right });
+    }
   }
-  return cells;
+  return { cells, spans };
+}
+
+const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.x, b.x));
+
+/**
+ * A borderless line with fewer cells than the fullest line of its table above (a wrapped name
+ * or indicator) has lost its empty cells: put each cell back under the column it overlaps.
+ * A cell that spans several columns (a paragraph) means the line is not part of the table.
+ */
+function alignStream(lines: CellLine[]): void {
+  let anchor: CellLine | null = null;
+  for (const l of lines) {
+    if (l.borders || l.cells.length === 0) { anchor = null; continue; }
+    if (!anchor || l.cells.length >= anchor.cells.length) {
+      anchor = l.cells.length >= 3 ? l : null;
+      continue;
+    }
+    const columns: Span[] = anchor.spans.map((s, i) => ({ x: s.x, right: Math.max(s.right, (anchor!.spans[i + 1]?.x ?? Infinity) - 1) }));
+    const where = l.spans.map((s) => {
+      const hits = columns.map((c, i) => ({ i, o: overlap(s, c) })).filter((h) => h.o > 0.2 * (s.right - s.x));
+      return hits.length === 1 ? hits[0].i : -1;
+    });
+    if (where.some((i) => i < 0) || new Set(where).size !== where.length) { anchor = null; continue; }
+    const cells: string[] = new Array(Math.max(...where) + 1).fill('');
+    where.forEach((i, k) => { cells[i] = l.cells[k]; });
+    l.cells = cells;
+  }
 }
 
 const sameBorders = (a: number[] | null, b: number[] | null, snap: number) =>
@@ -92,8 +131,9 @@ export function cellLines(lines: VisualLine[], rules: Rule[], settings: CellSett
   const horizontals: HRule[] = rules.filter(isHorizontal).map((r) => ({ ...r, y: (r.y1 + r.y2) / 2 }));
   const out = lines.map((l): CellLine => {
     const borders = bordersAt(l, verticals, settings.snap);
-    if (borders.length >= 3) return { y: l.y, top: l.top, size: l.size, cells: latticeCells(l.runs, borders), borders };
-    return { y: l.y, top: l.top, size: l.size, cells: streamCells(l.runs, settings.streamGap), borders: null };
+    if (borders.length >= 3) return { y: l.y, top: l.top, size: l.size, cells: latticeCells(l.runs, borders), borders, spans: [] };
+    return { y: l.y, top: l.top, size: l.size, ...streamCells(l.runs, settings.streamGap), borders: null };
   });
+  alignStream(out);
   return mergeBands(out, horizontals, settings.snap);
 }
