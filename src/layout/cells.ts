@@ -17,6 +17,8 @@ export interface CellLine {
   borders: number[] | null;
   /** horizontal extent of each cell (stream lines) */
   spans: Span[];
+  /** a borderless line that lines up with the columns of the table around it */
+  inTable?: boolean;
 }
 
 interface Span {
@@ -88,6 +90,7 @@ function alignStream(lines: CellLine[]): void {
     if (l.borders || l.cells.length === 0) { anchor = null; continue; }
     if (!anchor || l.cells.length >= anchor.cells.length) {
       anchor = l.cells.length >= 3 ? l : null;
+      if (anchor) l.inTable = true;
       continue;
     }
     const columns: Span[] = anchor.spans.map((s, i) => ({ x: s.x, right: Math.max(s.right, (anchor!.spans[i + 1]?.x ?? Infinity) - 1) }));
@@ -99,7 +102,33 @@ function alignStream(lines: CellLine[]): void {
     const cells: string[] = new Array(Math.max(...where) + 1).fill('');
     where.forEach((i, k) => { cells[i] = l.cells[k]; });
     l.cells = cells;
+    l.inTable = true;
   }
+}
+
+const isFigure = (t: string) => /^[(-]?\s*(Rp\.?\s*)?\d[\d.,]*\s*%?\)?$/.test(t.trim());
+// a figure cut at the cell's edge: `3.698.450.45` above `9`
+const cutFigure = (above: string, below: string) => /\d[.,]\d{1,2}$/.test(above.trim()) && /^\d{1,2}$/.test(below.trim());
+
+/**
+ * In a borderless table a row whose cells wrap prints over several lines; the lines after the
+ * first leave the first column empty. Join them to the row, cell by cell, unless a line brings
+ * a figure where the row already has one (then it is a row of its own, like a total).
+ */
+function mergeStreamRows(lines: CellLine[]): CellLine[] {
+  const out: CellLine[] = [];
+  for (const l of lines) {
+    const row = out[out.length - 1];
+    const joinable = row && row.inTable && l.inTable && !row.borders && !l.borders && row.cells[0]?.trim() && !l.cells[0]?.trim() &&
+      !row.cells.every((c) => /^\(?\d{1,2}\)?$/.test(c.trim()) || c.trim() === '') &&
+      l.top - row.y < 1.2 * Math.max(l.size, row.size) &&
+      l.cells.every((c, i) => !c.trim() || !isFigure(c) || !row.cells[i]?.trim() || cutFigure(row.cells[i], c));
+    if (!joinable) { out.push(l); continue; }
+    const width = Math.max(row.cells.length, l.cells.length);
+    row.cells = Array.from({ length: width }, (_, i) => [row.cells[i] ?? '', l.cells[i] ?? ''].map((c) => c.trim()).filter(Boolean).join(' '));
+    row.y = l.y;
+  }
+  return out;
 }
 
 const sameBorders = (a: number[] | null, b: number[] | null, snap: number) =>
@@ -135,5 +164,5 @@ export function cellLines(lines: VisualLine[], rules: Rule[], settings: CellSett
     return { y: l.y, top: l.top, size: l.size, ...streamCells(l.runs, settings.streamGap), borders: null };
   });
   alignStream(out);
-  return mergeBands(out, horizontals, settings.snap);
+  return mergeBands(mergeStreamRows(out), horizontals, settings.snap);
 }
