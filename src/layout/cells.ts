@@ -106,9 +106,8 @@ function alignStream(lines: CellLine[]): void {
   }
 }
 
-const isFigure = (t: string) => /^[(-]?\s*(Rp\.?\s*)?\d[\d.,]*\s*%?\)?$/.test(t.trim());
-// a figure cut at the cell's edge: `3.698.450.45` above `9`
-const cutFigure = (above: string, below: string) => /\d[.,]\d{1,2}$/.test(above.trim()) && /^\d{1,2}$/.test(below.trim());
+// a figure that is a row's own (an amount, a percentage), not a code piece like `(01` or `9`
+const isFigure = (t: string) => /^[(-]?\s*(Rp\.?\s*)?\d[\d.,]*\s*%?\)?$/.test(t.trim()) && (/%/.test(t) || (t.match(/\d/g) ?? []).length >= 3);
 
 /**
  * In a borderless table a row whose cells wrap prints over several lines; the lines after the
@@ -122,7 +121,7 @@ function mergeStreamRows(lines: CellLine[]): CellLine[] {
     const joinable = row && row.inTable && l.inTable && !row.borders && !l.borders && row.cells[0]?.trim() && !l.cells[0]?.trim() &&
       !row.cells.every((c) => /^\(?\d{1,2}\)?$/.test(c.trim()) || c.trim() === '') &&
       l.top - row.y < 1.2 * Math.max(l.size, row.size) &&
-      l.cells.every((c, i) => !c.trim() || !isFigure(c) || !row.cells[i]?.trim() || cutFigure(row.cells[i], c));
+      l.cells.every((c, i) => !isFigure(c) || !row.cells[i]?.trim());
     if (!joinable) { out.push(l); continue; }
     const width = Math.max(row.cells.length, l.cells.length);
     row.cells = Array.from({ length: width }, (_, i) => [row.cells[i] ?? '', l.cells[i] ?? ''].map((c) => c.trim()).filter(Boolean).join(' '));
