@@ -15,8 +15,9 @@ export interface CellLine {
   cells: string[];
   /** the column borders when the line lies in a bordered table */
   borders: number[] | null;
-  /** horizontal extent of each cell (stream lines) */
+  /** horizontal extent of each cell, and the runs of text (stream lines) */
   spans: Span[];
+  runs: Run[];
   /** a borderless line that lines up with the columns of the table around it */
   inTable?: boolean;
 }
@@ -81,8 +82,8 @@ const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.right, b.right) - M
 
 /**
  * A borderless line with fewer cells than the fullest line of its table above (a wrapped name
- * or indicator) has lost its empty cells: put each cell back under the column it overlaps.
- * A cell that spans several columns (a paragraph) means the line is not part of the table.
+ * or indicator) has lost its empty cells: put each run of text back under the column it
+ * overlaps. A run that spans several columns (a paragraph) means the line is not in the table.
  */
 function alignStream(lines: CellLine[]): void {
   let anchor: CellLine | null = null;
@@ -94,13 +95,14 @@ function alignStream(lines: CellLine[]): void {
       continue;
     }
     const columns: Span[] = anchor.spans.map((s, i) => ({ x: s.x, right: Math.max(s.right, (anchor!.spans[i + 1]?.x ?? Infinity) - 1) }));
-    const where = l.spans.map((s) => {
-      const hits = columns.map((c, i) => ({ i, o: overlap(s, c) })).filter((h) => h.o > 0.2 * (s.right - s.x));
-      return hits.length === 1 ? hits[0].i : -1;
+    // runs, not cells: two runs a narrow gap apart may still sit in two columns
+    const where = l.runs.map((r) => {
+      const best = columns.map((c, i) => ({ i, o: overlap(r, c) })).sort((a, b) => b.o - a.o)[0];
+      return best && best.o >= 0.5 * (r.right - r.x) ? best.i : -1;
     });
-    if (where.some((i) => i < 0) || new Set(where).size !== where.length) { anchor = null; continue; }
+    if (where.some((i) => i < 0)) { anchor = null; continue; }
     const cells: string[] = new Array(Math.max(...where) + 1).fill('');
-    where.forEach((i, k) => { cells[i] = l.cells[k]; });
+    where.forEach((i, k) => { cells[i] = cells[i] ? `${cells[i]} ${l.runs[k].text}` : l.runs[k].text; });
     l.cells = cells;
     l.inTable = true;
   }
@@ -159,8 +161,8 @@ export function cellLines(lines: VisualLine[], rules: Rule[], settings: CellSett
   const horizontals: HRule[] = rules.filter(isHorizontal).map((r) => ({ ...r, y: (r.y1 + r.y2) / 2 }));
   const out = lines.map((l): CellLine => {
     const borders = bordersAt(l, verticals, settings.snap);
-    if (borders.length >= 3) return { y: l.y, top: l.top, size: l.size, cells: latticeCells(l.runs, borders), borders, spans: [] };
-    return { y: l.y, top: l.top, size: l.size, ...streamCells(l.runs, settings.streamGap), borders: null };
+    if (borders.length >= 3) return { y: l.y, top: l.top, size: l.size, cells: latticeCells(l.runs, borders), borders, spans: [], runs: l.runs };
+    return { y: l.y, top: l.top, size: l.size, ...streamCells(l.runs, settings.streamGap), borders: null, runs: l.runs };
   });
   alignStream(out);
   return mergeBands(mergeStreamRows(out), horizontals, settings.snap);
