@@ -16,7 +16,10 @@ type Block = { kind: 'text'; lines: LayoutLine[] } | { kind: 'table'; header: La
 
 const MARGIN = 36;
 const PROSE_SIZE = 9;
-const TABLE_SIZE = { portrait: 7, landscape: 6 };
+type Layout = 'portrait' | 'landscape' | 'a3';
+const TABLE_SIZE = { portrait: 7, landscape: 6, a3: 6 };
+// points across the printable width of each page layout
+const WIDTH = { portrait: 595.28 - 2 * MARGIN, landscape: 841.89 - 2 * MARGIN, a3: 1190.55 - 2 * MARGIN };
 const PAD = 2.5;
 
 /** Helvetica speaks WinAnsi: map the few other characters the seeds use, drop the rest. */
@@ -53,7 +56,7 @@ function blocks(lines: LayoutLine[]): Block[] {
 
 class Renderer {
   private doc: PDFKit.PDFDocument;
-  private layout: 'portrait' | 'landscape' = 'portrait';
+  private layout: Layout = 'portrait';
   private tables = 0;
 
   constructor(path: string) {
@@ -64,9 +67,9 @@ class Renderer {
   private get bottom() { return this.doc.page.height - MARGIN; }
   private get width() { return this.doc.page.width - 2 * MARGIN; }
 
-  private page(layout: 'portrait' | 'landscape') {
+  private page(layout: Layout) {
     this.layout = layout;
-    this.doc.addPage({ size: 'A4', layout, margin: MARGIN });
+    this.doc.addPage({ size: layout === 'a3' ? 'A3' : 'A4', layout: layout === 'portrait' ? 'portrait' : 'landscape', margin: MARGIN });
   }
 
   prose(lines: LayoutLine[]) {
@@ -86,18 +89,20 @@ class Renderer {
     const texts = (j: number) => rows.map((l) => winAnsi(l.cells[j]?.text ?? ''));
     const natural = Array.from({ length: n }, (_, j) => Math.min(40, Math.max(4, ...texts(j).map((t) => t.length))));
     const wide = n > 8 || natural.reduce((a, b) => a + b, 0) > 110;
-    const layout = wide ? 'landscape' : 'portrait';
-    if (layout !== this.layout) this.page(layout);
     const bordered = this.tables++ % 3 !== 2;
     // no figure or word may wrap inside itself: each column is at least its longest body token
-    // wide (header words may break), in the largest type that lets the table fit the page
+    // wide (header words may break), in the largest type that lets the table fit the page;
+    // a table too wide for A4 landscape even in 5 pt goes on an A3 landscape page
     const longest = (j: number, size: number) => Math.max(...body.map((l) => winAnsi(l.cells[j]?.text ?? '')).flatMap((t) => t.split(/\s+/)).map((w) => this.doc.font('Helvetica-Bold').fontSize(size).widthOfString(w)), 0) + 2 * PAD + 0.5;
-    let size = TABLE_SIZE[layout];
-    let mins = natural.map((_, j) => longest(j, size));
-    while (size > 4 && mins.reduce((a, b) => a + b, 0) > this.width) {
-      size -= 0.5;
-      mins = natural.map((_, j) => longest(j, size));
-    }
+    const fit = (layout: Layout, smallest: number) => {
+      let size = TABLE_SIZE[layout];
+      while (size > smallest && natural.reduce((a, _, j) => a + longest(j, size), 0) > WIDTH[layout]) size -= 0.5;
+      return { size, mins: natural.map((_, j) => longest(j, size)) };
+    };
+    let layout: Layout = wide ? 'landscape' : 'portrait';
+    let { size, mins } = fit(layout, 5);
+    if (mins.reduce((a, b) => a + b, 0) > WIDTH[layout]) ({ size, mins } = fit((layout = 'a3'), 4));
+    if (layout !== this.layout) this.page(layout);
     const spare = Math.max(0, this.width - mins.reduce((a, b) => a + b, 0));
     const total = natural.reduce((a, b) => a + b, 0);
     const widths = mins.map((m, j) => m + (natural[j] / total) * spare);
