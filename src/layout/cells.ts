@@ -100,7 +100,12 @@ function alignStream(lines: CellLine[]): void {
       const best = columns.map((c, i) => ({ i, o: overlap(r, c) })).sort((a, b) => b.o - a.o)[0];
       return best && best.o >= 0.5 * (r.right - r.x) ? best.i : -1;
     });
-    if (where.some((i) => i < 0)) { anchor = null; continue; }
+    if (where.some((i) => i < 0)) {
+      // a line of its own columns (the next header row) anchors what follows
+      anchor = l.cells.length >= 3 ? l : null;
+      if (anchor) l.inTable = true;
+      continue;
+    }
     const cells: string[] = new Array(Math.max(...where) + 1).fill('');
     where.forEach((i, k) => { cells[i] = cells[i] ? `${cells[i]} ${l.runs[k].text}` : l.runs[k].text; });
     l.cells = cells;

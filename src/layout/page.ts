@@ -16,7 +16,7 @@ export function layoutPages(pages: PdfPage[], settings: CellSettings = DEFAULT_C
     lines.forEach((l, i) => {
       const prev = lines[i - 1];
       // more than a line's leading between two lines that are not both table rows: a break
-      const rows = (prev?.borders && l.borders) || (prev?.cells.length > 1 && l.cells.length > 1);
+      const rows = (prev?.borders && l.borders) || (prev?.inTable && l.inTable) || (prev?.cells.length > 1 && l.cells.length > 1);
       if (prev && !rows && l.top - prev.y > 0.9 * Math.max(l.size, prev.size)) push('', page.number);
       // a cell's own TABs would split it: the converter's cells never hold one
       push(l.cells.map((c) => c.replace(/\t/g, ' ')).join('\t'), page.number);
