@@ -93,16 +93,45 @@ async function pageRules(page: any, view: Matrix): Promise<Rule[]> {
   return rules.filter((r) => Math.max(r.x2 - r.x1, r.y2 - r.y1) >= 2);
 }
 
-function pageItems(content: { items: any[] }, view: Matrix): TextItem[] {
-  const out: TextItem[] = [];
+function pageItems(content: { items: any[] }, view: Matrix): (TextItem & { dir: [number, number] })[] {
+  const out: (TextItem & { dir: [number, number] })[] = [];
   for (const it of content.items) {
     // pdf.js inserts zero-height " " items between distant runs: they are not text
     if (typeof it.str !== 'string' || it.str.trim() === '' || !it.transform) continue;
     const m = Util.transform(view, it.transform);
     const size = Math.hypot(m[2], m[3]) || it.height;
-    out.push({ str: it.str, x: m[4], y: m[5], width: it.width, size, font: it.fontName ?? '' });
+    // the baseline's direction on the page, to the nearest quarter turn
+    const q = ((Math.round(Math.atan2(m[1], m[0]) / (Math.PI / 2)) % 4) + 4) % 4;
+    const dir: [number, number] = [[1, 0], [0, 1], [-1, 0], [0, -1]][q] as [number, number];
+    out.push({ str: it.str, x: m[4], y: m[5], width: it.width, size, font: it.fontName ?? '', dir });
   }
   return out;
+}
+
+/**
+ * Text printed sideways (a landscape table on a portrait page, or a page rotated the other
+ * way): turn the page so that most text reads left to right, rules and all. Text running
+ * another way (a stamp, a margin note) is left out.
+ */
+function upright(items: (TextItem & { dir: [number, number] })[], rules: Rule[], width: number, height: number): { items: TextItem[]; rules: Rule[]; width: number; height: number } {
+  const votes = new Map<string, number>();
+  for (const it of items) votes.set(it.dir.join(), (votes.get(it.dir.join()) ?? 0) + it.str.length);
+  const [dx, dy] = ([...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '1,0').split(',').map(Number);
+  const strip = (xs: typeof items): TextItem[] => xs.map(({ dir: _, ...it }) => it);
+  if (dx === 1) return { items: strip(items.filter((it) => it.dir[0] === 1)), rules, width, height };
+  // rotate so that the baseline direction (dx, dy) becomes (1, 0), then shift into the page
+  const rot = (x: number, y: number) => [x * dx + y * dy, -x * dy + y * dx];
+  const corners = [[0, 0], [width, 0], [0, height], [width, height]].map(([x, y]) => rot(x, y));
+  const [ox, oy] = [Math.min(...corners.map((c) => c[0])), Math.min(...corners.map((c) => c[1]))];
+  const at = (x: number, y: number) => { const [a, b] = rot(x, y); return [a - ox, b - oy]; };
+  const turned = strip(items.filter((it) => it.dir[0] === dx && it.dir[1] === dy)).map((it) => { const [x, y] = at(it.x, it.y); return { ...it, x, y }; });
+  const turnedRules = rules.map((r) => {
+    const [x1, y1] = at(r.x1, r.y1);
+    const [x2, y2] = at(r.x2, r.y2);
+    return { x1: Math.min(x1, x2), y1: Math.min(y1, y2), x2: Math.max(x1, x2), y2: Math.max(y1, y2) };
+  });
+  const quarter = dx === 0;
+  return { items: turned, rules: turnedRules, width: quarter ? height : width, height: quarter ? width : height };
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, file: string): Promise<T> {
@@ -135,9 +164,8 @@ export async function readPdf(data: Uint8Array, file: string, limits: PdfLimits 
         const page = await pdf.getPage(n);
         const viewport = page.getViewport({ scale: 1 });
         const view = viewport.transform as Matrix;
-        const items = pageItems(await page.getTextContent(), view);
-        const rules = await pageRules(page, view);
-        pages.push({ number: n, width: viewport.width, height: viewport.height, items, rules });
+        const turned = upright(pageItems(await page.getTextContent(), view), await pageRules(page, view), viewport.width, viewport.height);
+        pages.push({ number: n, ...turned });
         page.cleanup();
       }
       return pages;
