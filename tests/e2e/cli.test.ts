@@ -36,12 +36,15 @@ describe('kinerja-extract CLI', () => {
     writeFileSync(join(inputs, 'empty.txt'), '');
     writeFileSync(join(inputs, 'binary.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3, 0xff, 0xfe, 0, 0, 7, 8]));
     writeFileSync(join(inputs, 'prose.md'), '# Kata Pengantar\n\nDokumen ini tidak memuat tabel.\n');
+    writeFileSync(join(inputs, 'corrupt.pdf'), '%PDF-1.7\nthis is not a PDF at all\n');
     writeFileSync(join(inputs, 'garbage-table.txt'), 'Tabel 9\n\nNo\tUraian\tJumlah\n•\t_\t·\n\t<u> </u>\t\n');
     const out = join(dir, 'out');
     const r = run([inputs, '--out', out]);
     expect(r.status).toBe(1);
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toContain('3 of 5 inputs extracted, 2 failed');
+    expect(lines).toContain('3 of 6 inputs extracted, 3 failed');
+    expect(r.stdout).toMatch(/^FAIL {2}corrupt\.pdf: corrupt\.pdf: not a readable PDF/m);
+    expect(readOut(out, 'corrupt')).toMatchObject({ status: 'failed', source: { format: 'pdf' }, error: { code: 'corrupt' } });
     expect(r.stdout).toMatch(/^FAIL {2}empty\.txt: empty\.txt: empty file$/m);
     expect(r.stdout).toMatch(/^FAIL {2}binary\.txt: binary\.txt: not a text file/m);
 

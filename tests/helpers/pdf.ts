@@ -1,0 +1,42 @@
+// Small PDFs made in the test with pdfkit: tables with or without borders, over one or more pages.
+import PDFDocument from 'pdfkit';
+
+export type Doc = PDFKit.PDFDocument;
+
+/** A PDF drawn by `draw`, as bytes. */
+export function makePdf(draw: (doc: Doc) => void, options: PDFKit.PDFDocumentOptions = {}): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: 'A4', margin: 40, ...options });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));
+  draw(doc);
+  doc.end();
+  return done;
+}
+
+export interface TableOptions {
+  x?: number;
+  y?: number;
+  widths: number[];
+  bordered: boolean;
+  size?: number;
+}
+
+/** Draw rows of cells; a cell's text wraps inside its width. Returns the y below the table. */
+export function drawTable(doc: Doc, rows: string[][], o: TableOptions): number {
+  const size = o.size ?? 8;
+  const pad = 3;
+  let y = o.y ?? 60;
+  doc.fontSize(size);
+  for (const row of rows) {
+    const h = Math.max(...o.widths.map((w, j) => doc.heightOfString(row[j] || ' ', { width: w - 2 * pad }))) + 2 * pad;
+    let x = o.x ?? 40;
+    o.widths.forEach((w, j) => {
+      if (o.bordered) doc.lineWidth(0.5).rect(x, y, w, h).stroke();
+      if (row[j]) doc.text(row[j], x + pad, y + pad, { width: w - 2 * pad });
+      x += w;
+    });
+    y += h + (o.bordered ? 0 : 2);
+  }
+  return y;
+}

@@ -1,0 +1,96 @@
+// The PDF reader and the layout stage on small PDFs made in the test: a bordered table
+// (lattice), the same table without borders (stream), a table over two pages with its header
+// repeated, a rotated page, and PDFs that cannot be read.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { layoutPages } from '../../src/layout/page.ts';
+import { readPdf } from '../../src/load/pdf.ts';
+import { extractFile } from '../../src/pipeline.ts';
+import { drawTable, makePdf } from '../helpers/pdf.ts';
+
+const ROWS = [
+  ['Kode', 'Program / Kegiatan', 'Target', 'Pagu Indikatif'],
+  ['1.06.01', 'Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota', '100 %', '3.712.588.029'],
+  ['1.06.01.2.01', 'Perencanaan', '', '12.290.700'],
+  ['1.06.01.2.01.0001', 'Penyusunan Dokumen Perencanaan', '2 Dokumen', '5.696.350'],
+];
+const WIDTHS = [80, 120, 60, 80];
+
+/** The non-blank layout lines of a PDF, as arrays of cells. */
+async function cells(pdf: Uint8Array): Promise<string[][]> {
+  return layoutPages(await readPdf(pdf, 't.pdf')).filter((l) => !l.blank).map((l) => l.text.split('\t'));
+}
+
+function tmpFile(name: string, bytes: Uint8Array | string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'pdf-test-')), name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+describe('layout', () => {
+  it('bordered table: cells from the rules, a wrapped name is one cell, an empty cell stays', async () => {
+    const pdf = await makePdf((doc) => drawTable(doc, ROWS, { widths: WIDTHS, bordered: true }));
+    expect(await cells(pdf)).toEqual(ROWS);
+  });
+
+  it('borderless table: cells from the gaps, wrapped lines joined, the empty cell put back', async () => {
+    const pdf = await makePdf((doc) => drawTable(doc, ROWS, { widths: WIDTHS, bordered: false }));
+    expect(await cells(pdf)).toEqual(ROWS);
+  });
+
+  it('a rotated page reads as if it were upright', async () => {
+    const pdf = await makePdf((doc) => {
+      (doc.page as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.Rotate = 90;
+      drawTable(doc, ROWS, { widths: WIDTHS, bordered: true });
+    });
+    expect(await cells(pdf)).toEqual(ROWS);
+  });
+
+  it('keeps the page of every line and separates a paragraph from the table below it', async () => {
+    const pdf = await makePdf((doc) => {
+      doc.fontSize(9).text('Tabel T-C.33 Rumusan Rencana Program', 40, 40);
+      drawTable(doc, ROWS, { widths: WIDTHS, bordered: true, y: 70 });
+    });
+    const lines = layoutPages(await readPdf(pdf, 't.pdf'));
+    expect(lines.every((l) => l.page === 1)).toBe(true);
+    expect(lines.slice(0, 3).map((l) => l.text)).toEqual(['Tabel T-C.33 Rumusan Rencana Program', '', ROWS[0].join('\t')]);
+  });
+});
+
+describe('PDF through the pipeline', () => {
+  it('a table over two pages with its header repeated is one table; records carry pages', async () => {
+    const body = Array.from({ length: 60 }, (_, i) => [`1.06.01.2.01.${String(i + 1).padStart(4, '0')}`, `Sub kegiatan ${i + 1}`, `${i + 1} Dokumen`, `${i + 1}.000.000`]);
+    const pdf = await makePdf((doc) => {
+      doc.fontSize(9).text('Tabel 4.3 Rencana Program dan Kegiatan', 40, 40);
+      drawTable(doc, [ROWS[0], ...body.slice(0, 40)], { widths: WIDTHS, bordered: true, y: 60 });
+      doc.addPage();
+      drawTable(doc, [ROWS[0], ...body.slice(40)], { widths: WIDTHS, bordered: true, y: 40 });
+    });
+    const out = await extractFile(tmpFile('two-pages.pdf', pdf));
+    expect(out.source).toMatchObject({ format: 'pdf', pages: 2 });
+    expect(out.tables).toHaveLength(1);
+    const records = out.records.filter((r) => r.code);
+    expect(records.map((r) => r.code)).toEqual(body.map((b) => b[0]));
+    expect(records.map((r) => r.values.at(-1)?.value)).toEqual(body.map((_, i) => (i + 1) * 1e6));
+    expect(new Set(records.map((r) => r.page))).toEqual(new Set([1, 2]));
+    expect(records.every((r) => r.line === null)).toBe(true);
+  });
+});
+
+describe('PDFs that cannot be read', () => {
+  const failure = async (name: string, bytes: Uint8Array | string) => {
+    const out = await extractFile(tmpFile(name, bytes)).catch((e: Error & { code?: string }) => ({ error: e }));
+    return 'error' in out ? out.error : null;
+  };
+
+  it('an empty file, a corrupt one, a truncated one and an encrypted one each give a clear error', async () => {
+    const good = await makePdf((doc) => drawTable(doc, ROWS, { widths: WIDTHS, bordered: true }));
+    const encrypted = await makePdf((doc) => drawTable(doc, ROWS, { widths: WIDTHS, bordered: true }), { userPassword: 'rahasia' });
+    expect(await failure('empty.pdf', '')).toMatchObject({ code: 'empty', message: expect.stringMatching(/empty file/) });
+    expect(await failure('corrupt.pdf', '%PDF-1.7\nthis is not a PDF at all\n')).toMatchObject({ code: 'corrupt', message: expect.stringMatching(/not a readable PDF|damaged/) });
+    expect(await failure('truncated.pdf', good.slice(0, 300))).toMatchObject({ code: 'corrupt' });
+    expect(await failure('encrypted.pdf', encrypted)).toMatchObject({ code: 'encrypted', message: expect.stringMatching(/encrypted/) });
+  });
+});
