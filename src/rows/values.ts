@@ -197,7 +197,7 @@ export function alignToColumns(all: ValueCell[], cols: ColumnSpec[]): number[] {
   return out;
 }
 
-const MAX_VISITS = 200_000;
+const MAX_VISITS = 50_000;
 
 /** Optional columns are the ones usually left empty: an empty cell fits them, a figure less so. */
 function optionalBias(c: ValueCell, col: ColumnSpec): number {
