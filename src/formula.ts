@@ -23,22 +23,17 @@ export function parseFormula(text: string): Formula {
   const tokens = text.match(/[a-z_][a-z0-9_]*|\d+(?:\.\d+)?|[-+*/()]/gi) ?? [];
   let pos = 0;
   const peek = () => tokens[pos];
-  const expr = (): Node => {
-    let left = term();
-    while (peek() === '+' || peek() === '-') {
-      const op = tokens[pos++] as '+' | '-';
-      left = { op, left, right: term() };
+  // one precedence level: operands from the next level joined left to right by these operators
+  const level = (ops: string[], next: () => Node) => (): Node => {
+    let left = next();
+    while (ops.includes(peek())) {
+      const op = tokens[pos++] as '+' | '-' | '*' | '/';
+      left = { op, left, right: next() };
     }
     return left;
   };
-  const term = (): Node => {
-    let left = factor();
-    while (peek() === '*' || peek() === '/') {
-      const op = tokens[pos++] as '*' | '/';
-      left = { op, left, right: factor() };
-    }
-    return left;
-  };
+  const term = level(['*', '/'], () => factor());
+  const expr = level(['+', '-'], term);
   const factor = (): Node => {
     const t = tokens[pos++];
     if (t === '(') {

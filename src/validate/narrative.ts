@@ -14,11 +14,15 @@ interface Stated {
   raw: string;
 }
 
-function statedAmounts(lines: LayoutLine[], tables: TableBlock[]): Stated[] {
+/** The running text: lines of one cell outside every table. */
+function prose(lines: LayoutLine[], tables: TableBlock[]): LayoutLine[] {
   const inTable = (n: number) => tables.some((t) => n >= t.line && n <= t.endLine);
+  return lines.filter((l) => l.cells.length <= 1 && !inTable(l.line));
+}
+
+function statedAmounts(lines: LayoutLine[], tables: TableBlock[]): Stated[] {
   const out: Stated[] = [];
-  for (const l of lines) {
-    if (l.cells.length > 1 || inTable(l.line)) continue;
+  for (const l of prose(lines, tables)) {
     for (const m of l.text.matchAll(/Rp\.?\s*([\d][\d.,]*\d)(?:,-)?/g)) {
       const r = parseNumber(`Rp ${m[1]}`);
       if (r.value !== null && r.value >= 1e6) out.push({ line: l.line, amount: r.value, raw: m[0] });
@@ -61,15 +65,13 @@ interface StatedTarget {
 
 /** `Indikator … "Persentase PPKS yang tertangani" … target … sebesar 94,5%` in one paragraph. */
 function statedTargets(lines: LayoutLine[], tables: TableBlock[]): StatedTarget[] {
-  const inTable = (n: number) => tables.some((t) => n >= t.line && n <= t.endLine);
   const out: StatedTarget[] = [];
-  for (const l of lines) {
-    if (l.cells.length > 1 || inTable(l.line)) continue;
+  for (const l of prose(lines, tables)) {
     const quoted = [...new Set([...l.text.matchAll(/["“]([^"”]{12,120})["”]/g)].map((m) => normName(m[1])))];
     const targets = [...l.text.matchAll(/target[^.%]{0,60}?sebesar\s+(\d{1,3}(?:,\d+)?)\s*%/gi)];
     if (quoted.length !== 1 || !targets.length) continue;
     const values = new Set(targets.map((m) => parseNumber(`${m[1]}%`).value).filter((v): v is number => v !== null));
-    // one indicator and one target; two different ones say nothing about which is right; two different ones say nothing about which is right
+    // one indicator and one target: two different ones say nothing about which is right
     if (values.size !== 1) continue;
     out.push({ line: l.line, indicator: quoted[0], target: [...values][0], raw: targets[0][0] });
   }
