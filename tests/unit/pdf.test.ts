@@ -40,6 +40,24 @@ describe('layout', () => {
     expect(await cells(pdf)).toEqual(ROWS);
   });
 
+  it('a merged header cell is one cell over the columns it spans; the rows below keep every column', async () => {
+    const pdf = await makePdf((doc) => {
+      doc.fontSize(8).lineWidth(0.5);
+      const box = (x: number, y: number, w: number, h: number, text: string) => {
+        doc.rect(x, y, w, h).stroke();
+        if (text) doc.text(text, x + 3, y + 3, { width: w - 6 });
+      };
+      box(40, 60, 80, 30, 'Kode'); box(120, 60, 120, 30, 'Uraian'); box(240, 60, 160, 15, 'Anggaran'); box(400, 60, 60, 30, 'Selisih');
+      box(240, 75, 80, 15, 'Sebelum'); box(320, 75, 80, 15, 'Sesudah');
+      [40, 120, 240, 320, 400].forEach((x, j) => box(x, 90, [80, 120, 80, 80, 60][j], 15, ['1.06.01', 'Program A', '1.000.000', '1.200.000', '200.000'][j]));
+    });
+    expect(await cells(pdf)).toEqual([
+      ['Kode', 'Uraian', 'Anggaran', 'Selisih'],
+      ['', '', 'Sebelum', 'Sesudah', ''],
+      ['1.06.01', 'Program A', '1.000.000', '1.200.000', '200.000'],
+    ]);
+  });
+
   it('a rotated page reads as if it were upright', async () => {
     const pdf = await makePdf((doc) => {
       (doc.page as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.Rotate = 90;
@@ -76,6 +94,22 @@ describe('PDF through the pipeline', () => {
     expect(records.map((r) => r.values.at(-1)?.value)).toEqual(body.map((_, i) => (i + 1) * 1e6));
     expect(new Set(records.map((r) => r.page))).toEqual(new Set([1, 2]));
     expect(records.every((r) => r.line === null)).toBe(true);
+  });
+
+  it('a table that runs on to the next page without its header, past a page number, is still one table', async () => {
+    const body = Array.from({ length: 50 }, (_, i) => [`1.06.02.2.01.${String(i + 1).padStart(4, '0')}`, `Sub kegiatan ${i + 1}`, `${i + 1} Orang`, `${i + 1}.500.000`]);
+    const pdf = await makePdf((doc) => {
+      doc.fontSize(9).text('Tabel 4.4 Daftar Sub Kegiatan', 40, 40);
+      drawTable(doc, [ROWS[0], ...body.slice(0, 35)], { widths: WIDTHS, bordered: false, y: 60 });
+      doc.fontSize(8).text('- 12 -', 280, 800, { lineBreak: false });
+      doc.addPage();
+      drawTable(doc, body.slice(35), { widths: WIDTHS, bordered: false, y: 40 });
+    });
+    const out = await extractFile(tmpFile('no-repeat.pdf', pdf));
+    const coded = out.records.filter((r) => r.code);
+    expect(coded.map((r) => r.code)).toEqual(body.map((b) => b[0]));
+    expect(new Set(coded.map((r) => r.table)).size).toBe(1);
+    expect(coded.map((r) => r.values.at(-1)?.value)).toEqual(body.map((_, i) => (i + 1) * 1e6 + 5e5));
   });
 });
 
