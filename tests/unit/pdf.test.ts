@@ -4,6 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { layoutPages } from '../../src/layout/page.ts';
 import { readPdf } from '../../src/load/pdf.ts';
@@ -56,6 +57,20 @@ describe('layout', () => {
       ['', '', 'Sebelum', 'Sesudah', ''],
       ['1.06.01', 'Program A', '1.000.000', '1.200.000', '200.000'],
     ]);
+  });
+
+  it('a PDF from another writer (pdf-lib: text placed by matrix, borders as single strokes) reads the same', async () => {
+    const pdf = await PDFDocument.create();
+    const page = pdf.addPage([595, 842]);
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const rows = ROWS.map((r) => r.map((c) => c.replace('Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota', 'Program Penunjang')));
+    const xs = [40, 140, 280, 350, 440];
+    const [top, h] = [780, 16];
+    rows.forEach((row, i) => row.forEach((t, j) => t && page.drawText(t, { x: xs[j] + 3, y: top - (i + 1) * h + 5, size: 8, font })));
+    const line = (x1: number, y1: number, x2: number, y2: number) => page.drawLine({ start: { x: x1, y: y1 }, end: { x: x2, y: y2 }, thickness: 0.5, color: rgb(0, 0, 0) });
+    for (let i = 0; i <= rows.length; i++) line(xs[0], top - i * h, xs[4], top - i * h);
+    for (const x of xs) line(x, top, x, top - rows.length * h);
+    expect(await cells(await pdf.save())).toEqual(rows);
   });
 
   it('a rotated page reads as if it were upright', async () => {
