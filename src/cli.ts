@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { InputError } from './load/text.js';
+import { closeOcr } from './ocr/engine.js';
 import { EXTRACTOR, extractFile, failedOutput, INPUT_EXTENSIONS } from './pipeline.js';
 import type { OutputDocument } from './emit/schema.js';
 
@@ -95,10 +96,15 @@ export async function main(argv: string[]): Promise<number> {
   }
   await mkdir(opts.out, { recursive: true });
   let failed = 0;
-  for (const input of inputs) {
-    const r = await extractOne(input, opts.out);
-    if (!r.ok) failed++;
-    if (!opts.quiet || !r.ok) console.log(r.summary);
+  try {
+    for (const input of inputs) {
+      const r = await extractOne(input, opts.out);
+      if (!r.ok) failed++;
+      if (!opts.quiet || !r.ok) console.log(r.summary);
+    }
+  } finally {
+    // the OCR workers keep the process alive until they are stopped
+    await closeOcr();
   }
   console.log(`${inputs.length - failed} of ${inputs.length} inputs extracted${failed ? `, ${failed} failed` : ''}`);
   return failed ? 1 : 0;

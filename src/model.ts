@@ -16,6 +16,9 @@ export interface Cell {
   text: string;
   raw: string;
   markup: MarkupHint;
+  /** OCR only: the lowest word confidence in the cell (0–100), and what OCR read when it was corrected */
+  confidence?: number;
+  ocrText?: string;
 }
 
 /** One physical line of the source (text input) or one visual line of a page (PDF input). */
@@ -37,6 +40,8 @@ export interface LoadedDocument {
   pages: number | null;
   lines: LayoutLine[];
   warnings: DocWarning[];
+  /** scanned pages read by OCR, and with what */
+  ocr?: { engine: string; languages: string; pages: { page: number; rotation: number; skew: number; dpi: number; words: number; mean_confidence: number }[] };
 }
 
 /** What a column means, from its header through a table family (pipelines/). */
@@ -89,6 +94,9 @@ export interface ParsedValue {
   /** other readings a validator may choose between (e.g. a split value) */
   candidates?: number[];
   line?: number;
+  /** OCR only: the cell's lowest word confidence, and whether it is below the trusted level */
+  confidence?: number;
+  low_confidence?: boolean;
 }
 
 /** A code as far as the printed cells tell it; unknown parts are null. */

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { layoutPages } from './layout/page.js';
 import { readPdf } from './load/pdf.js';
+import { ocrEngine } from './ocr/engine.js';
 import { InputError, loadText } from './load/text.js';
 import { detectMetadata, type DocumentMeta } from './metadata.js';
 import type { DocWarning, LayoutLine, LoadedDocument, LogicalRow, TableBlock } from './model.js';
@@ -31,14 +32,28 @@ export async function loadDocument(path: string): Promise<LoadedDocument> {
   throw new InputError(`${path}: unsupported input type '${ext || '(none)'}' (expected .txt, .md or .pdf)`, 'unsupported');
 }
 
-/** A PDF with a text layer: its pages laid out into the lines the text loader would give. */
+/**
+ * A PDF: its pages laid out into the lines the text loader would give. Pages without a usable
+ * text layer are read by OCR; the document is `pdf-ocr` when every page was, `pdf` otherwise.
+ */
 async function loadPdf(path: string): Promise<LoadedDocument> {
   const buf = await readFile(path);
   const file = basename(path);
-  const pages = await readPdf(new Uint8Array(buf), file);
+  const pages = await readPdf(new Uint8Array(buf), file, { ocr: ocrEngine });
   const lines = layoutPages(pages);
-  const warnings = pages.filter((p) => p.items.length === 0).map((p) => ({ type: 'page_without_text', page: p.number, message: `page ${p.number} has no text layer (a scan?); OCR is not applied yet` }));
-  return { file, path, sha256: createHash('sha256').update(buf).digest('hex'), format: 'pdf', pages: pages.length, lines, warnings };
+  const scanned = pages.filter((p) => p.ocr);
+  const warnings = pages.filter((p) => p.items.length === 0).map((p) => ({ type: 'page_without_text', page: p.number, message: `page ${p.number} has no text${p.ocr ? ', and OCR found none (blank, black or an image without words)' : ''}` }));
+  const doc: LoadedDocument = {
+    file, path, sha256: createHash('sha256').update(buf).digest('hex'),
+    format: scanned.length && scanned.length === pages.length ? 'pdf-ocr' : 'pdf', pages: pages.length, lines, warnings,
+  };
+  if (scanned.length) {
+    doc.ocr = {
+      engine: 'tesseract.js', languages: ocrEngine().languages,
+      pages: scanned.map((p) => ({ page: p.number, rotation: p.ocr!.rotation, skew: p.ocr!.skew, dpi: p.ocr!.dpi, words: p.ocr!.words, mean_confidence: p.ocr!.meanConfidence })),
+    };
+  }
+  return doc;
 }
 
 /** The urusan.bidang most codes in the document start with: fills codes printed without it. */
@@ -170,7 +185,7 @@ export function toOutput(doc: LoadedDocument, x: Extraction): OutputDocument {
     schema_version: 1,
     status: 'ok',
     extractor: EXTRACTOR,
-    source: { file: doc.file, sha256: doc.sha256, format: doc.format, pages: doc.pages },
+    source: { file: doc.file, sha256: doc.sha256, format: doc.format, pages: doc.pages, ...(doc.ocr ? { ocr: doc.ocr } : {}) },
     document: {
       kind: x.meta.kind,
       agency: x.meta.agency,

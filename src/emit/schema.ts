@@ -13,6 +13,8 @@ export const Value = z.object({
   repaired: z.boolean().optional(),
   note: z.string().optional(),
   candidates: z.array(z.number()).optional(),
+  confidence: z.number().optional(),
+  low_confidence: z.boolean().optional(),
   line: z.number().int().optional(),
   page: z.number().int().nullable().optional(),
 });
@@ -85,6 +87,11 @@ export const OutputDocument = z.object({
     sha256: z.string().nullable(),
     format: z.enum(['text', 'pdf', 'pdf-ocr']),
     pages: z.number().int().nullable(),
+    ocr: z.object({
+      engine: z.string(),
+      languages: z.string(),
+      pages: z.array(z.object({ page: z.number().int(), rotation: z.number(), skew: z.number(), dpi: z.number(), words: z.number().int(), mean_confidence: z.number() })),
+    }).optional(),
   }).passthrough(),
   document: z.object({
     kind: z.enum(['renja', 'rancangan_renja', 'renja_perubahan', 'renstra', 'lkjip', 'unknown']).nullable(),

@@ -132,6 +132,7 @@ function mergeStreamRows(lines: CellLine[]): CellLine[] {
     if (!joinable) { out.push(l); continue; }
     const width = Math.max(row.cells.length, l.cells.length);
     row.cells = Array.from({ length: width }, (_, i) => [row.cells[i] ?? '', l.cells[i] ?? ''].map((c) => c.trim()).filter(Boolean).join(' '));
+    row.runs = [...row.runs, ...l.runs];
     row.y = l.y;
   }
   return out;
@@ -153,6 +154,7 @@ function mergeBands(lines: CellLine[], horizontals: HRule[], snap: number): Cell
     const prev = out[out.length - 1];
     if (prev && sameBorders(prev.borders, l.borders, snap) && prev.cells.length === l.cells.length && !ruleBetween(prev, l, horizontals)) {
       prev.cells = prev.cells.map((c, i) => [c, l.cells[i]].filter(Boolean).join(' '));
+      prev.runs = [...prev.runs, ...l.runs];
       prev.y = l.y;
       continue;
     }

@@ -9,6 +9,8 @@ export interface Run {
   x: number;
   right: number;
   size: number;
+  /** the lowest OCR confidence of its words (scanned pages only) */
+  confidence?: number;
 }
 
 export interface VisualLine {
@@ -47,8 +49,9 @@ function runsOf(items: TextItem[]): Run[] {
       last.text += (space ? ' ' : '') + it.str;
       last.right = Math.max(last.right, it.x + it.width);
       last.size = Math.max(last.size, it.size);
+      if (it.confidence !== undefined) last.confidence = Math.min(last.confidence ?? 100, it.confidence);
     } else {
-      out.push({ text: it.str, x: it.x, right: it.x + it.width, size: it.size });
+      out.push({ text: it.str, x: it.x, right: it.x + it.width, size: it.size, confidence: it.confidence });
     }
   }
   for (const r of out) r.text = r.text.replace(/\s+/g, ' ').trim();

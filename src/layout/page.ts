@@ -4,8 +4,9 @@
 
 import type { PdfPage } from '../load/pdf.js';
 import { layoutLine } from '../load/text.js';
+import { fixOcrFigures } from '../normalize/ocr.js';
 import type { LayoutLine } from '../model.js';
-import { cellLines, DEFAULT_CELL_SETTINGS, type CellSettings } from './cells.js';
+import { cellLines, DEFAULT_CELL_SETTINGS, type CellLine, type CellSettings } from './cells.js';
 import { visualLines } from './lines.js';
 
 export function layoutPages(pages: PdfPage[], settings: CellSettings = DEFAULT_CELL_SETTINGS): LayoutLine[] {
@@ -20,8 +21,23 @@ export function layoutPages(pages: PdfPage[], settings: CellSettings = DEFAULT_C
       if (prev && !rows && l.top - prev.y > 0.9 * Math.max(l.size, prev.size)) push('', page.number);
       // a cell's own TABs would split it: the converter's cells never hold one
       push(l.cells.map((c) => c.replace(/\t/g, ' ')).join('\t'), page.number);
+      if (page.ocr) markOcr(out[out.length - 1], l);
     });
     push('', page.number);
   }
   return out;
+}
+
+/** OCR lines: each cell's lowest word confidence, and look-alike letters in figures read as digits. */
+function markOcr(line: LayoutLine, source: CellLine): void {
+  for (const cell of line.cells) {
+    const runs = source.runs.filter((r) => r.confidence !== undefined && cell.text.includes(r.text));
+    if (runs.length) cell.confidence = Math.round(Math.min(...runs.map((r) => r.confidence!)));
+    const fixed = fixOcrFigures(cell.text);
+    if (fixed !== cell.text) {
+      cell.ocrText = cell.text;
+      cell.text = fixed;
+    }
+  }
+  line.text = line.cells.map((c) => c.text).join('\t');
 }

@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { OcrEngine } from '../ocr/engine.js';
+import { ocrPage, type PageOcr } from '../ocr/page.js';
 import { InputError } from './text.js';
 
 export interface TextItem {
@@ -18,6 +20,8 @@ export interface TextItem {
   /** font size: the height of the glyph box */
   size: number;
   font: string;
+  /** OCR word confidence, 0–100 (scanned pages only) */
+  confidence?: number;
 }
 
 /** A straight ruling segment, horizontal or vertical. */
@@ -34,6 +38,25 @@ export interface PdfPage {
   height: number;
   items: TextItem[];
   rules: Rule[];
+  /** set when the page was read by OCR */
+  ocr?: PageOcr;
+}
+
+export interface ReadOptions {
+  limits?: PdfLimits;
+  /** the OCR engine for pages without a usable text layer; none: such pages stay empty */
+  ocr?: () => OcrEngine;
+}
+
+/**
+ * A page needs OCR when it has no text layer, or one that is not text: almost no characters,
+ * or mostly glyphs that map to no letter or digit (a font without a usable Unicode mapping).
+ */
+export function needsOcr(items: TextItem[]): boolean {
+  const visible = items.map((i) => i.str).join('').replace(/\s/g, '');
+  if (visible.length < 10) return true;
+  const readable = (visible.match(/[\p{L}\p{N}]/gu) ?? []).length;
+  return readable / visible.length < 0.5;
 }
 
 export interface PdfLimits {
@@ -140,8 +163,22 @@ function withTimeout<T>(p: Promise<T>, ms: number, file: string): Promise<T> {
   return Promise.race([p, t]).finally(() => clearTimeout(timer));
 }
 
+/** Pages without a usable text layer, read by OCR a few at a time (one per OCR worker). */
+async function ocrPages(pdf: any, todo: PdfPage[], engine: OcrEngine): Promise<void> {
+  for (let i = 0; i < todo.length; i += engine.workers) {
+    await Promise.all(todo.slice(i, i + engine.workers).map(async (p) => {
+      const page = await pdf.getPage(p.number);
+      const r = await ocrPage(page, pdf.canvasFactory, engine);
+      // a mixed page keeps nothing of its unusable text layer
+      Object.assign(p, r);
+      page.cleanup();
+    }));
+  }
+}
+
 /** Read every page of a PDF. Encrypted, corrupt and empty PDFs throw an InputError. */
-export async function readPdf(data: Uint8Array, file: string, limits: PdfLimits = DEFAULT_LIMITS): Promise<PdfPage[]> {
+export async function readPdf(data: Uint8Array, file: string, options: ReadOptions = {}): Promise<PdfPage[]> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
   if (data.length === 0) throw new InputError(`${file}: empty file`, 'empty');
   const task = getDocument({
     data, isEvalSupported: false, verbosity: 0, useSystemFonts: false,
@@ -168,6 +205,7 @@ export async function readPdf(data: Uint8Array, file: string, limits: PdfLimits 
         pages.push({ number: n, ...turned });
         page.cleanup();
       }
+      if (options.ocr) await ocrPages(pdf, pages.filter((p) => needsOcr(p.items)), options.ocr());
       return pages;
     } catch (e) {
       if (e instanceof InputError) throw e;

@@ -84,7 +84,9 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
   }
 
   const texts: TextCell[] = [];
-  const rawValues: { index: number; text: string; line: number }[] = [];
+  const rawValues: { index: number; text: string; line: number; confidence?: number; ocrText?: string }[] = [];
+  // OCR cells carry their confidence and what OCR read before look-alike letters became digits
+  const ocr = (i: number) => (cells[i].confidence === undefined ? {} : { confidence: cells[i].confidence, ocrText: cells[i].ocrText });
   for (let i = keyEnd; i < n; i++) {
     let t = cells[i].text.trim();
     if (t === '') {
@@ -101,7 +103,7 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
     }
     // pieces of split figures (`.224.950`, `0.450 Rp. 33.6`) are values, whatever they parse as
     if ((/\d/.test(t) || /^R\s*p\s*\.?$/i.test(t)) && FIGURE_MATERIAL.test(t)) {
-      rawValues.push({ index: i, text: t, line: line.line });
+      rawValues.push({ index: i, text: t, line: line.line, ...ocr(i) });
       continue;
     }
     const reading = parseNumber(t);
@@ -109,7 +111,7 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
       if (isJunkText(t)) continue;
       texts.push({ index: i, fromRight: n - 1 - i, text: t });
     } else if (reading.kind === 'junk') continue;
-    else rawValues.push({ index: i, text: t, line: line.line });
+    else rawValues.push({ index: i, text: t, line: line.line, ...ocr(i) });
   }
   // codes printed in front of names (`1.06.04.2.01.0001 - Penyediaan Permakanan`), possibly one
   // per hierarchy column: the deepest one is the row's code when the key cells say less
@@ -129,7 +131,7 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
   }
   let values: ValueCell[];
   if (needsRupiahReassembly(rawValues)) values = reassembleRupiah(rawValues);
-  else values = rawValues.map((v) => ({ index: v.index, raw: v.text, reading: parseNumber(v.text), line: v.line }));
+  else values = rawValues.map((v) => ({ index: v.index, raw: v.text, reading: parseNumber(v.text), line: v.line, confidence: v.confidence, ocrText: v.ocrText }));
   const numeric = values.filter((v) => v.reading.value !== null).length;
   const junkOnly = !partial && !account && !rowNo && !ghostCode && texts.length === 0 && numeric === 0 &&
     !values.some((v) => v.reading.kind === 'dash' || v.reading.kind === 'error');

@@ -13,7 +13,13 @@ export interface ValueCell {
   raw: string;
   reading: NumberReading;
   line: number;
+  /** OCR: the cell's lowest word confidence, and what OCR read before look-alikes became digits */
+  confidence?: number;
+  ocrText?: string;
 }
+
+/** Below this OCR confidence a figure is marked `low_confidence`. */
+export const LOW_CONFIDENCE = 60;
 
 // `Rp`, OCR `R p`, `Ro`, and a lone `o.` where `Rp.` lost its R
 const RP_MARK = /R\s*[po]\s*\.?|(?<![A-Za-z])o\s*\.(?=\s*\d)/g;
@@ -277,6 +283,14 @@ export function toParsedValues(cells: ValueCell[], cols: ColumnSpec[], assignmen
     if (c.reading.repaired) v.repaired = true;
     if (c.reading.note) v.note = c.reading.note;
     if (c.reading.candidates && c.reading.candidates.length > 1) v.candidates = c.reading.candidates;
+    if (c.ocrText !== undefined && v.value !== null) {
+      v.repaired = true;
+      v.note = [`OCR read '${c.ocrText}': look-alike letters taken as digits`, v.note].filter(Boolean).join('; ');
+    }
+    if (c.confidence !== undefined) {
+      v.confidence = c.confidence;
+      if (c.confidence < LOW_CONFIDENCE) v.low_confidence = true;
+    }
     v.line = c.line;
     out.push(v);
   });

@@ -1,0 +1,26 @@
+// OCR reads some digits as look-alike letters. Inside a figure or a code only — a token made
+// of digits, separators and a minority of look-alikes — they are read back as digits:
+// O/o → 0, l/I/| → 1, S → 5, B → 8; and `Ro`/`R p` before a figure is `Rp`.
+
+const LOOKALIKE: Record<string, string> = { O: '0', o: '0', l: '1', I: '1', '|': '1', S: '5', B: '8' };
+const TOKEN = /^[(-]?[\dOolI|SB][\dOolI|SB.,]*%?\)?$/;
+
+function fixToken(t: string): string {
+  if (!TOKEN.test(t)) return t;
+  const digits = (t.match(/\d/g) ?? []).length;
+  const alike = (t.match(/[OolI|SB]/g) ?? []).length;
+  // a token that starts with a digit is a figure (`2S`, `1OO`); one that starts with a letter
+  // is a figure only when its digits outnumber the look-alikes (`l00`), so a label like `B1` stays
+  const figure = /^[(-]?\d/.test(t) || (digits > alike && digits >= 2);
+  if (alike === 0 || !figure) return t;
+  return t.replace(/[OolI|SB]/g, (c) => LOOKALIKE[c]);
+}
+
+/** The cell text with look-alike letters inside figures and codes read as digits. */
+export function fixOcrFigures(text: string): string {
+  return text
+    .replace(/\bR\s?[op]\.?(?=\s*[\dOolISB])/g, 'Rp')
+    .split(/(\s+)/)
+    .map((t) => (/\s/.test(t) ? t : fixToken(t)))
+    .join('');
+}

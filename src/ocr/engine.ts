@@ -1,0 +1,86 @@
+// The OCR engine: a tesseract.js scheduler with one worker per core, started on first use and
+// closed at the end of a run. Returns words with their boxes (pixels) and confidence.
+
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createScheduler, createWorker, type Scheduler } from 'tesseract.js';
+import { findTessdata, type Tessdata } from './tessdata.js';
+
+export interface OcrWord {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** 0–100 */
+  confidence: number;
+  /** height of the word's text line, for the layout's glyph size */
+  lineHeight: number;
+}
+
+export class OcrEngine {
+  private scheduler: Scheduler | null = null;
+  private starting: Promise<Scheduler> | null = null;
+  readonly tessdata: Tessdata;
+
+  constructor(readonly workers = Math.max(1, cpus().length)) {
+    this.tessdata = findTessdata();
+  }
+
+  get languages(): string {
+    return this.tessdata.languages;
+  }
+
+  private async start(): Promise<Scheduler> {
+    const scheduler = createScheduler();
+    const { langPath, gzip, languages } = this.tessdata;
+    await Promise.all(Array.from({ length: this.workers }, async () => {
+      const worker = await createWorker(languages, 1, { langPath, gzip, cachePath: join(tmpdir(), 'kinerja-extract-tesscache') });
+      // PSM 4 (a single column of text of variable sizes): PSM 6, the default, reads no word on ruled table pages
+      await worker.setParameters({ tessedit_pageseg_mode: '4' as never, preserve_interword_spaces: '1' });
+      scheduler.addWorker(worker);
+    }));
+    this.scheduler = scheduler;
+    return scheduler;
+  }
+
+  async recognize(image: Buffer): Promise<OcrWord[]> {
+    this.starting ??= this.start();
+    const scheduler = await this.starting;
+    const result = await scheduler.addJob('recognize', image, {}, { blocks: true });
+    const out: OcrWord[] = [];
+    for (const block of result.data.blocks ?? []) {
+      for (const para of block.paragraphs) {
+        for (const line of para.lines) {
+          const lineHeight = line.bbox.y1 - line.bbox.y0;
+          for (const w of line.words) {
+            if (!w.text.trim()) continue;
+            out.push({ text: w.text, ...w.bbox, confidence: w.confidence, lineHeight });
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    const s = this.scheduler ?? (this.starting ? await this.starting : null);
+    this.scheduler = null;
+    this.starting = null;
+    if (s) await s.terminate();
+  }
+}
+
+let shared: OcrEngine | null = null;
+
+/** The process's engine, created on first use. */
+export function ocrEngine(): OcrEngine {
+  shared ??= new OcrEngine();
+  return shared;
+}
+
+export async function closeOcr(): Promise<void> {
+  const e = shared;
+  shared = null;
+  if (e) await e.close();
+}

@@ -1,0 +1,147 @@
+// What a scan needs before OCR, from its pixels: which way up the text runs, how far it is
+// skewed, and the ruling lines of bordered tables (a scan has no drawing operators, so the
+// rules are long thin runs of dark pixels).
+
+import { createCanvas, type Canvas } from '@napi-rs/canvas';
+
+export interface Gray {
+  width: number;
+  height: number;
+  /** 0 = black … 255 = white */
+  px: Uint8Array;
+}
+
+export function grayOf(canvas: Canvas): Gray {
+  const { width, height } = canvas;
+  const rgba = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+  const px = new Uint8Array(width * height);
+  for (let i = 0, j = 0; j < px.length; i += 4, j++) px[j] = (rgba[i] * 299 + rgba[i + 1] * 587 + rgba[i + 2] * 114) / 1000;
+  return { width, height, px };
+}
+
+const DARK = 140;
+// thin rules of a scan come out grey, lighter than text strokes
+const RULE_DARK = 190;
+
+/** Dark pixels of a 1-in-`step` sample: enough to find the direction of text lines. */
+function darkPoints(g: Gray, step: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let y = 0; y < g.height; y += step) for (let x = 0; x < g.width; x += step) if (g.px[y * g.width + x] < DARK) out.push([x, y]);
+  return out;
+}
+
+/** How sharply the dark pixels fall into rows when sheared by `tan`: text lines make peaks. */
+function sharpness(points: [number, number][], tan: number, transpose: boolean): number {
+  const bins = new Map<number, number>();
+  for (const [x, y] of points) {
+    const [a, b] = transpose ? [y, x] : [x, y];
+    const k = Math.round((b - a * tan) / 4);
+    bins.set(k, (bins.get(k) ?? 0) + 1);
+  }
+  let s = 0;
+  for (const v of bins.values()) s += v * v;
+  return s;
+}
+
+export interface Orientation {
+  /** no ink at all, or ink everywhere (a black page, a photograph): nothing to read */
+  unreadable: boolean;
+  /** quarter turns the text is rotated by (0 or 1: sideways; which way round is settled by OCR) */
+  sideways: boolean;
+  /** skew in degrees, counter-clockwise positive, within ±3 */
+  skew: number;
+}
+
+/** The projection-profile method: the angle at which the rows of dark pixels are sharpest. */
+export function orientation(g: Gray): Orientation {
+  const points = darkPoints(g, 4);
+  const sampled = Math.ceil(g.width / 4) * Math.ceil(g.height / 4);
+  if (points.length < 50 || points.length > 0.5 * sampled) return { unreadable: true, sideways: false, skew: 0 };
+  const best = (transpose: boolean) => {
+    let top = { deg: 0, s: -1 };
+    for (let deg = -3; deg <= 3.001; deg += 0.2) {
+      const s = sharpness(points, Math.tan((deg * Math.PI) / 180), transpose);
+      if (s > top.s) top = { deg, s };
+    }
+    return top;
+  };
+  const rows = best(false);
+  const cols = best(true);
+  const sideways = cols.s > 1.3 * rows.s;
+  const skew = sideways ? -cols.deg : rows.deg;
+  return { unreadable: false, sideways, skew: Math.abs(skew) < 0.1 ? 0 : Math.round(skew * 10) / 10 };
+}
+
+/** A copy turned by `degrees` (counter-clockwise) about its centre, on white. */
+export function rotated(src: Canvas, degrees: number): Canvas {
+  const quarter = Math.abs(Math.round(degrees / 90)) % 2 === 1 && Math.abs(degrees % 90) < 1e-6;
+  const [w, h] = quarter ? [src.height, src.width] : [src.width, src.height];
+  const out = createCanvas(w, h);
+  const ctx = out.getContext('2d');
+  ctx.fillStyle = 'white';
+  ctx.fillRect(0, 0, w, h);
+  ctx.translate(w / 2, h / 2);
+  ctx.rotate((-degrees * Math.PI) / 180);
+  ctx.drawImage(src, -src.width / 2, -src.height / 2);
+  return out;
+}
+
+export interface PixelRule {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/**
+ * Horizontal and vertical rules: runs of dark pixels at least `minLength` long (gaps of a
+ * couple of pixels bridged), a few pixels thick at most; neighbouring rows of one rule merge.
+ */
+export function findRules(g: Gray, minLength: number, maxThickness = 8): PixelRule[] {
+  const runs = (along: number, across: number, at: (i: number, j: number) => number) => {
+    const segs: { j: number; a: number; b: number }[] = [];
+    for (let j = 0; j < across; j++) {
+      let start = -1;
+      let gap = 0;
+      for (let i = 0; i <= along; i++) {
+        const dark = i < along && at(i, j) < RULE_DARK;
+        if (dark) {
+          if (start < 0) start = i;
+          gap = 0;
+        } else if (start >= 0 && ++gap > 2) {
+          const end = i - gap;
+          if (end - start >= minLength) segs.push({ j, a: start, b: end });
+          start = -1;
+          gap = 0;
+        }
+      }
+    }
+    // one rule is several adjacent rows (columns) of overlapping runs
+    const rules: { j0: number; j1: number; a: number; b: number }[] = [];
+    for (const s of segs) {
+      const r = rules.find((x) => s.j - x.j1 <= 1 && s.a < x.b && s.b > x.a);
+      if (r) { r.j1 = s.j; r.a = Math.min(r.a, s.a); r.b = Math.max(r.b, s.b); } else rules.push({ j0: s.j, j1: s.j, a: s.a, b: s.b });
+    }
+    return rules.filter((r) => r.j1 - r.j0 + 1 <= maxThickness);
+  };
+  const { width: w, height: h, px } = g;
+  const horizontal = runs(w, h, (i, j) => px[j * w + i]).map((r) => ({ x1: r.a, x2: r.b, y1: (r.j0 + r.j1) / 2, y2: (r.j0 + r.j1) / 2 }));
+  const vertical = runs(h, w, (i, j) => px[i * w + j]).map((r) => ({ x1: (r.j0 + r.j1) / 2, x2: (r.j0 + r.j1) / 2, y1: r.a, y2: r.b }));
+  return [...horizontal, ...vertical];
+}
+
+/** A copy with the rules painted white (a few pixels wider than they are thick). */
+export function withoutRules(src: Canvas, rules: PixelRule[]): Canvas {
+  const out = createCanvas(src.width, src.height);
+  const ctx = out.getContext('2d');
+  ctx.drawImage(src, 0, 0);
+  ctx.strokeStyle = 'white';
+  ctx.lineWidth = 7;
+  for (const r of rules) {
+    ctx.beginPath();
+    ctx.moveTo(r.x1, r.y1);
+    ctx.lineTo(r.x2, r.y2);
+    ctx.stroke();
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+// One scanned page → the text items and rules the layout stage reads, in the same units as a
+// PDF's text layer (points, y down). The page is rendered at 300 dpi, turned upright and
+// deskewed, recognised, and its ruling lines are found in the pixels.
+
+import type { Canvas } from '@napi-rs/canvas';
+import type { Rule, TextItem } from '../load/pdf.js';
+import type { OcrEngine, OcrWord } from './engine.js';
+import { findRules, grayOf, orientation, rotated, withoutRules } from './image.js';
+
+export const OCR_DPI = 300;
+// a page larger than this (in pixels at OCR_DPI) is rendered at a lower resolution instead
+const MAX_PIXELS = 40_000_000;
+
+export interface PageOcr {
+  /** degrees the page was turned before recognition (quarter turns and deskew) */
+  rotation: number;
+  skew: number;
+  dpi: number;
+  words: number;
+  meanConfidence: number;
+}
+
+export interface OcrResult {
+  items: TextItem[];
+  rules: Rule[];
+  width: number;
+  height: number;
+  ocr: PageOcr;
+}
+
+// the pdf.js page and its document's canvas factory, kept loose: pdf.js types them for browsers
+type PdfJsPage = { getViewport(o: { scale: number }): { width: number; height: number }; render(o: object): { promise: Promise<void> } };
+type CanvasFactory = { create(w: number, h: number): { canvas: Canvas; context: CanvasRenderingContext2D } };
+
+async function render(page: PdfJsPage, factory: CanvasFactory, dpi: number): Promise<Canvas> {
+  const viewport = page.getViewport({ scale: dpi / 72 });
+  const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  // the canvas starts transparent, which OCR reads as black
+  context.fillStyle = 'white';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  await page.render({ canvasContext: context, viewport, canvas }).promise;
+  return canvas;
+}
+
+const mean = (words: OcrWord[]) => (words.length ? words.reduce((a, w) => a + w.confidence, 0) / words.length : 0);
+
+function toItems(words: OcrWord[], scale: number): TextItem[] {
+  // one glyph size for the page: the median word box height (a word's own box shrinks without
+  // ascenders, and tesseract's line boxes may span several printed lines)
+  const heights = words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
+  const size = (heights[Math.floor(heights.length / 2)] ?? 10) / scale;
+  return words.map((w) => ({
+    str: w.text,
+    x: w.x0 / scale,
+    y: w.y1 / scale,
+    width: (w.x1 - w.x0) / scale,
+    size,
+    font: 'ocr',
+    confidence: w.confidence,
+  }));
+}
+
+export async function ocrPage(page: PdfJsPage, factory: CanvasFactory, engine: OcrEngine): Promise<OcrResult> {
+  const base = page.getViewport({ scale: 1 });
+  const dpi = Math.min(OCR_DPI, Math.floor(72 * Math.sqrt(MAX_PIXELS / (base.width * base.height))));
+  const scale = dpi / 72;
+  let canvas = await render(page, factory, dpi);
+  const o = orientation(grayOf(canvas));
+  const size = { width: canvas.width / scale, height: canvas.height / scale };
+  if (o.unreadable) return { items: [], rules: [], ...size, ocr: { rotation: 0, skew: 0, dpi, words: 0, meanConfidence: 0 } };
+  let rotation = o.skew;
+  if (o.sideways) rotation += 90;
+  if (rotation !== 0) canvas = rotated(canvas, rotation);
+  // the ruling lines, found first and then painted out: tesseract drops words that touch them
+  const pixelRules = findRules(grayOf(canvas), Math.round(dpi / 4));
+  const clean = withoutRules(canvas, pixelRules);
+  let words = await engine.recognize(clean.toBuffer('image/png'));
+  // sideways text may have been turned the wrong way round: the other way reads better
+  if (o.sideways && mean(words) < 60) {
+    const other = rotated(clean, 180);
+    const again = await engine.recognize(other.toBuffer('image/png'));
+    if (mean(again) > mean(words)) {
+      words = again;
+      rotation += 180;
+      // rules turn with the page
+      pixelRules.splice(0, pixelRules.length, ...pixelRules.map((r) => ({ x1: clean.width - r.x2, x2: clean.width - r.x1, y1: clean.height - r.y2, y2: clean.height - r.y1 })));
+    }
+  }
+  const rules = pixelRules.map((r) => ({ x1: r.x1 / scale, y1: r.y1 / scale, x2: r.x2 / scale, y2: r.y2 / scale }));
+  return {
+    items: toItems(words, scale),
+    rules,
+    width: canvas.width / scale,
+    height: canvas.height / scale,
+    ocr: { rotation, skew: o.skew, dpi, words: words.length, meanConfidence: Math.round(mean(words)) },
+  };
+}

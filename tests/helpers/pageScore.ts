@@ -1,0 +1,56 @@
+// Value recall on a few pages: the gold rows printed on those pages (found by matching the gold
+// to the text-layer extraction of the same pages, by code and values), and how many of their
+// values an extraction of a scan of those pages recovers — the scorer's rules (code key, values
+// equal within 0.5 for money, 0.005 otherwise), restricted to the pages scanned.
+import { readFileSync } from 'node:fs';
+import type { OutputDocument, OutputRecord } from '../../src/emit/schema.ts';
+
+type Gold = { code?: string | null; code_inferred?: string | null; level: string; values?: Record<string, unknown> };
+
+export function codeKey(code: string | null | undefined): string | null {
+  if (code == null) return null;
+  const parts = String(code).split('.').map((s) => s.replace(/\D/g, '')).filter((s) => s !== '');
+  return parts.length ? parts.map((s) => String(parseInt(s, 10))).join('.') : null;
+}
+
+const goldKey = (g: Gold) => (g.level === 'total' ? 'TOTAL' : codeKey(g.code ?? g.code_inferred));
+const outKey = (r: OutputRecord) => (r.level === 'total' ? 'TOTAL' : codeKey(r.code));
+const goldNumbers = (g: Gold) => Object.values(g.values ?? {}).map((v) => (v && typeof v === 'object' ? (v as { value: unknown }).value : v)).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+const outNumbers = (r: OutputRecord) => r.values.map((v) => v.value).filter((v): v is number => v !== null);
+const same = (a: number, b: number) => Math.abs(a - b) <= (Math.abs(b) >= 1000 ? 0.5 : 0.005);
+
+function overlap(gold: number[], out: number[]): number {
+  const used = new Array(out.length).fill(false);
+  let hit = 0;
+  for (const g of gold) {
+    const j = out.findIndex((o, k) => !used[k] && same(o, g));
+    if (j >= 0) { used[j] = true; hit++; }
+  }
+  return hit;
+}
+
+export interface PageScore { goldRows: number; goldValues: number; foundValues: number; rowsFound: number; recall: number }
+
+export function pageRecall(goldFile: string, textLayer: OutputDocument, pages: number[], scan: OutputDocument): PageScore {
+  const gold: Gold[] = readFileSync(goldFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const onPages = textLayer.records.filter((r) => r.page !== null && pages.includes(r.page!));
+  const rows = gold.filter((g) => {
+    const key = goldKey(g);
+    const nums = goldNumbers(g);
+    return key !== null && nums.length > 0 && onPages.some((r) => outKey(r) === key && overlap(nums, outNumbers(r)) >= Math.max(1, nums.length / 2));
+  });
+  let goldValues = 0;
+  let foundValues = 0;
+  let rowsFound = 0;
+  const used = new Set<OutputRecord>();
+  for (const g of rows) {
+    const nums = goldNumbers(g);
+    goldValues += nums.length;
+    const best = scan.records.filter((r) => !used.has(r) && outKey(r) === goldKey(g)).map((r) => ({ r, n: overlap(nums, outNumbers(r)) })).sort((a, b) => b.n - a.n)[0];
+    if (!best) continue;
+    used.add(best.r);
+    rowsFound++;
+    foundValues += best.n;
+  }
+  return { goldRows: rows.length, goldValues, foundValues, rowsFound, recall: goldValues ? foundValues / goldValues : 1 };
+}
