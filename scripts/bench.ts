@@ -8,6 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { closeOcr, ocrEngine } from '../src/ocr/engine.js';
+import { OCR_DPI } from '../src/ocr/page.js';
 import { extractFile } from '../src/pipeline.js';
 
 async function pdfjsTextOnly(path: string): Promise<number> {
@@ -46,3 +48,39 @@ rows.push(['all', String(pagesAll), rawAll.toFixed(2), (pagesAll / rawAll).toFix
 const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
 for (const r of rows) console.log(r.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join('  '));
 console.log(`\nNode ${process.version}, one process, files read one after another.`);
+
+// Scanned pages: seconds per OCR page for the whole pipeline, and for tesseract.js's recognize
+// alone on the same pages rendered at the same resolution, in the same run.
+const scans = 'samples/scans';
+const scanFiles = readdirSync(scans).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(scans, f));
+
+async function renderedPages(path: string): Promise<Buffer[]> {
+  const pdf = await getDocument({ data: new Uint8Array(readFileSync(path)), isEvalSupported: false, verbosity: 0 }).promise;
+  const out: Buffer[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const vp = page.getViewport({ scale: OCR_DPI / 72 });
+    const { canvas, context } = (pdf as unknown as { canvasFactory: { create(w: number, h: number): { canvas: any; context: any } } }).canvasFactory.create(Math.ceil(vp.width), Math.ceil(vp.height));
+    context.fillStyle = 'white';
+    context.fillRect(0, 0, vp.width, vp.height);
+    await page.render({ canvasContext: context, viewport: vp, canvas }).promise;
+    out.push(canvas.toBuffer('image/png'));
+  }
+  await pdf.destroy();
+  return out;
+}
+
+const engine = ocrEngine();
+await engine.recognize((await renderedPages(scanFiles[0]))[0]); // start the workers outside the timings
+const ocrRows: string[][] = [['scan', 'pages', 'recognize s/page', 'pipeline s/page', 'pipeline/recognize']];
+for (const f of scanFiles) {
+  const images = await renderedPages(f);
+  // all pages queued at once, as the pipeline queues them: both use every worker
+  const [, alone] = await time(() => Promise.all(images.map((img) => engine.recognize(img))));
+  const [, full] = await time(() => extractFile(f));
+  ocrRows.push([f.split('/').pop()!, String(images.length), (alone / images.length).toFixed(2), (full / images.length).toFixed(2), `${(full / alone).toFixed(2)}×`]);
+}
+await closeOcr();
+const ow = ocrRows[0].map((_, j) => Math.max(...ocrRows.map((r) => r[j].length)));
+console.log(`\nOCR (${engine.workers} tesseract.js workers, ${engine.languages}, ${OCR_DPI} dpi):`);
+for (const r of ocrRows) console.log(r.map((c, j) => (j === 0 ? c.padEnd(ow[j]) : c.padStart(ow[j]))).join('  '));

@@ -37,7 +37,7 @@ export class OcrEngine {
     await Promise.all(Array.from({ length: this.workers }, async () => {
       const worker = await createWorker(languages, 1, { langPath, gzip, cachePath: join(tmpdir(), 'kinerja-extract-tesscache') });
       // PSM 4 (a single column of text of variable sizes): PSM 6, the default, reads no word on ruled table pages
-      await worker.setParameters({ tessedit_pageseg_mode: '4' as never, preserve_interword_spaces: '1' });
+      await worker.setParameters({ tessedit_pageseg_mode: (process.env.KINERJA_PSM ?? '4') as never, preserve_interword_spaces: '1' });
       scheduler.addWorker(worker);
     }));
     this.scheduler = scheduler;
