@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { closeOcr, ocrEngine } from '../src/ocr/engine.js';
-import { OCR_DPI } from '../src/ocr/page.js';
+import { OCR_DPI, renderPage } from '../src/ocr/page.js';
 import { extractFile } from '../src/pipeline.js';
 
 async function pdfjsTextOnly(path: string): Promise<number> {
@@ -57,15 +57,7 @@ const scanFiles = readdirSync(scans).filter((f) => f.endsWith('.pdf')).sort().ma
 async function renderedPages(path: string): Promise<Buffer[]> {
   const pdf = await getDocument({ data: new Uint8Array(readFileSync(path)), isEvalSupported: false, verbosity: 0 }).promise;
   const out: Buffer[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const page = await pdf.getPage(n);
-    const vp = page.getViewport({ scale: OCR_DPI / 72 });
-    const { canvas, context } = (pdf as unknown as { canvasFactory: { create(w: number, h: number): { canvas: any; context: any } } }).canvasFactory.create(Math.ceil(vp.width), Math.ceil(vp.height));
-    context.fillStyle = 'white';
-    context.fillRect(0, 0, vp.width, vp.height);
-    await page.render({ canvasContext: context, viewport: vp, canvas }).promise;
-    out.push(canvas.toBuffer('image/png'));
-  }
+  for (let n = 1; n <= pdf.numPages; n++) out.push((await renderPage(await pdf.getPage(n), OCR_DPI)).toBuffer('image/png'));
   await pdf.destroy();
   return out;
 }

@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { rotated } from '../src/ocr/image.js';
+import { renderPage } from '../src/ocr/page.js';
 
 const DPI = 200;
 
@@ -28,11 +29,8 @@ async function scan(pdfPath: string, pages: number[], outPath: string, seed: num
   for (const n of pages) {
     const page = await src.getPage(n);
     const base = page.getViewport({ scale: 1 });
-    const vp = page.getViewport({ scale: DPI / 72 });
-    const { canvas, context } = (src as unknown as { canvasFactory: { create(w: number, h: number): { canvas: any; context: any } } }).canvasFactory.create(Math.ceil(vp.width), Math.ceil(vp.height));
-    context.fillStyle = 'white';
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    await page.render({ canvasContext: context, viewport: vp, canvas }).promise;
+    const canvas = await renderPage(page, DPI);
+    const context = canvas.getContext('2d');
     // speckles: a scanner's dust and paper grain
     for (let k = 0; k < (canvas.width * canvas.height) / 2000; k++) {
       context.fillStyle = `rgba(0,0,0,${0.2 + 0.5 * rnd()})`;

@@ -168,7 +168,7 @@ async function ocrPages(pdf: any, todo: PdfPage[], engine: OcrEngine): Promise<v
   for (let i = 0; i < todo.length; i += engine.workers) {
     await Promise.all(todo.slice(i, i + engine.workers).map(async (p) => {
       const page = await pdf.getPage(p.number);
-      const r = await ocrPage(page, pdf.canvasFactory, engine);
+      const r = await ocrPage(page, engine);
       // a mixed page keeps nothing of its unusable text layer
       Object.assign(p, r);
       page.cleanup();

@@ -2,7 +2,7 @@
 // PDF's text layer (points, y down). The page is rendered at 300 dpi, turned upright and
 // deskewed, recognised, and its ruling lines are found in the pixels.
 
-import type { Canvas } from '@napi-rs/canvas';
+import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import type { Rule, TextItem } from '../load/pdf.js';
 import type { OcrEngine, OcrWord } from './engine.js';
 import { findRules, grayOf, orientation, rotated, withoutRules } from './image.js';
@@ -28,14 +28,14 @@ export interface OcrResult {
   ocr: PageOcr;
 }
 
-// the pdf.js page and its document's canvas factory, kept loose: pdf.js types them for browsers
-type PdfJsPage = { getViewport(o: { scale: number }): { width: number; height: number }; render(o: object): { promise: Promise<void> } };
-type CanvasFactory = { create(w: number, h: number): { canvas: Canvas; context: CanvasRenderingContext2D } };
+// the pdf.js page, kept loose: pdf.js types its render parameters for browsers
+export type PdfJsPage = { getViewport(o: { scale: number }): { width: number; height: number }; render(o: object): { promise: Promise<void> } };
 
-async function render(page: PdfJsPage, factory: CanvasFactory, dpi: number): Promise<Canvas> {
+/** The page drawn at `dpi` on a white canvas (a canvas starts transparent, which OCR reads as black). */
+export async function renderPage(page: PdfJsPage, dpi: number): Promise<Canvas> {
   const viewport = page.getViewport({ scale: dpi / 72 });
-  const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
-  // the canvas starts transparent, which OCR reads as black
+  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  const context = canvas.getContext('2d');
   context.fillStyle = 'white';
   context.fillRect(0, 0, canvas.width, canvas.height);
   await page.render({ canvasContext: context, viewport, canvas }).promise;
@@ -60,11 +60,11 @@ function toItems(words: OcrWord[], scale: number): TextItem[] {
   }));
 }
 
-export async function ocrPage(page: PdfJsPage, factory: CanvasFactory, engine: OcrEngine): Promise<OcrResult> {
+export async function ocrPage(page: PdfJsPage, engine: OcrEngine): Promise<OcrResult> {
   const base = page.getViewport({ scale: 1 });
   const dpi = Math.min(OCR_DPI, Math.floor(72 * Math.sqrt(MAX_PIXELS / (base.width * base.height))));
   const scale = dpi / 72;
-  let canvas = await render(page, factory, dpi);
+  let canvas = await renderPage(page, dpi);
   const o = orientation(grayOf(canvas));
   const size = { width: canvas.width / scale, height: canvas.height / scale };
   if (o.unreadable) return { items: [], rules: [], ...size, ocr: { rotation: 0, skew: 0, dpi, words: 0, meanConfidence: 0 } };

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fixOcrFigures } from '../../src/normalize/ocr.ts';
 import { closeOcr } from '../../src/ocr/engine.ts';
 import { rotated } from '../../src/ocr/image.ts';
+import { renderPage } from '../../src/ocr/page.ts';
 import { extractFile } from '../../src/pipeline.ts';
 import { drawTable, makePdf } from '../helpers/pdf.ts';
 
@@ -58,12 +59,7 @@ describe('OCR of scanned pages', () => {
     const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const src = await getDocument({ data: printed, isEvalSupported: false, verbosity: 0 }).promise;
     const page = await src.getPage(1);
-    const vp = page.getViewport({ scale: 200 / 72 });
-    const canvas = createCanvas(Math.ceil(vp.width), Math.ceil(vp.height));
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = 'white';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    await page.render({ canvasContext: ctx as never, viewport: vp, canvas: canvas as never }).promise;
+    const canvas = await renderPage(page, 200);
     const base = page.getViewport({ scale: 1 });
     const scan = await imagePdf([{ image: rotated(canvas, 1).toBuffer('image/png'), width: base.width, height: base.height }]);
 
