@@ -29,7 +29,16 @@ function overlap(gold: number[], out: number[]): number {
   return hit;
 }
 
-export interface PageScore { goldRows: number; goldValues: number; foundValues: number; rowsFound: number; recall: number }
+export interface PageScore {
+  goldRows: number;
+  goldValues: number;
+  foundValues: number;
+  rowsFound: number;
+  /** values found in the record with the gold row's code (the scorer's rule) */
+  recall: number;
+  /** values found anywhere in the extraction, whatever row or code they landed in */
+  readRecall: number;
+}
 
 export function pageRecall(goldFile: string, textLayer: OutputDocument, pages: number[], scan: OutputDocument): PageScore {
   const gold: Gold[] = readFileSync(goldFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -52,5 +61,6 @@ export function pageRecall(goldFile: string, textLayer: OutputDocument, pages: n
     rowsFound++;
     foundValues += best.n;
   }
-  return { goldRows: rows.length, goldValues, foundValues, rowsFound, recall: goldValues ? foundValues / goldValues : 1 };
+  const read = overlap(rows.flatMap(goldNumbers), scan.records.flatMap(outNumbers));
+  return { goldRows: rows.length, goldValues, foundValues, rowsFound, recall: goldValues ? foundValues / goldValues : 1, readRecall: goldValues ? read / goldValues : 1 };
 }

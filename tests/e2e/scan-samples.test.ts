@@ -1,0 +1,34 @@
+// The scanned samples (samples/scans, image-only PDFs of a few table pages of the sample PDFs):
+// every page is read without a crash, and the value recall against the gold rows printed on
+// those pages is at least the figure reached so far (a ratchet; the issue's bar is 0.85): keyed
+// (the value in the record with the gold row's code, as the scorer counts) and read (the value
+// anywhere in the extraction: OCR read it, layout or code inference lost its row).
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeOcr } from '../../src/ocr/engine.ts';
+import { extractFile } from '../../src/pipeline.ts';
+import { pageRecall } from '../helpers/pageScore.ts';
+import { GOLD, SAMPLES, requireShared } from '../helpers/paths.ts';
+
+afterAll(closeOcr);
+
+const SCANS = [
+  { id: '000', scan: '000-scan-p18-35.pdf', pdf: '000_3c81d608c39353c9.pdf', pages: [18, 35], keyed: 0.05, read: 0.45 },
+  // Tabel 5 prints no codes; the scanned page alone gives inference no context yet: no keyed floor
+  { id: '003', scan: '003-scan-p24.pdf', pdf: '003_a0b8d9f08cf4c655.pdf', pages: [24], keyed: null, read: 0.55 },
+];
+
+describe('scanned samples', () => {
+  it.each(SCANS)('$scan: every page OCR\'d; recall on the gold rows of pages $pages: keyed ≥ $keyed, read ≥ $read', async ({ id, scan, pdf, pages, keyed, read }) => {
+    requireShared();
+    const [ocr, text] = await Promise.all([extractFile(join(SAMPLES, 'scans', scan)), extractFile(join(SAMPLES, 'pdf', pdf))]);
+    expect(ocr.status).toBe('ok');
+    expect(ocr.source.format).toBe('pdf-ocr');
+    expect(ocr.source.ocr!.pages.map((p) => p.page)).toEqual(pages.map((_, i) => i + 1));
+    expect(ocr.source.ocr!.pages.every((p) => p.words > 100)).toBe(true);
+    const score = pageRecall(join(GOLD, `${id}.jsonl`), text, pages, ocr);
+    expect(score.goldRows).toBeGreaterThan(5);
+    if (keyed !== null) expect(score.recall).toBeGreaterThanOrEqual(keyed);
+    expect(score.readRecall).toBeGreaterThanOrEqual(read);
+  });
+});
