@@ -1,0 +1,52 @@
+// `compare` on the five seeds: one long table with all five districts, names harmonized by code,
+// and a per-code summary that holds the same figures as the long table.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compareFolder, type CompareResult } from '../../src/compare/index.ts';
+import type { LongRow } from '../../src/compare/longTable.ts';
+import { extractFile } from '../../src/pipeline.ts';
+import { SEEDS, requireShared } from '../helpers/paths.ts';
+
+const outDir = mkdtempSync(join(tmpdir(), 'compare-in-'));
+const dest = mkdtempSync(join(tmpdir(), 'compare-out-'));
+let result: CompareResult;
+let rows: LongRow[];
+
+beforeAll(async () => {
+  requireShared();
+  for (const stem of ['000_3c81d608c39353c9', '001_58bf08c6da99c956', '002_e86b35e174e817cf', '003_a0b8d9f08cf4c655', '004_a30a70c4cd2935b3']) {
+    writeFileSync(join(outDir, `${stem}.json`), JSON.stringify(await extractFile(join(SEEDS, `${stem}.txt`))));
+  }
+  writeFileSync(join(outDir, '_run.json'), '{}'); // run files are not documents
+  result = await compareFolder(outDir, dest);
+  rows = readFileSync(join(dest, 'comparison.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+});
+
+describe('compare', () => {
+  it('puts all five districts in one long table, as JSON Lines and CSV', () => {
+    expect(result.documents).toBe(5);
+    expect(result.districts).toEqual(['kabupaten Blitar', 'kabupaten Lampung Barat', 'kota Jambi', 'kota Metro', 'kota Tarakan']);
+    expect(rows).toHaveLength(result.rows);
+    expect(new Set(rows.map((r) => r.source_file)).size).toBe(5);
+    const csv = readFileSync(join(dest, 'comparison.csv'), 'utf8').trim().split('\n');
+    expect(csv[0].split(',')).toContain('canonical_name');
+    expect(csv.length).toBeGreaterThanOrEqual(rows.length + 1);
+    // rows without a code are kept, with their name
+    expect(rows.some((r) => r.code === null && r.name !== '')).toBe(true);
+  });
+
+  it('a code printed in several documents is one group with one canonical name and the same figures as the long table', () => {
+    const codes = JSON.parse(readFileSync(join(dest, 'codes.json'), 'utf8')) as { code: string; canonical_name: string; districts: Record<string, { figures: { value: number }[] }[]> }[];
+    const shared = codes.filter((c) => Object.keys(c.districts).length >= 3);
+    expect(shared.length).toBeGreaterThan(5);
+    const c = shared.find((x) => x.code === '1.06.01.2.02.0001')!;
+    expect(c).toBeDefined();
+    const mine = rows.filter((r) => r.code === c.code);
+    expect(new Set(mine.map((r) => r.canonical_name))).toEqual(new Set([c.canonical_name]));
+    expect(new Set(mine.map((r) => r.region_name)).size).toBe(Object.keys(c.districts).length);
+    const summaryValues = Object.values(c.districts).flat().flatMap((d) => d.figures.map((f) => f.value)).sort((a, b) => a - b);
+    expect(summaryValues).toEqual(mine.map((r) => r.value).sort((a, b) => a - b));
+  });
+});
