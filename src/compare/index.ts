@@ -1,11 +1,13 @@
-// `compare`: every extracted document in an output folder → one long table (JSON Lines and
-// CSV) and a per-code summary: each code with its one name and, per district, its figures.
+// `compare`: every extracted document in an output folder → one long table (JSON Lines, CSV,
+// a DuckDB database and Parquet) and a per-code summary: each code with its one name and, per
+// district, its figures.
 
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { OutputDocument } from '../emit/schema.js';
 import { harmonizeNames, LONG_COLUMNS, longRows, type LongRow } from './longTable.js';
+import { loadWarehouse } from './warehouse.js';
 
 export interface CompareResult {
   documents: number;
@@ -53,9 +55,10 @@ export async function compareFolder(outDir: string, dest: string): Promise<Compa
   }
   const names = harmonizeNames(rows);
   await mkdir(dest, { recursive: true });
-  const out = { jsonl: join(dest, 'comparison.jsonl'), csv: join(dest, 'comparison.csv'), codes: join(dest, 'codes.json') };
+  const out = { jsonl: join(dest, 'comparison.jsonl'), csv: join(dest, 'comparison.csv'), codes: join(dest, 'codes.json'), duckdb: join(dest, 'comparison.duckdb'), parquet: join(dest, 'comparison.parquet') };
   await writeAtomic(out.jsonl, rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''));
   await writeAtomic(out.csv, stringify(rows, { header: true, columns: LONG_COLUMNS as string[], cast: { boolean: (b) => (b ? 'true' : 'false') } }));
   await writeAtomic(out.codes, `${JSON.stringify(codeSummary(rows), null, 1)}\n`);
+  await loadWarehouse(out.jsonl, out.duckdb, out.parquet);
   return { documents, skipped, rows: rows.length, codes: names.size, districts: [...new Set(rows.map(district))].sort(), files: Object.values(out) };
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareFolder, type CompareResult } from '../../src/compare/index.ts';
+import { query } from '../../src/compare/warehouse.ts';
 import type { LongRow } from '../../src/compare/longTable.ts';
 import { extractFile } from '../../src/pipeline.ts';
 import { SEEDS, requireShared } from '../helpers/paths.ts';
@@ -48,5 +49,18 @@ describe('compare', () => {
     expect(new Set(mine.map((r) => r.region_name)).size).toBe(Object.keys(c.districts).length);
     const summaryValues = Object.values(c.districts).flat().flatMap((d) => d.figures.map((f) => f.value)).sort((a, b) => a - b);
     expect(summaryValues).toEqual(mine.map((r) => r.value).sort((a, b) => a - b));
+  });
+});
+
+describe('the warehouse', () => {
+  it('DuckDB returns the same figures for a code as the JSON, and Parquet holds every row', async () => {
+    const db = join(dest, 'comparison.duckdb');
+    const sql = "SELECT region_name, value FROM comparison WHERE code = '1.06.01.2.02.0001' ORDER BY region_name, value";
+    const fromDb = (await query(db, sql)).map((r) => [r.region_name, Number(r.value)]);
+    const fromJson = rows.filter((r) => r.code === '1.06.01.2.02.0001').map((r) => [r.region_name, Math.round(r.value * 100) / 100])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1]));
+    expect(fromDb).toEqual(fromJson);
+    const [{ n }] = await query(db, `SELECT count(*) AS n FROM read_parquet('${join(dest, 'comparison.parquet')}')`);
+    expect(Number(n)).toBe(rows.length);
   });
 });
