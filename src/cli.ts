@@ -8,7 +8,7 @@ import { basename, extname, join } from 'node:path';
 import { InputError } from './load/text.js';
 import { closeOcr } from './ocr/engine.js';
 import { EXTRACTOR, extractFile, failedOutput, INPUT_EXTENSIONS } from './pipeline.js';
-import type { OutputDocument } from './emit/schema.js';
+import { OutputDocument } from './emit/schema.js';
 
 
 /** Files named on the command line, and every input file under named folders. */
@@ -42,11 +42,34 @@ export interface FileResult {
   input: string;
   output: string;
   ok: boolean;
+  /** the output was already complete for this input and extractor version */
+  skipped: boolean;
   summary: string;
+  warnings: Record<string, number>;
+  error?: { code: string; message: string };
 }
 
-export async function extractOne(input: string, outDir: string): Promise<FileResult> {
+const countTypes = (doc: OutputDocument) => doc.warnings.reduce<Record<string, number>>((m, w) => ({ ...m, [w.type]: (m[w.type] ?? 0) + 1 }), {});
+
+/** An existing output of the same input bytes by the same extractor version, complete and ok. */
+async function upToDate(output: string, sha: string | null): Promise<OutputDocument | null> {
+  if (!sha) return null;
+  try {
+    const doc = OutputDocument.parse(JSON.parse(await readFile(output, 'utf8')));
+    return doc.status !== 'failed' && doc.source.sha256 === sha && doc.extractor?.version === EXTRACTOR.version ? doc : null;
+  } catch {
+    return null; // missing, partial or from another version: extract again
+  }
+}
+
+export async function extractOne(input: string, outDir: string, force = false): Promise<FileResult> {
   const output = join(outDir, `${stemOf(input)}.json`);
+  let sha: string | null = null;
+  try {
+    sha = createHash('sha256').update(await readFile(input)).digest('hex');
+  } catch { /* unreadable: no checksum, and the extraction below says why */ }
+  const done = force ? null : await upToDate(output, sha);
+  if (done) return { input, output, ok: true, skipped: true, summary: `skip  ${basename(input)}: up to date → ${output}`, warnings: countTypes(done) };
   let doc: OutputDocument;
   let ok = true;
   try {
@@ -55,17 +78,32 @@ export async function extractOne(input: string, outDir: string): Promise<FileRes
     ok = false;
     const code = err instanceof InputError ? err.code : 'internal';
     const message = err instanceof Error ? err.message : String(err);
-    let sha: string | null = null;
-    try {
-      sha = createHash('sha256').update(await readFile(input)).digest('hex');
-    } catch { /* unreadable: no checksum */ }
     doc = failedOutput(basename(input), { code, message }, sha);
   }
   await writeAtomic(output, `${JSON.stringify(doc, null, 1)}\n`);
   const summary = ok
     ? `ok    ${basename(input)}: ${doc.document.kind}, ${doc.tables.length} tables, ${doc.records.length} records (${doc.records.filter((r) => r.code).length} with codes), ${doc.warnings.length} warnings → ${output}`
     : `FAIL  ${basename(input)}: ${doc.error?.message}`;
-  return { input, output, ok, summary };
+  return { input, output, ok, skipped: false, summary, warnings: countTypes(doc), error: doc.error };
+}
+
+/** `_run.json` (counts, time, warnings by type, versions) and `_errors.json` (every failed input and why). */
+async function writeRunFiles(outDir: string, results: FileResult[], seconds: number): Promise<void> {
+  const warnings: Record<string, number> = {};
+  for (const r of results) for (const [t, n] of Object.entries(r.warnings)) warnings[t] = (warnings[t] ?? 0) + n;
+  const run = {
+    extractor: EXTRACTOR,
+    node: process.version,
+    inputs: results.length,
+    extracted: results.filter((r) => r.ok && !r.skipped).length,
+    skipped: results.filter((r) => r.skipped).length,
+    failed: results.filter((r) => !r.ok).length,
+    seconds: Math.round(seconds * 10) / 10,
+    warnings_by_type: Object.fromEntries(Object.entries(warnings).sort()),
+  };
+  await writeAtomic(join(outDir, '_run.json'), `${JSON.stringify(run, null, 1)}\n`);
+  const errors = results.filter((r) => !r.ok).map((r) => ({ input: r.input, output: r.output, ...r.error }));
+  await writeAtomic(join(outDir, '_errors.json'), `${JSON.stringify(errors, null, 1)}\n`);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -76,13 +114,14 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<inputs...>', 'files or folders (.txt, .md, .pdf)')
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('-q, --quiet', 'print only failures and the final count')
+    .option('-f, --force', 'extract again inputs whose output is already up to date')
     .exitOverride();
   try {
     program.parse(argv);
   } catch (err) {
     return (err as { exitCode?: number }).exitCode ?? 2;
   }
-  const opts = program.opts<{ out: string; quiet?: boolean }>();
+  const opts = program.opts<{ out: string; quiet?: boolean; force?: boolean }>();
   let inputs: string[];
   try {
     inputs = await expandInputs(program.args);
@@ -95,17 +134,21 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   await mkdir(opts.out, { recursive: true });
-  let failed = 0;
+  const started = performance.now();
+  const results: FileResult[] = [];
   try {
     for (const input of inputs) {
-      const r = await extractOne(input, opts.out);
-      if (!r.ok) failed++;
+      const r = await extractOne(input, opts.out, opts.force);
+      results.push(r);
       if (!opts.quiet || !r.ok) console.log(r.summary);
     }
   } finally {
     // the OCR workers keep the process alive until they are stopped
     await closeOcr();
   }
-  console.log(`${inputs.length - failed} of ${inputs.length} inputs extracted${failed ? `, ${failed} failed` : ''}`);
+  await writeRunFiles(opts.out, results, (performance.now() - started) / 1000);
+  const failed = results.filter((r) => !r.ok).length;
+  const skipped = results.filter((r) => r.skipped).length;
+  console.log(`${inputs.length - failed} of ${inputs.length} inputs extracted${skipped ? ` (${skipped} already up to date)` : ''}${failed ? `, ${failed} failed` : ''}`);
   return failed ? 1 : 0;
 }

@@ -19,6 +19,19 @@ function readOut(dir: string, stem: string): OutputDocument {
 }
 
 describe('kinerja-extract CLI', () => {
+  it('skips inputs whose output is up to date; --force extracts again, byte for byte the same', () => {
+    const out = mkdtempSync(join(tmpdir(), 'cli-resume-'));
+    const input = join(SAMPLES, 'renja-perubahan-kabupaten-blitar-excerpt.txt');
+    expect(run([input, '--out', out]).status).toBe(0);
+    const first = readFileSync(join(out, 'renja-perubahan-kabupaten-blitar-excerpt.json'));
+    const again = run([input, '--out', out]);
+    expect(again.stdout).toMatch(/^skip {2}renja-perubahan-kabupaten-blitar-excerpt\.txt: up to date/m);
+    expect(JSON.parse(readFileSync(join(out, '_run.json'), 'utf8'))).toMatchObject({ inputs: 1, extracted: 0, skipped: 1, failed: 0 });
+    const forced = run([input, '--out', out, '--force']);
+    expect(forced.stdout).toMatch(/^ok {4}renja-perubahan-kabupaten-blitar-excerpt\.txt/m);
+    expect(readFileSync(join(out, 'renja-perubahan-kabupaten-blitar-excerpt.json')).equals(first)).toBe(true);
+  });
+
   it('extracts the bundled samples folder with exit status 0', () => {
     const out = mkdtempSync(join(tmpdir(), 'cli-samples-'));
     const r = run([SAMPLES, '--out', out]);
@@ -47,6 +60,10 @@ describe('kinerja-extract CLI', () => {
     expect(readOut(out, 'corrupt')).toMatchObject({ status: 'failed', source: { format: 'pdf' }, error: { code: 'corrupt' } });
     expect(r.stdout).toMatch(/^FAIL {2}empty\.txt: empty\.txt: empty file$/m);
     expect(r.stdout).toMatch(/^FAIL {2}binary\.txt: binary\.txt: not a text file/m);
+
+    const errors = JSON.parse(readFileSync(join(out, '_errors.json'), 'utf8')) as { input: string; code: string }[];
+    expect(errors.map((e) => [e.input.split('/').pop(), e.code]).sort()).toEqual([['binary.txt', 'binary'], ['corrupt.pdf', 'corrupt'], ['empty.txt', 'empty']]);
+    expect(JSON.parse(readFileSync(join(out, '_run.json'), 'utf8'))).toMatchObject({ inputs: 6, extracted: 3, skipped: 0, failed: 3 });
 
     const empty = readOut(out, 'empty');
     expect(empty.status).toBe('failed');
