@@ -3,7 +3,7 @@
 
 import { Command } from 'commander';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { InputError } from './load/text.js';
 import { closeOcr } from './ocr/engine.js';
@@ -87,6 +87,11 @@ export async function extractOne(input: string, outDir: string, force = false): 
   return { input, output, ok, skipped: false, summary, warnings: countTypes(doc), error: doc.error };
 }
 
+/** Temporary files of a run that was killed before its rename: never outputs, so removed. */
+async function removeLeftovers(outDir: string): Promise<void> {
+  for (const f of await readdir(outDir)) if (/\.tmp-\d+$/.test(f)) await rm(join(outDir, f), { force: true });
+}
+
 /** `_run.json` (counts, time, warnings by type, versions) and `_errors.json` (every failed input and why). */
 async function writeRunFiles(outDir: string, results: FileResult[], seconds: number): Promise<void> {
   const warnings: Record<string, number> = {};
@@ -134,6 +139,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   await mkdir(opts.out, { recursive: true });
+  await removeLeftovers(opts.out);
   const started = performance.now();
   const results: FileResult[] = [];
   try {

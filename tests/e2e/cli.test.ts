@@ -1,7 +1,7 @@
 // The command line on good and bad inputs: one JSON per input, a one-line summary per file,
 // exit 1 when any input failed while every other input is still written.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,24 @@ describe('kinerja-extract CLI', () => {
     const forced = run([input, '--out', out, '--force']);
     expect(forced.stdout).toMatch(/^ok {4}renja-perubahan-kabupaten-blitar-excerpt\.txt/m);
     expect(readFileSync(join(out, 'renja-perubahan-kabupaten-blitar-excerpt.json')).equals(first)).toBe(true);
+  });
+
+  it('a run killed part-way (SIGKILL) and started again ends with every output complete and none twice', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'cli-killed-'));
+    const pdfs = join(SAMPLES, 'pdf');
+    const child = spawn('node', [BIN, pdfs, '--out', out], { cwd: ROOT, stdio: 'ignore' });
+    // kill it as soon as its first output is complete, while it works on the next document
+    for (let waited = 0; waited < 60_000 && !readdirSync(out).some((f) => /^\d.*\.json$/.test(f)); waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+    const r = run([pdfs, '--out', out]);
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/^skip {2}/m);
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(['000_3c81d608c39353c9.json', '001_58bf08c6da99c956.json', '002_e86b35e174e817cf.json', '003_a0b8d9f08cf4c655.json', '004_a30a70c4cd2935b3.json', '_errors.json', '_run.json']);
+    for (const f of files.filter((x) => !x.startsWith('_'))) expect(readOut(out, f.replace('.json', '')).status).toBe('ok');
   });
 
   it('extracts the bundled samples folder with exit status 0', () => {
