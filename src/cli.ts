@@ -3,12 +3,13 @@
 
 import { Command } from 'commander';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { InputError } from './load/text.js';
 import { closeOcr } from './ocr/engine.js';
 import { EXTRACTOR, extractFile, failedOutput, INPUT_EXTENSIONS } from './pipeline.js';
 import { OutputDocument } from './emit/schema.js';
+import { TEMP_SUFFIX, writeAtomic } from './emit/write.js';
 
 
 /** Files named on the command line, and every input file under named folders. */
@@ -29,13 +30,6 @@ export function stemOf(path: string): string {
   const b = basename(path);
   const ext = extname(b);
   return ext ? b.slice(0, -ext.length) : b;
-}
-
-/** Write through a temporary file and a rename, so a reader never sees half a document. */
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, text);
-  await rename(tmp, path);
 }
 
 export interface FileResult {
@@ -89,7 +83,7 @@ export async function extractOne(input: string, outDir: string, force = false): 
 
 /** Temporary files of a run that was killed before its rename: never outputs, so removed. */
 async function removeLeftovers(outDir: string): Promise<void> {
-  for (const f of await readdir(outDir)) if (/\.tmp-\d+$/.test(f)) await rm(join(outDir, f), { force: true });
+  for (const f of await readdir(outDir)) if (TEMP_SUFFIX.test(f)) await rm(join(outDir, f), { force: true });
 }
 
 /** `_run.json` (counts, time, warnings by type, versions) and `_errors.json` (every failed input and why). */

@@ -2,10 +2,11 @@
 // a DuckDB database and Parquet) and a per-code summary: each code with its one name and, per
 // district, its figures.
 
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { OutputDocument } from '../emit/schema.js';
+import { writeAtomic } from '../emit/write.js';
 import { harmonizeNames, LONG_COLUMNS, longRows, type LongRow } from './longTable.js';
 import { loadWarehouse } from './warehouse.js';
 
@@ -16,11 +17,6 @@ export interface CompareResult {
   codes: number;
   districts: string[];
   files: string[];
-}
-
-async function writeAtomic(path: string, text: string): Promise<void> {
-  await writeFile(`${path}.tmp`, text);
-  await rename(`${path}.tmp`, path);
 }
 
 const district = (r: LongRow) => [r.region_type, r.region_name].filter(Boolean).join(' ') || r.source_file;
