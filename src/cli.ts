@@ -1,7 +1,10 @@
 // Command line: `kinerja-extract <files or folders…> [--out DIR]`. One JSON per input, a
 // one-line summary per file, exit 1 when any input failed (the others are still written).
 
+import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
+import PQueue from 'p-queue';
+import { cpus } from 'node:os';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
@@ -114,13 +117,19 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('-q, --quiet', 'print only failures and the final count')
     .option('-f, --force', 'extract again inputs whose output is already up to date')
+    .option('-j, --jobs <n>', 'files extracted at once (OCR and file reading overlap; default: one per core)', String(Math.max(1, cpus().length)))
     .exitOverride();
   try {
     program.parse(argv);
   } catch (err) {
     return (err as { exitCode?: number }).exitCode ?? 2;
   }
-  const opts = program.opts<{ out: string; quiet?: boolean; force?: boolean }>();
+  const opts = program.opts<{ out: string; quiet?: boolean; force?: boolean; jobs: string }>();
+  const jobs = Number(opts.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    console.error(`error: --jobs must be a whole number ≥ 1, not '${opts.jobs}'`);
+    return 2;
+  }
   let inputs: string[];
   try {
     inputs = await expandInputs(program.args);
@@ -135,17 +144,24 @@ export async function main(argv: string[]): Promise<number> {
   await mkdir(opts.out, { recursive: true });
   await removeLeftovers(opts.out);
   const started = performance.now();
-  const results: FileResult[] = [];
+  const results: FileResult[] = new Array(inputs.length);
+  const queue = new PQueue({ concurrency: jobs });
+  const bar = process.stdout.isTTY && !opts.quiet ? new SingleBar({ format: '{bar} {value}/{total} files | {failed} failed | ETA {eta_formatted}', hideCursor: true }, Presets.shades_classic) : null;
+  bar?.start(inputs.length, 0, { failed: 0 });
   try {
-    for (const input of inputs) {
+    await queue.addAll(inputs.map((input, i) => async () => {
       const r = await extractOne(input, opts.out, opts.force);
-      results.push(r);
-      if (!opts.quiet || !r.ok) console.log(r.summary);
-    }
+      results[i] = r;
+      if (bar) bar.increment(1, { failed: results.filter((x) => x && !x.ok).length });
+      // the summary lines in input order are printed at the end when a bar is shown
+      else if (!opts.quiet || !r.ok) console.log(r.summary);
+    }));
   } finally {
+    bar?.stop();
     // the OCR workers keep the process alive until they are stopped
     await closeOcr();
   }
+  if (bar) for (const r of results) if (!r.ok) console.log(r.summary);
   await writeRunFiles(opts.out, results, (performance.now() - started) / 1000);
   const failed = results.filter((r) => !r.ok).length;
   const skipped = results.filter((r) => r.skipped).length;

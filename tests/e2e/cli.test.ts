@@ -32,6 +32,17 @@ describe('kinerja-extract CLI', () => {
     expect(readFileSync(join(out, 'renja-perubahan-kabupaten-blitar-excerpt.json')).equals(first)).toBe(true);
   });
 
+  it('extracts files concurrently (--jobs 2) into the same bytes as one at a time', () => {
+    const inputs = [join(SAMPLES, 'renja-perubahan-kota-metro-excerpt.txt'), join(SAMPLES, 'renja-perubahan-kabupaten-blitar-excerpt.txt'), join(SAMPLES, 'pdf', '003_a0b8d9f08cf4c655.pdf')];
+    const [one, two] = [mkdtempSync(join(tmpdir(), 'cli-jobs1-')), mkdtempSync(join(tmpdir(), 'cli-jobs2-'))];
+    expect(run([...inputs, '--out', one, '--jobs', '1']).status).toBe(0);
+    expect(run([...inputs, '--out', two, '--jobs', '2']).status).toBe(0);
+    for (const stem of ['renja-perubahan-kota-metro-excerpt', 'renja-perubahan-kabupaten-blitar-excerpt', '003_a0b8d9f08cf4c655']) {
+      expect(readFileSync(join(two, `${stem}.json`)).equals(readFileSync(join(one, `${stem}.json`))), stem).toBe(true);
+    }
+    expect(run([...inputs, '--out', two, '--jobs', '0']).status).toBe(2);
+  });
+
   it('a run killed part-way (SIGKILL) and started again ends with every output complete and none twice', async () => {
     const out = mkdtempSync(join(tmpdir(), 'cli-killed-'));
     const pdfs = join(SAMPLES, 'pdf');
