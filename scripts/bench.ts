@@ -7,13 +7,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { openPdf } from '../src/load/pdf.js';
 import { closeOcr, ocrEngine } from '../src/ocr/engine.js';
 import { OCR_DPI, renderPage } from '../src/ocr/page.js';
 import { extractFile } from '../src/pipeline.js';
 
 async function pdfjsTextOnly(path: string): Promise<number> {
-  const pdf = await getDocument({ data: new Uint8Array(readFileSync(path)), isEvalSupported: false, verbosity: 0 }).promise;
+  const pdf = await openPdf(new Uint8Array(readFileSync(path))).promise;
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n);
     await page.getTextContent();
@@ -55,7 +55,7 @@ const scans = 'samples/scans';
 const scanFiles = readdirSync(scans).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(scans, f));
 
 async function renderedPages(path: string): Promise<Buffer[]> {
-  const pdf = await getDocument({ data: new Uint8Array(readFileSync(path)), isEvalSupported: false, verbosity: 0 }).promise;
+  const pdf = await openPdf(new Uint8Array(readFileSync(path))).promise;
   const out: Buffer[] = [];
   for (let n = 1; n <= pdf.numPages; n++) out.push((await renderPage(await pdf.getPage(n), OCR_DPI)).toBuffer('image/png'));
   await pdf.destroy();

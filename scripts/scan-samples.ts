@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { openPdf } from '../src/load/pdf.js';
 import { rotated } from '../src/ocr/image.js';
 import { renderPage } from '../src/ocr/page.js';
 
@@ -20,7 +20,7 @@ function random(seed: number): () => number {
 }
 
 async function scan(pdfPath: string, pages: number[], outPath: string, seed: number): Promise<void> {
-  const src = await getDocument({ data: new Uint8Array(readFileSync(pdfPath)), isEvalSupported: false, verbosity: 0 }).promise;
+  const src = await openPdf(new Uint8Array(readFileSync(pdfPath))).promise;
   const out = new PDFDocument({ autoFirstPage: false, info: { Title: `scan of ${basename(pdfPath)} pages ${pages.join(', ')}` } });
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));

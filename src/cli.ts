@@ -46,7 +46,11 @@ export interface FileResult {
   error?: { code: string; message: string };
 }
 
-const countTypes = (doc: OutputDocument) => doc.warnings.reduce<Record<string, number>>((m, w) => ({ ...m, [w.type]: (m[w.type] ?? 0) + 1 }), {});
+function countTypes(doc: OutputDocument): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const w of doc.warnings) counts[w.type] = (counts[w.type] ?? 0) + 1;
+  return counts;
+}
 
 /** An existing output of the same input bytes by the same extractor version, complete and ok. */
 async function upToDate(output: string, sha: string | null): Promise<OutputDocument | null> {
@@ -147,12 +151,14 @@ export async function main(argv: string[]): Promise<number> {
   const results: FileResult[] = new Array(inputs.length);
   const queue = new PQueue({ concurrency: jobs });
   const bar = process.stdout.isTTY && !opts.quiet ? new SingleBar({ format: '{bar} {value}/{total} files | {failed} failed | ETA {eta_formatted}', hideCursor: true }, Presets.shades_classic) : null;
+  let failures = 0;
   bar?.start(inputs.length, 0, { failed: 0 });
   try {
     await queue.addAll(inputs.map((input, i) => async () => {
       const r = await extractOne(input, opts.out, opts.force);
       results[i] = r;
-      if (bar) bar.increment(1, { failed: results.filter((x) => x && !x.ok).length });
+      if (!r.ok) failures++;
+      if (bar) bar.increment(1, { failed: failures });
       // the summary lines in input order are printed at the end when a bar is shown
       else if (!opts.quiet || !r.ok) console.log(r.summary);
     }));

@@ -3,6 +3,9 @@
 
 export type Level = 'urusan' | 'bidang' | 'program' | 'kegiatan' | 'sub_kegiatan' | 'akun' | 'total' | 'other';
 
+/** The levels of a Kepmendagri code, outermost first. */
+export const HIERARCHY: Level[] = ['urusan', 'bidang', 'program', 'kegiatan', 'sub_kegiatan'];
+
 /** Inline markup seen in a cell; kept as a hint, never trusted as a level signal. */
 export interface MarkupHint {
   bold: boolean;

@@ -24,7 +24,12 @@ const district = (r: LongRow) => [r.region_type, r.region_name].filter(Boolean).
 /** Per code: its name, level, and for each district the figures printed for it, by document. */
 function codeSummary(rows: LongRow[]) {
   const byCode = new Map<string, LongRow[]>();
-  for (const r of rows) if (r.code) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
+  for (const r of rows) {
+    if (!r.code) continue;
+    const list = byCode.get(r.code);
+    if (list) list.push(r);
+    else byCode.set(r.code, [r]);
+  }
   return [...byCode].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([code, rs]) => {
     const districts: Record<string, { document: string; kind: string | null; figures: { measure: string | null; year: number | null; column: string; value: number; unit: string | null; table: string | null }[] }[]> = {};
     for (const r of rs) {

@@ -129,13 +129,18 @@ function mergeStreamRows(lines: CellLine[]): CellLine[] {
       !row.cells.every((c) => /^\(?\d{1,2}\)?$/.test(c.trim()) || c.trim() === '') &&
       l.top - row.y < 1.2 * Math.max(l.size, row.size) &&
       l.cells.every((c, i) => !isFigure(c) || !row.cells[i]?.trim());
-    if (!joinable) { out.push(l); continue; }
-    const width = Math.max(row.cells.length, l.cells.length);
-    row.cells = Array.from({ length: width }, (_, i) => [row.cells[i] ?? '', l.cells[i] ?? ''].map((c) => c.trim()).filter(Boolean).join(' '));
-    row.runs = [...row.runs, ...l.runs];
-    row.y = l.y;
+    if (joinable) absorb(row, l);
+    else out.push(l);
   }
   return out;
+}
+
+/** The next printed line of the same row joined to it, cell by cell. */
+function absorb(row: CellLine, l: CellLine): void {
+  const width = Math.max(row.cells.length, l.cells.length);
+  row.cells = Array.from({ length: width }, (_, i) => [row.cells[i] ?? '', l.cells[i] ?? ''].map((c) => c.trim()).filter(Boolean).join(' '));
+  row.runs = [...row.runs, ...l.runs];
+  row.y = l.y;
 }
 
 const sameBorders = (a: number[] | null, b: number[] | null, snap: number) =>
@@ -152,13 +157,8 @@ function mergeBands(lines: CellLine[], horizontals: HRule[], snap: number): Cell
   const out: CellLine[] = [];
   for (const l of lines) {
     const prev = out[out.length - 1];
-    if (prev && sameBorders(prev.borders, l.borders, snap) && prev.cells.length === l.cells.length && !ruleBetween(prev, l, horizontals)) {
-      prev.cells = prev.cells.map((c, i) => [c, l.cells[i]].filter(Boolean).join(' '));
-      prev.runs = [...prev.runs, ...l.runs];
-      prev.y = l.y;
-      continue;
-    }
-    out.push({ ...l, cells: [...l.cells] });
+    if (prev && sameBorders(prev.borders, l.borders, snap) && prev.cells.length === l.cells.length && !ruleBetween(prev, l, horizontals)) absorb(prev, l);
+    else out.push({ ...l, cells: [...l.cells] });
   }
   return out;
 }

@@ -176,14 +176,22 @@ async function ocrPages(pdf: any, todo: PdfPage[], engine: OcrEngine): Promise<v
   }
 }
 
+/**
+ * pdf.js's loading task for these bytes, with the settings every reader here uses: no script
+ * evaluation (untrusted files), the fonts and CMaps bundled with the package, no logging.
+ */
+export function openPdf(data: Uint8Array) {
+  return getDocument({
+    data, isEvalSupported: false, verbosity: 0, useSystemFonts: false,
+    standardFontDataUrl: asset('standard_fonts'), cMapUrl: asset('cmaps'), cMapPacked: true,
+  });
+}
+
 /** Read every page of a PDF. Encrypted, corrupt and empty PDFs throw an InputError. */
 export async function readPdf(data: Uint8Array, file: string, options: ReadOptions = {}): Promise<PdfPage[]> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   if (data.length === 0) throw new InputError(`${file}: empty file`, 'empty');
-  const task = getDocument({
-    data, isEvalSupported: false, verbosity: 0, useSystemFonts: false,
-    standardFontDataUrl: asset('standard_fonts'), cMapUrl: asset('cmaps'), cMapPacked: true,
-  });
+  const task = openPdf(data);
   const read = async (): Promise<PdfPage[]> => {
     let pdf;
     try {

@@ -65,14 +65,15 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine): Promise<OcrRe
   const dpi = Math.min(OCR_DPI, Math.floor(72 * Math.sqrt(MAX_PIXELS / (base.width * base.height))));
   const scale = dpi / 72;
   let canvas = await renderPage(page, dpi);
-  const o = orientation(grayOf(canvas));
+  const gray = grayOf(canvas);
+  const o = orientation(gray);
   const size = { width: canvas.width / scale, height: canvas.height / scale };
   if (o.unreadable) return { items: [], rules: [], ...size, ocr: { rotation: 0, skew: 0, dpi, words: 0, meanConfidence: 0 } };
   let rotation = o.skew;
   if (o.sideways) rotation += 90;
   if (rotation !== 0) canvas = rotated(canvas, rotation);
   // the ruling lines, found first and then painted out: tesseract drops words that touch them
-  const pixelRules = findRules(grayOf(canvas), Math.round(dpi / 4));
+  const pixelRules = findRules(rotation === 0 ? gray : grayOf(canvas), Math.round(dpi / 4));
   const clean = withoutRules(canvas, pixelRules);
   let words = await engine.recognize(clean.toBuffer('image/png'));
   // sideways text may have been turned the wrong way round: the other way reads better

@@ -4,7 +4,7 @@
 // document, and rows without any code get one inferred by name and position — only when
 // the match is clear: a wrong code is worse than none.
 
-import type { Level, LogicalRow, PartialCode } from '../model.js';
+import { HIERARCHY, type Level, type LogicalRow, type PartialCode } from '../model.js';
 import { FIELD, formatCode, levelOfCode, parentCode, type CodeContext } from '../normalize/codes.js';
 import { nameSimilarity } from '../normalize/similarity.js';
 
@@ -187,7 +187,6 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
   return index;
 }
 
-const HIERARCHY: Level[] = ['urusan', 'bidang', 'program', 'kegiatan', 'sub_kegiatan'];
 
 /** The code whose name matches the row, among the codes its level and position allow. */
 function match(index: NameIndex, row: LogicalRow, query: string, program: string | null, kegiatan: string | null, onlyChild: boolean): { code: string; score: number } | null {

@@ -3,16 +3,14 @@
 // figure that differs was updated in one row and not the other (urusan 277, program 279).
 // Performance figures only: percentages and counts do not add up, so this is their check.
 
-import type { ColumnSpec, DocWarning, Level, LogicalRow } from '../model.js';
+import { HIERARCHY, type ColumnSpec, type DocWarning, type LogicalRow } from '../model.js';
 import { parseFormula } from '../formula.js';
 import { columnLabel, label, liveRows, num, value, type TableView } from './context.js';
 
-const RANK: Partial<Record<Level, number>> = { urusan: 0, bidang: 1, program: 2, kegiatan: 3, sub_kegiatan: 4 };
-
 function isParentOf(up: LogicalRow, down: LogicalRow): boolean {
-  const a = RANK[up.level];
-  const b = RANK[down.level];
-  if (a === undefined || b === undefined || a >= b) return false;
+  const a = HIERARCHY.indexOf(up.level);
+  const b = HIERARCHY.indexOf(down.level);
+  if (a < 0 || b < 0 || a >= b) return false;
   return up.code === null || (down.code !== null && down.code.startsWith(`${up.code}.`));
 }
 

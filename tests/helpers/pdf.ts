@@ -1,7 +1,17 @@
 // Small PDFs made in the test with pdfkit: tables with or without borders, over one or more pages.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 
 export type Doc = PDFKit.PDFDocument;
+
+/** `bytes` written as `name` in a fresh temporary folder; returns the path. */
+export function tempFile(name: string, bytes: Uint8Array | string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'kinerja-test-')), name);
+  writeFileSync(path, bytes);
+  return path;
+}
 
 /** A PDF drawn by `draw`, as bytes. */
 export function makePdf(draw: (doc: Doc) => void, options: PDFKit.PDFDocumentOptions = {}): Promise<Uint8Array> {

@@ -1,17 +1,15 @@
 // Scanned pages: OCR-aware reading of figures, and the OCR path end to end on small scans made
 // in the test (a table page rasterized, turned by a degree and put into an image-only PDF),
 // offline, plus the pages OCR cannot read: blank, all black, huge.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openPdf } from '../../src/load/pdf.ts';
 import { fixOcrFigures } from '../../src/normalize/ocr.ts';
 import { closeOcr } from '../../src/ocr/engine.ts';
 import { rotated } from '../../src/ocr/image.ts';
 import { renderPage } from '../../src/ocr/page.ts';
 import { extractFile } from '../../src/pipeline.ts';
-import { drawTable, makePdf } from '../helpers/pdf.ts';
+import { drawTable, makePdf, tempFile } from '../helpers/pdf.ts';
 
 afterAll(closeOcr);
 
@@ -39,12 +37,6 @@ function imagePdf(pages: { image: Buffer; width: number; height: number }[]): Pr
   }, { autoFirstPage: false });
 }
 
-function tmpPdf(name: string, bytes: Uint8Array): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'ocr-test-')), name);
-  writeFileSync(path, bytes);
-  return path;
-}
-
 const ROWS = [
   ['Kode', 'Uraian', 'Target', 'Pagu'],
   ['1.06.01', 'Program Penunjang', '100 %', '3.712.588.029'],
@@ -56,8 +48,7 @@ describe('OCR of scanned pages', () => {
   it('reads a bordered table from a scan turned by a degree, offline, into coded records', async () => {
     // the page as printed, rasterized at 200 dpi as a scanner would
     const printed = await makePdf((doc) => drawTable(doc, ROWS, { widths: [100, 170, 90, 130], bordered: true, size: 10, y: 80 }), { size: 'A4' });
-    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const src = await getDocument({ data: printed, isEvalSupported: false, verbosity: 0 }).promise;
+    const src = await openPdf(printed).promise;
     const page = await src.getPage(1);
     const canvas = await renderPage(page, 200);
     const base = page.getViewport({ scale: 1 });
@@ -68,7 +59,7 @@ describe('OCR of scanned pages', () => {
     globalThis.fetch = (() => Promise.reject(new Error('network disabled in this test'))) as typeof fetch;
     let out;
     try {
-      out = await extractFile(tmpPdf('scan.pdf', scan));
+      out = await extractFile(tempFile('scan.pdf', scan));
     } finally {
       globalThis.fetch = realFetch;
     }
@@ -94,7 +85,7 @@ describe('OCR of scanned pages', () => {
       { image: black.toBuffer('image/png'), width: 595, height: 842 },
       { image: white.toBuffer('image/png'), width: 14000, height: 14000 },
     ]);
-    const out = await extractFile(tmpPdf('bad-scans.pdf', pdf));
+    const out = await extractFile(tempFile('bad-scans.pdf', pdf));
     expect(out.status).toBe('ok');
     expect(out.source.pages).toBe(3);
     expect(out.warnings.filter((x) => x.type === 'page_without_text').map((x) => x.page)).toEqual([1, 2, 3]);

@@ -1,15 +1,12 @@
 // The PDF reader and the layout stage on small PDFs made in the test: a bordered table
 // (lattice), the same table without borders (stream), a table over two pages with its header
 // repeated, a rotated page, and PDFs that cannot be read.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { layoutPages } from '../../src/layout/page.ts';
 import { readPdf } from '../../src/load/pdf.ts';
 import { extractFile } from '../../src/pipeline.ts';
-import { drawTable, makePdf } from '../helpers/pdf.ts';
+import { drawTable, makePdf, tempFile } from '../helpers/pdf.ts';
 
 const ROWS = [
   ['Kode', 'Program / Kegiatan', 'Target', 'Pagu Indikatif'],
@@ -22,12 +19,6 @@ const WIDTHS = [80, 120, 60, 80];
 /** The non-blank layout lines of a PDF, as arrays of cells. */
 async function cells(pdf: Uint8Array): Promise<string[][]> {
   return layoutPages(await readPdf(pdf, 't.pdf')).filter((l) => !l.blank).map((l) => l.text.split('\t'));
-}
-
-function tmpFile(name: string, bytes: Uint8Array | string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'pdf-test-')), name);
-  writeFileSync(path, bytes);
-  return path;
 }
 
 describe('layout', () => {
@@ -101,7 +92,7 @@ describe('PDF through the pipeline', () => {
       doc.addPage();
       drawTable(doc, [ROWS[0], ...body.slice(40)], { widths: WIDTHS, bordered: true, y: 40 });
     });
-    const out = await extractFile(tmpFile('two-pages.pdf', pdf));
+    const out = await extractFile(tempFile('two-pages.pdf', pdf));
     expect(out.source).toMatchObject({ format: 'pdf', pages: 2 });
     expect(out.tables).toHaveLength(1);
     const records = out.records.filter((r) => r.code);
@@ -120,7 +111,7 @@ describe('PDF through the pipeline', () => {
       doc.addPage();
       drawTable(doc, body.slice(35), { widths: WIDTHS, bordered: false, y: 40 });
     });
-    const out = await extractFile(tmpFile('no-repeat.pdf', pdf));
+    const out = await extractFile(tempFile('no-repeat.pdf', pdf));
     const coded = out.records.filter((r) => r.code);
     expect(coded.map((r) => r.code)).toEqual(body.map((b) => b[0]));
     expect(new Set(coded.map((r) => r.table)).size).toBe(1);
@@ -130,7 +121,7 @@ describe('PDF through the pipeline', () => {
 
 describe('PDFs that cannot be read', () => {
   const failure = async (name: string, bytes: Uint8Array | string) => {
-    const out = await extractFile(tmpFile(name, bytes)).catch((e: Error & { code?: string }) => ({ error: e }));
+    const out = await extractFile(tempFile(name, bytes)).catch((e: Error & { code?: string }) => ({ error: e }));
     return 'error' in out ? out.error : null;
   };
 
