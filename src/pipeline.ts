@@ -25,10 +25,11 @@ export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
 
 export const INPUT_EXTENSIONS = new Set([...TEXT_EXTENSIONS, '.pdf']);
 
-export async function loadDocument(path: string): Promise<LoadedDocument> {
+/** Load an input by its extension; `bytes` when the caller has already read the file. */
+export async function loadDocument(path: string, bytes?: Buffer): Promise<LoadedDocument> {
   const ext = extname(path).toLowerCase();
-  if (TEXT_EXTENSIONS.has(ext)) return loadText(path);
-  if (ext === '.pdf') return loadPdf(path);
+  if (TEXT_EXTENSIONS.has(ext)) return loadText(path, bytes);
+  if (ext === '.pdf') return loadPdf(path, bytes);
   throw new InputError(`${path}: unsupported input type '${ext || '(none)'}' (expected .txt, .md or .pdf)`, 'unsupported');
 }
 
@@ -36,8 +37,8 @@ export async function loadDocument(path: string): Promise<LoadedDocument> {
  * A PDF: its pages laid out into the lines the text loader would give. Pages without a usable
  * text layer are read by OCR; the document is `pdf-ocr` when every page was, `pdf` otherwise.
  */
-async function loadPdf(path: string): Promise<LoadedDocument> {
-  const buf = await readFile(path);
+async function loadPdf(path: string, bytes?: Buffer): Promise<LoadedDocument> {
+  const buf = bytes ?? await readFile(path);
   const file = basename(path);
   const pages = await readPdf(new Uint8Array(buf), file, { ocr: ocrEngine });
   const lines = layoutPages(pages);
@@ -215,7 +216,7 @@ export function failedOutput(file: string, error: { code: string; message: strin
   });
 }
 
-export async function extractFile(path: string): Promise<OutputDocument> {
-  const doc = await loadDocument(path);
+export async function extractFile(path: string, bytes?: Buffer): Promise<OutputDocument> {
+  const doc = await loadDocument(path, bytes);
   return toOutput(doc, extractTables(doc));
 }

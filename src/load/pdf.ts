@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { OcrEngine } from '../ocr/engine.js';
 import { ocrPage, type PageOcr } from '../ocr/page.js';
 import { InputError } from './text.js';
@@ -187,45 +188,56 @@ export function openPdf(data: Uint8Array) {
   });
 }
 
-/** Read every page of a PDF. Encrypted, corrupt and empty PDFs throw an InputError. */
+/**
+ * Read every page of a PDF. Encrypted, corrupt and empty PDFs throw an InputError. The text
+ * layer must be read within `limits.timeoutMs`; OCR of the pages that need it is not timed here
+ * (a scan takes seconds per page), the batch runner's per-file timeout bounds it.
+ */
 export async function readPdf(data: Uint8Array, file: string, options: ReadOptions = {}): Promise<PdfPage[]> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   if (data.length === 0) throw new InputError(`${file}: empty file`, 'empty');
   const task = openPdf(data);
-  const read = async (): Promise<PdfPage[]> => {
-    let pdf;
-    try {
-      pdf = await task.promise;
-    } catch (e) {
-      const err = e as Error;
-      if (err.name === 'PasswordException') throw new InputError(`${file}: the PDF is encrypted with a password`, 'encrypted');
-      throw new InputError(`${file}: not a readable PDF (${err.message})`, 'corrupt');
-    }
-    try {
-      if (pdf.numPages === 0) throw new InputError(`${file}: the PDF has no pages`, 'empty');
-      if (pdf.numPages > limits.maxPages) throw new InputError(`${file}: ${pdf.numPages} pages, more than the limit of ${limits.maxPages}`, 'unreadable');
-      const pages: PdfPage[] = [];
-      for (let n = 1; n <= pdf.numPages; n++) {
-        const page = await pdf.getPage(n);
-        const viewport = page.getViewport({ scale: 1 });
-        const view = viewport.transform as Matrix;
-        const turned = upright(pageItems(await page.getTextContent(), view), await pageRules(page, view), viewport.width, viewport.height);
-        pages.push({ number: n, ...turned });
-        page.cleanup();
-      }
-      if (options.ocr) await ocrPages(pdf, pages.filter((p) => needsOcr(p.items)), options.ocr());
-      return pages;
-    } catch (e) {
-      if (e instanceof InputError) throw e;
-      throw new InputError(`${file}: the PDF is damaged (${(e as Error).message})`, 'corrupt');
-    } finally {
-      await pdf.destroy();
-    }
-  };
+  let pdf: PDFDocumentProxy;
   try {
-    return await withTimeout(read(), limits.timeoutMs, file);
+    pdf = await withTimeout(openDocument(task, file), limits.timeoutMs, file);
   } catch (e) {
     void task.destroy();
     throw e;
   }
+  try {
+    if (pdf.numPages === 0) throw new InputError(`${file}: the PDF has no pages`, 'empty');
+    if (pdf.numPages > limits.maxPages) throw new InputError(`${file}: ${pdf.numPages} pages, more than the limit of ${limits.maxPages}`, 'unreadable');
+    const pages = await withTimeout(textPages(pdf), limits.timeoutMs, file);
+    if (options.ocr) await ocrPages(pdf, pages.filter((p) => needsOcr(p.items)), options.ocr());
+    return pages;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${file}: the PDF is damaged (${(e as Error).message})`, 'corrupt');
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+async function openDocument(task: PDFDocumentLoadingTask, file: string): Promise<PDFDocumentProxy> {
+  try {
+    return await task.promise;
+  } catch (e) {
+    const err = e as Error;
+    if (err.name === 'PasswordException') throw new InputError(`${file}: the PDF is encrypted with a password`, 'encrypted');
+    throw new InputError(`${file}: not a readable PDF (${err.message})`, 'corrupt');
+  }
+}
+
+/** Text items and ruling lines of every page, sideways pages turned upright. */
+async function textPages(pdf: PDFDocumentProxy): Promise<PdfPage[]> {
+  const pages: PdfPage[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const viewport = page.getViewport({ scale: 1 });
+    const view = viewport.transform as Matrix;
+    const turned = upright(pageItems(await page.getTextContent(), view), await pageRules(page, view), viewport.width, viewport.height);
+    pages.push({ number: n, ...turned });
+    page.cleanup();
+  }
+  return pages;
 }

@@ -74,8 +74,9 @@ export function decodeText(buf: Buffer, file: string): { text: string; warning: 
   return { text, warning: bad > 0 ? `${bad} byte sequences are not valid UTF-8 and were replaced` : null };
 }
 
-export async function loadText(path: string): Promise<LoadedDocument> {
-  const buf = await readFile(path);
+/** A text conversion; `bytes` when the caller has already read the file. */
+export async function loadText(path: string, bytes?: Buffer): Promise<LoadedDocument> {
+  const buf = bytes ?? await readFile(path);
   const file = basename(path);
   const { text, warning } = decodeText(buf, file);
   const lines = text.split(/\r?\n/).map((l, i) => layoutLine(l, i + 1));

@@ -37,7 +37,7 @@ export class OcrEngine {
     await Promise.all(Array.from({ length: this.workers }, async () => {
       const worker = await createWorker(languages, 1, { langPath, gzip, cachePath: join(tmpdir(), 'kinerja-extract-tesscache') });
       // PSM 4 (a single column of text of variable sizes): PSM 6, the default, reads no word on ruled table pages
-      await worker.setParameters({ tessedit_pageseg_mode: (process.env.KINERJA_PSM ?? '4') as never, preserve_interword_spaces: '1' });
+      await worker.setParameters({ tessedit_pageseg_mode: (process.env.KINERJA_PSM ?? '4') as never, preserve_interword_spaces: '1', debug_file: '/dev/null' });
       scheduler.addWorker(worker);
     }));
     this.scheduler = scheduler;
@@ -72,10 +72,19 @@ export class OcrEngine {
 }
 
 let shared: OcrEngine | null = null;
+let sharedWorkers = Math.max(1, cpus().length);
 
-/** The process's engine, created on first use. */
+/**
+ * Tesseract workers of this thread's engine. A batch running files in several threads gives
+ * each its share of the cores, so that OCR never runs more workers than there are cores.
+ */
+export function setOcrWorkers(n: number): void {
+  sharedWorkers = Math.max(1, Math.floor(n));
+}
+
+/** The thread's engine, created on first use. */
 export function ocrEngine(): OcrEngine {
-  shared ??= new OcrEngine();
+  shared ??= new OcrEngine(sharedWorkers);
   return shared;
 }
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputDocument } from '../../src/emit/schema.ts';
+import { slowPdf } from '../helpers/pdf.ts';
 import { ROOT, SAMPLES } from '../helpers/paths.ts';
 
 const BIN = join(ROOT, 'bin/kinerja-extract.mjs');
@@ -110,6 +111,28 @@ describe('kinerja-extract CLI', () => {
     expect(garbage.warnings.map((w) => w.type)).toContain('empty_table');
 
     expect(readOut(out, 'good').records.length).toBeGreaterThan(10);
+  });
+
+  it('stops a file that hangs (--timeout), records it, and writes every good file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-hang-'));
+    const inputs = join(dir, 'in');
+    mkdirSync(inputs);
+    copyFileSync(join(SAMPLES, 'renja-perubahan-kota-metro-excerpt.txt'), join(inputs, 'good-1.txt'));
+    copyFileSync(join(SAMPLES, 'renja-perubahan-kabupaten-blitar-excerpt.txt'), join(inputs, 'good-2.txt'));
+    copyFileSync(join(SAMPLES, 'pdf', '003_a0b8d9f08cf4c655.pdf'), join(inputs, 'good-3.pdf'));
+    writeFileSync(join(inputs, 'hangs.pdf'), await slowPdf(2_000_000));
+    writeFileSync(join(inputs, 'corrupt.pdf'), '%PDF-1.7\nthis is not a PDF at all\n');
+    writeFileSync(join(inputs, 'empty.md'), '');
+    const out = join(dir, 'out');
+    const r = run([inputs, '--out', out, '--jobs', '2', '--timeout', '8']);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/^FAIL {2}hangs\.pdf: hangs\.pdf: took longer than 8 s; its worker was stopped$/m);
+    expect(readOut(out, 'hangs')).toMatchObject({ status: 'failed', error: { code: 'timeout' } });
+    for (const good of ['good-1', 'good-2', 'good-3']) expect(readOut(out, good).status, good).toBe('ok');
+    expect(readOut(out, 'good-3').records.length).toBeGreaterThan(100);
+    const errors = JSON.parse(readFileSync(join(out, '_errors.json'), 'utf8')) as { input: string; code: string }[];
+    expect(errors.map((e) => [e.input.split('/').pop(), e.code]).sort()).toEqual([['corrupt.pdf', 'corrupt'], ['empty.md', 'empty'], ['hangs.pdf', 'timeout']]);
+    expect(JSON.parse(readFileSync(join(out, '_run.json'), 'utf8'))).toMatchObject({ inputs: 6, extracted: 3, failed: 3 });
   });
 
   it('rejects a missing input path with a clear error and exit status 2', () => {

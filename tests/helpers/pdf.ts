@@ -2,6 +2,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { PDFDocument as PDFLibDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import PDFDocument from 'pdfkit';
 
 export type Doc = PDFKit.PDFDocument;
@@ -49,4 +51,18 @@ export function drawTable(doc: Doc, rows: string[][], o: TableOptions): number {
     y += h + (o.bordered ? 0 : 2);
   }
   return y;
+}
+
+/**
+ * A small PDF that takes a long time to read: one page whose compressed content stream draws
+ * `segments` line segments (2 million take about a minute here). Stands in for the file that
+ * hangs a batch.
+ */
+export async function slowPdf(segments: number): Promise<Uint8Array> {
+  const doc = await PDFLibDocument.create();
+  const page = doc.addPage([595, 842]);
+  const body = deflateSync(Buffer.from('0 0 m 1 1 l S\n'.repeat(segments)));
+  const stream = PDFRawStream.of(doc.context.obj({ Filter: 'FlateDecode', Length: body.length }), body);
+  page.node.set(PDFName.of('Contents'), doc.context.register(stream));
+  return doc.save();
 }
