@@ -30,16 +30,41 @@ export function detectKind(lines: LayoutLine[]): DocKind {
   return 'unknown';
 }
 
-const REGION = /\b(Kota|Kabupaten|Kab\.)\s+([A-Z][A-Za-z]+(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|Raya|Baru|Laut|Darat|Hulu|Hilir|Kepulauan|Tenggara|Daya|Besar|Pesisir|Kidul)){0,2})/g;
+// not the `Kota` of `Kabupaten/Kota` (a Kepmendagri name, followed by the next cell's text)
+const REGION = /(?<![/\w])(Kota|Kabupaten|Kab\.)\s+([A-Z][A-Za-z]+(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|Raya|Baru|Laut|Darat|Hulu|Hilir|Kepulauan|Tenggara|Daya|Besar|Pesisir|Kidul)){0,2})/g;
 const NOT_NAMES = new Set(['Dan', 'Yang', 'Tahun', 'Dalam', 'Untuk', 'Se', 'Asal', 'Kewenangan', 'Sebagai', 'Pada', 'Di', 'Ini', 'Tersebut', 'Dinas', 'Kecamatan', 'Kelurahan', 'Desa']);
 
+const NAME_WORD = /^[A-Z][A-Za-z]+$/;
+const AFTER_NAME = new Set(['Tahun', 'Provinsi', 'Propinsi', 'Nomor', 'No', 'Periode', 'Pemerintah', 'Kepala', 'Badan', 'Dinas', 'Bab', 'Rencana', 'Renja', 'Dan', 'Yang', 'Di', 'Pada', 'Untuk', 'Dalam']);
+
+/**
+ * Region names after Kota/Kabupaten. Many are two or three words (Tanjung Pinang, Sungai Penuh,
+ * Tanjung Jabung Barat) and no list can hold them all: a name takes the next capitalised word when
+ * the document follows it with that same word at least 60% of the time (twice or more).
+ */
 function countRegions(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
+  // base: the words REGION matched (a name and its Barat/Utara/…), always part of the name
+  const found: { type: string; words: string[]; base: number }[] = [];
   for (const m of text.matchAll(REGION)) {
     const name = m[2].trim();
     if (NOT_NAMES.has(name.split(/\s+/)[0])) continue;
     const type = m[1].toLowerCase().startsWith('kota') ? 'kota' : 'kabupaten';
-    const key = `${type}:${name}`;
+    const rest = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 60).match(/^((?: +[A-Z][A-Za-z]+){0,3})/)?.[1] ?? '';
+    const base = name.split(/\s+/);
+    found.push({ type, words: [...base, ...rest.trim().split(/ +/).filter(Boolean)], base: base.length });
+  }
+  const counts = new Map<string, number>();
+  for (const f of found) {
+    let n = f.base;
+    while (n < f.words.length) {
+      const prefix = f.words.slice(0, n).join(' ');
+      const same = found.filter((g) => g.type === f.type && g.words.slice(0, n).join(' ') === prefix);
+      const next = f.words[n];
+      const followed = same.filter((g) => g.words[n] === next).length;
+      if (!NAME_WORD.test(next) || AFTER_NAME.has(next) || NOT_NAMES.has(next) || followed < 2 || followed < 0.6 * same.length) break;
+      n++;
+    }
+    const key = `${f.type}:${f.words.slice(0, n).join(' ')}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
