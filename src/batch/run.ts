@@ -2,6 +2,7 @@
 // (p-queue), each within a time limit. A file that fails, hangs or crashes its thread is
 // recorded with its reason; its thread is replaced and every other file still runs.
 
+import { mkdir } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { basename } from 'node:path';
 import PQueue from 'p-queue';
@@ -31,6 +32,7 @@ function failure(err: unknown, file: string, timeout: number): { code: string; m
 }
 
 export async function runBatch(inputs: string[], o: BatchOptions): Promise<FileResult[]> {
+  await mkdir(o.outDir, { recursive: true });
   const threads = Math.max(1, Math.min(o.jobs, inputs.length));
   const pool = new Piscina<FileTask, FileResult>({
     filename: ENTRY.href,
