@@ -13,7 +13,7 @@ import { InputError, loadText } from './load/text.js';
 import { detectMetadata, type DocumentMeta } from './metadata.js';
 import type { DocWarning, LayoutLine, LoadedDocument, LogicalRow, TableBlock } from './model.js';
 import type { CodeContext } from './normalize/codes.js';
-import { inferCodes, resolveDocumentCodes, type TableRows } from './resolve/codes.js';
+import { inferCodes, prefixFromPartials, resolveDocumentCodes, type TableRows } from './resolve/codes.js';
 import { nomenclatureIndex } from './resolve/nomenclature.js';
 import { buildRows, markPageOverlapDuplicates } from './rows/build.js';
 import { buildColumns, matchFamily } from './tables/families.js';
@@ -87,18 +87,26 @@ export interface Extraction {
 export function extractTables(doc: LoadedDocument): Extraction {
   const meta = detectMetadata(doc.lines);
   const tables = findTables(doc.lines);
-  const prefix = dominantPrefix(doc.lines);
-  const summaries = new Map<string, { line: number; text: string }[]>();
-  const rows: TableRows[] = tables.map((t) => {
+  for (const t of tables) {
     const family = matchFamily(t);
     t.family = family?.id ?? null;
     t.columns = buildColumns(t, family, meta.year);
     t.textBeforeValues = family?.textBeforeValues ?? null;
+  }
+  const nomenclature = nomenclatureIndex();
+  const summaries = new Map<string, { line: number; text: string }[]>();
+  const build = (prefix: CodeContext): TableRows[] => tables.map((t) => {
     const built = buildRows(t, prefix);
     summaries.set(t.id, built.summaries);
     return { id: t.id, rows: built.rows };
   });
-  const nomenclature = nomenclatureIndex();
+  let prefix = dominantPrefix(doc.lines);
+  let rows = build(prefix);
+  if (!prefix.urusan) {
+    // no dotted code anywhere: the prefix comes from the code cells, and the rows are read again with it
+    const found = prefixFromPartials(rows, nomenclature);
+    if (found.urusan) rows = build(prefix = found);
+  }
   const index = resolveDocumentCodes(rows, prefix, nomenclature);
   inferCodes(rows, index, nomenclature);
   for (const t of rows) markPageOverlapDuplicates(t.rows);

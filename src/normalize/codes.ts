@@ -123,6 +123,12 @@ function fitFrom(tokens: Token[], start: number): (Omit<Fit, 'rowNo' | 'score'> 
         break;
       case FIELD.KT:
         if (t === '1' || t === '2') f[field] = t;
+        else if (/^[12]0$/.test(t) && i === tokens.length - 1) {
+          // `20` ending the code: `2.0` with its dot lost (OCR), the kegiatan digit cut off
+          f[field] = t[0];
+          truncated.push('kegiatan');
+          field++;
+        }
         else if (/^[12]\d\d$/.test(t)) {
           f[FIELD.KT] = t[0];
           f[FIELD.KN] = t.slice(1);

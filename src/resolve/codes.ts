@@ -104,8 +104,10 @@ function resolvePartial(row: LogicalRow, ctx: Fields, index: NameIndex | null, f
       };
       let hit = lookup(index, true);
       let from = 'the name';
-      if (!hit && fallback) {
-        hit = lookup(fallback, false);
+      // a lone child taken on a weak match yields to a clear match in the nomenclature
+      const known = fallback && (!hit || hit.score < ACCEPT) ? lookup(fallback, false) : null;
+      if (known && (!hit || known.score > hit.score)) {
+        hit = known;
         from = 'the name, by the nomenclature';
       }
       if (hit) {
@@ -137,6 +139,34 @@ function repeatsCodeAbove(row: LogicalRow, code: string, prev: { code: string; n
 }
 
 const CHILD_LEVEL: Partial<Record<Level, Level>> = { urusan: 'bidang', bidang: 'program', program: 'kegiatan', kegiatan: 'sub_kegiatan' };
+
+/**
+ * The urusan.bidang of a document whose codes print no dotted prefix (codes split over cells,
+ * or a scan whose OCR lost the one-digit urusan cell): the bidang most partial codes print,
+ * with the urusan printed beside it, or else the only urusan the nomenclature knows for it.
+ */
+export function prefixFromPartials(tables: TableRows[], nomenclature: NameIndex): CodeContext {
+  const bidang = new Map<string, number>();
+  const urusanOf = new Map<string, Map<string, number>>();
+  for (const t of tables) {
+    for (const r of t.rows) {
+      const p = r.partial;
+      if (!p || p.ghost || !p.bidang) continue;
+      bidang.set(p.bidang, (bidang.get(p.bidang) ?? 0) + 1);
+      if (p.urusan) {
+        const u = urusanOf.get(p.bidang) ?? new Map<string, number>();
+        u.set(p.urusan, (u.get(p.urusan) ?? 0) + 1);
+        urusanOf.set(p.bidang, u);
+      }
+    }
+  }
+  const [best, n] = [...bidang.entries()].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  if (!best || n < 2) return {};
+  const printed = [...(urusanOf.get(best)?.entries() ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (printed) return { urusan: printed, bidang: best };
+  const known = new Set(nomenclature.codes().map((c) => c.split('.')).filter((f) => f[1] === best).map((f) => f[0]));
+  return known.size === 1 ? { urusan: [...known][0], bidang: best } : {};
+}
 
 /** Resolve printed codes in every table; returns the index of names by code built on the way. */
 export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext, fallback: NameIndex | null = null): NameIndex {

@@ -276,6 +276,14 @@ describe('OCR-garbled bidang/program (T-C.31)', () => {
   ]);
 });
 
+describe('OCR of a scan: urusan cell lost, `2.0` read as `20`', () => {
+  const BIDANG_06 = { context: { urusan: '1', bidang: '06' } } as const;
+  itParses([
+    ['`01⇥20`: program 01, kegiatan 2.0 with its dot lost', ['01', '20'], BIDANG_06, { first: 2, program: '01', kegiatanType: '2', kegiatan: null, truncated: ['kegiatan'], level: 'kegiatan' }],
+    ['`06⇥01⇥2.02⇥0006`: all but the urusan', ['06', '01', '2.02', '0006'], BIDANG_06, { first: 1, fields: [null, '06', '01', '2', '02', '0006'], level: 'sub_kegiatan' }],
+  ]);
+});
+
 describe('T-C.33 without urusan', () => {
   itParses([
     [

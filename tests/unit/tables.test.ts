@@ -237,3 +237,18 @@ describe('codes in context', () => {
     expect(program?.code_note).toMatch(/by the nomenclature/);
   });
 });
+
+describe('codes without a printed urusan anywhere (a scan whose OCR lost the one-digit cell)', () => {
+  it('takes the urusan the nomenclature knows for the bidang the code cells print', () => {
+    const doc = extract(
+      'Tabel T-C.33 Rumusan Rencana Program dan Kegiatan',
+      '',
+      'Kode⇥⇥⇥⇥Program/Kegiatan⇥Target⇥Pagu',
+      '06⇥01⇥⇥⇥PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA⇥100 %⇥3.000.000',
+      '06⇥01⇥2.02⇥⇥Administrasi Keuangan Perangkat Daerah⇥100 %⇥3.000.000',
+      '06⇥01⇥2.02⇥0001⇥Penyediaan Gaji dan Tunjangan ASN⇥25 Orang⇥2.000.000',
+      '06⇥01⇥2.02⇥0002⇥Penyediaan Administrasi Pelaksanaan Tugas ASN⇥23 Dokumen⇥1.000.000',
+    );
+    expect(codes(doc)).toEqual(['1.06.01', '1.06.01.2.02', '1.06.01.2.02.0001', '1.06.01.2.02.0002']);
+  });
+});
