@@ -83,6 +83,9 @@ export interface Extraction {
   canonical: Map<string, string>;
 }
 
+// one column names the whole tree (`Program/Kegiatan/Sub Kegiatan`), not separate Program, Kegiatan, Sub Kegiatan columns
+const PROGRAM_HEADER = /\bprogram\s*\/\s*kegiatan/i;
+
 /** Tables, rows and codes of a loaded document. */
 export function extractTables(doc: LoadedDocument): Extraction {
   const meta = detectMetadata(doc.lines);
@@ -98,7 +101,7 @@ export function extractTables(doc: LoadedDocument): Extraction {
   const build = (prefix: CodeContext): TableRows[] => tables.map((t) => {
     const built = buildRows(t, prefix);
     summaries.set(t.id, built.summaries);
-    return { id: t.id, rows: built.rows };
+    return { id: t.id, rows: built.rows, programHeader: PROGRAM_HEADER.test(t.headerLines.map((h) => h.text).join(' ')) };
   });
   let prefix = dominantPrefix(doc.lines);
   let rows = build(prefix);

@@ -130,6 +130,8 @@ function updateContext(ctx: Fields, code: string): void {
 export interface TableRows {
   id: string;
   rows: LogicalRow[];
+  /** the header names a Program/Kegiatan column: rows are program-tree rows even when none prints a code */
+  programHeader?: boolean;
 }
 
 /** A row printing the same code as the row above under another name lost its deeper fields. */
@@ -244,7 +246,7 @@ function match(index: NameIndex, row: LogicalRow, query: string, program: string
  */
 export function inferCodes(tables: TableRows[], docIndex: NameIndex, fallback: NameIndex | null = null): void {
   for (const t of tables) {
-    const programTable = t.rows.some((r) => r.code || HIERARCHY.includes(r.level));
+    const programTable = t.programHeader || t.rows.some((r) => r.code || HIERARCHY.includes(r.level));
     if (!programTable) continue;
     let program: string | null = null;
     let kegiatan: string | null = null;
