@@ -101,7 +101,7 @@ export function extractTables(doc: LoadedDocument): Extraction {
   const build = (prefix: CodeContext): TableRows[] => tables.map((t) => {
     const built = buildRows(t, prefix);
     summaries.set(t.id, built.summaries);
-    return { id: t.id, rows: built.rows, programHeader: PROGRAM_HEADER.test(t.headerLines.map((h) => h.text).join(' ')) };
+    return { id: t.id, rows: built.rows, programHeader: PROGRAM_HEADER.test([t.caption ?? '', ...t.headerLines.map((h) => h.text)].join(' ')) };
   });
   let prefix = dominantPrefix(doc.lines);
   let rows = build(prefix);

@@ -116,6 +116,24 @@ function isPageArtefact(lines: LayoutLine[], i: number, cur: Block): boolean {
   return false;
 }
 
+/**
+ * On a scanned page, a short piece of a wrapped cell that lost its place in the columns because
+ * OCR missed the cells beside it (`Dasar Pe!`), between lines of the table on the same page: the
+ * table goes on. (A text layer keeps such pieces in their columns; there, a short line between
+ * two tables is a heading.)
+ */
+function isStrayFragment(lines: LayoutLine[], i: number, cur: Block): boolean {
+  const l = lines[i];
+  const ocr = l.cells.some((c) => c.confidence !== undefined);
+  if (!ocr || l.page !== lines[cur.end].page || l.text.trim().length > 40 || /^(tabel|table|bab|gambar|grafik|sumber)\b/i.test(l.text.trim())) return false;
+  for (let k = i + 1; k < Math.min(lines.length, i + 3); k++) {
+    const next = lines[k];
+    if (next.blank || next.page !== l.page) return false;
+    if (isTabular(next)) return true;
+  }
+  return false;
+}
+
 /** Runs of tabular lines; blank lines and separator rows inside a run keep it open. */
 function blocks(lines: LayoutLine[]): Block[] {
   const out: Block[] = [];
@@ -126,7 +144,7 @@ function blocks(lines: LayoutLine[]): Block[] {
       if (!cur) cur = { start: i, end: i };
       cur.end = i;
     } else if (!l.blank && cur) {
-      if (isPageArtefact(lines, i, cur)) continue;
+      if (isPageArtefact(lines, i, cur) || isStrayFragment(lines, i, cur)) continue;
       out.push(cur);
       cur = null;
     }

@@ -17,7 +17,8 @@ export function isTabular(line: LayoutLine): boolean {
  * Most neighbours must increase; `1⇥1` and a stray `5` are tolerated.
  */
 export function isColumnNumberRow(line: LayoutLine): boolean {
-  const cells = nonEmptyCells(line);
+  // two column numbers in one cell (`3⇥4 5`) when OCR or a gap-based split joined them
+  const cells = nonEmptyCells(line).flatMap((c) => (/^\d{1,2}( +\d{1,2})+$/.test(c) ? c.split(/ +/) : [c]));
   if (cells.length < 3) return false;
   const nums: number[] = [];
   for (const c of cells) {

@@ -1,6 +1,7 @@
 // The tables and rows stages on small hand-made tables, one artefact each.
 import { describe, expect, it } from 'vitest';
 import { findTables, tableLabel } from '../../src/tables/find.ts';
+import { isColumnNumberRow } from '../../src/tables/lines.ts';
 import { docFromText, extractText } from '../helpers/doc.ts';
 
 /** Extract from a hand-made table given line by line (`⇥` is a TAB). */
@@ -250,5 +251,18 @@ describe('codes without a printed urusan anywhere (a scan whose OCR lost the one
       '06⇥01⇥2.02⇥0002⇥Penyediaan Administrasi Pelaksanaan Tugas ASN⇥23 Dokumen⇥1.000.000',
     );
     expect(codes(doc)).toEqual(['1.06.01', '1.06.01.2.02', '1.06.01.2.02.0001', '1.06.01.2.02.0002']);
+  });
+});
+
+describe('column-number row', () => {
+  const line = (text: string) => docFromText(text).lines[0];
+  it.each([
+    ['1⇥2⇥3⇥4⇥5', true],
+    ['⇥⇥3⇥4 5', true], // two numbers in one cell: OCR or a gap-based split joined them
+    ['1⇥2⇥3⇥4⇥5⇥6⇥7⇥8⇥9⇥10⇥11⇥12⇥13=(12/7)*100%', true],
+    ['1⇥06⇥01', false], // a code split over cells
+    ['10⇥20⇥30', false], // figures
+  ])('%s → %s', (text, want) => {
+    expect(isColumnNumberRow(line(text))).toBe(want);
   });
 });
