@@ -13,7 +13,7 @@ import { InputError, loadText } from './load/text.js';
 import { detectMetadata, type DocumentMeta } from './metadata.js';
 import type { DocWarning, LayoutLine, LoadedDocument, LogicalRow, TableBlock } from './model.js';
 import type { CodeContext } from './normalize/codes.js';
-import { inferCodes, prefixFromPartials, resolveDocumentCodes, type TableRows } from './resolve/codes.js';
+import { inferCodes, prefixFromNames, prefixFromPartials, resolveDocumentCodes, type TableRows } from './resolve/codes.js';
 import { nomenclatureIndex } from './resolve/nomenclature.js';
 import { buildRows, markPageOverlapDuplicates } from './rows/build.js';
 import { buildColumns, matchFamily } from './tables/families.js';
@@ -106,8 +106,10 @@ export function extractTables(doc: LoadedDocument): Extraction {
   let prefix = dominantPrefix(doc.lines);
   let rows = build(prefix);
   if (!prefix.urusan) {
-    // no dotted code anywhere: the prefix comes from the code cells, and the rows are read again with it
-    const found = prefixFromPartials(rows, nomenclature);
+    // no dotted code anywhere: the prefix comes from the code cells, or else from the names the
+    // nomenclature knows, and the rows are read again with it
+    let found = prefixFromPartials(rows, nomenclature);
+    if (!found.urusan && rows.some((t) => t.rows.some((r) => r.partial))) found = prefixFromNames(rows, nomenclature);
     if (found.urusan) rows = build(prefix = found);
   }
   const index = resolveDocumentCodes(rows, prefix, nomenclature);

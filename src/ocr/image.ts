@@ -57,19 +57,24 @@ export function orientation(g: Gray): Orientation {
   const points = darkPoints(g, 4);
   const sampled = Math.ceil(g.width / 4) * Math.ceil(g.height / 4);
   if (points.length < 50 || points.length > 0.5 * sampled) return { unreadable: true, sideways: false, skew: 0 };
-  const best = (transpose: boolean) => {
+  // coarse 0.2° steps, then 0.05° around the best: 0.1° off drifts 6 px across a landscape page at 300 dpi
+  const search = (from: number, to: number, step: number, transpose: boolean) => {
     let top = { deg: 0, s: -1 };
-    for (let deg = -3; deg <= 3.001; deg += 0.2) {
+    for (let deg = from; deg <= to + 1e-9; deg += step) {
       const s = sharpness(points, Math.tan((deg * Math.PI) / 180), transpose);
       if (s > top.s) top = { deg, s };
     }
     return top;
   };
+  const best = (transpose: boolean) => {
+    const coarse = search(-3, 3, 0.2, transpose);
+    return search(coarse.deg - 0.15, coarse.deg + 0.15, 0.05, transpose);
+  };
   const rows = best(false);
   const cols = best(true);
   const sideways = cols.s > 1.3 * rows.s;
   const skew = sideways ? -cols.deg : rows.deg;
-  return { unreadable: false, sideways, skew: Math.abs(skew) < 0.1 ? 0 : Math.round(skew * 10) / 10 };
+  return { unreadable: false, sideways, skew: Math.abs(skew) < 0.05 ? 0 : Math.round(skew * 100) / 100 };
 }
 
 /** A copy turned by `degrees` (counter-clockwise) about its centre, on white. */

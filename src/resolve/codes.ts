@@ -170,6 +170,28 @@ export function prefixFromPartials(tables: TableRows[], nomenclature: NameIndex)
   return known.size === 1 ? { urusan: [...known][0], bidang: best } : {};
 }
 
+/**
+ * The urusan.bidang of a document whose code cells lost it too (OCR drops short cells): the one
+ * most rows' names match in the nomenclature, closely (0.9), at least twice and for 60% of the
+ * matches. Only the first rows with names are tried: the prefix is the same all through.
+ */
+export function prefixFromNames(tables: TableRows[], nomenclature: NameIndex, limit = 150): CodeContext {
+  const counts = new Map<string, number>();
+  const all = nomenclature.codes();
+  const named = tables.flatMap((t) => t.rows).filter((r) => r.kind === 'data' && r.name.split(/\s+/).length >= 2).slice(0, limit);
+  for (const r of named) {
+    const hit = nomenclature.best(r.name, all, 0.9);
+    if (!hit) continue;
+    const key = hit.code.split('.').slice(0, 2).join('.');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const [best, n] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  if (!best || n < 2 || n < 0.6 * total) return {};
+  const [urusan, bidang] = best.split('.');
+  return { urusan, bidang };
+}
+
 /** Resolve printed codes in every table; returns the index of names by code built on the way. */
 export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext, fallback: NameIndex | null = null): NameIndex {
   // pass 1: codes printed whole give the name index
