@@ -76,7 +76,7 @@ function toCode(f: Fields, last: number): string | null {
 }
 
 /** Fill one partial code from the running context and, where print lost digits, from names. */
-function resolvePartial(row: LogicalRow, ctx: Fields, index: NameIndex | null, fallback: NameIndex | null = null): { code: string | null; notes: string[] } {
+function resolvePartial(row: LogicalRow, ctx: Fields, index: NameIndex | null, fallback: NameIndex | null = null): { code: string | null; notes: string[]; fields: Fields } {
   const p = row.partial!;
   const f = fieldsOf(p);
   const notes: string[] = [];
@@ -92,7 +92,20 @@ function resolvePartial(row: LogicalRow, ctx: Fields, index: NameIndex | null, f
     }
   }
   if (filled.length) notes.push(`${filled.join(', ')} taken from the rows above`);
-  const needKegiatan = p.truncated.includes('kegiatan') && f[FIELD.KN] === null;
+  let needKegiatan = p.truncated.includes('kegiatan') && f[FIELD.KN] === null;
+  // a sub-kegiatan whose kegiatan number was lost: the sub-kegiatan of that number under the
+  // program whose name matches the row (`01⇥2.0⇥0002 Penyediaan Administrasi …`)
+  const program = toCode(f, FIELD.P);
+  if (needKegiatan && p.last === FIELD.S && f[FIELD.S] && program && f[FIELD.KT] && index) {
+    const sub = `.${f[FIELD.S]!.padStart(4, '0')}`;
+    const subs = subKegiatanIndex(index, fallback, (c) => c.startsWith(`${program}.${f[FIELD.KT]}.`) && c.endsWith(sub));
+    const hit = subs.best(row.name, subs.codes(), ACCEPT);
+    if (hit) {
+      f[FIELD.KN] = hit.code.split('.')[4];
+      needKegiatan = false;
+      notes.push(`kegiatan number lost in print; taken from the sub-kegiatan ${hit.code} the name matches (similarity ${hit.score.toFixed(2)})`);
+    }
+  }
   const needSub = p.last === FIELD.S && f[FIELD.S] === null;
   if ((needKegiatan || needSub) && index) {
     const level: Level = needSub && !needKegiatan ? 'sub_kegiatan' : 'kegiatan';
@@ -118,7 +131,30 @@ function resolvePartial(row: LogicalRow, ctx: Fields, index: NameIndex | null, f
       }
     }
   }
-  return { code: toCode(f, p.last), notes };
+  return { code: toCode(f, p.last), notes, fields: f };
+}
+
+/**
+ * A row whose code stops at the kegiatan (`01⇥2.01`, `01⇥2.0`) but whose name is that of one
+ * of its sub-kegiatan, clearly better than the kegiatan's own name: the sub-kegiatan cell was
+ * lost (OCR drops short cells). `scope` is the kegiatan, or `program.type` when its number was lost too.
+ */
+function lostSub(row: LogicalRow, scope: string, index: NameIndex, fallback: NameIndex | null): { code: string; score: number } | null {
+  // the kegiatan's own name: the nomenclature's, else the document's other rows' (this row may be the one that named it)
+  const ownNames = fallback?.namesOf(scope).length ? fallback.namesOf(scope) : index.namesOf(scope).filter((n) => n !== row.name);
+  const own = Math.max(0, ...ownNames.map((n) => nameSimilarity(row.name, n).score));
+  const subs = subKegiatanIndex(index, fallback, (c) => c.startsWith(`${scope}.`));
+  const hit = subs.best(row.name, subs.codes(), ACCEPT);
+  return hit && hit.score >= own + 0.1 ? hit : null;
+}
+
+/** The sub-kegiatan codes `keep` accepts with their names from the document and the nomenclature together: either alone may lack the right one. */
+function subKegiatanIndex(index: NameIndex, fallback: NameIndex | null, keep: (code: string) => boolean): NameIndex {
+  const both = new NameIndex();
+  for (const idx of fallback ? [index, fallback] : [index]) {
+    for (const c of idx.codes()) if (levelOfCode(c) === 'sub_kegiatan' && keep(c)) for (const n of idx.namesOf(c)) both.add(c, n);
+  }
+  return both;
 }
 
 function updateContext(ctx: Fields, code: string): void {
@@ -215,7 +251,17 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
     let prev: { code: string; name: string } | null = null;
     for (const row of t.rows) {
       if (!row.partial || row.kind !== 'data') continue;
-      let { code, notes } = resolvePartial(row, ctx, index, fallback);
+      const resolved = resolvePartial(row, ctx, index, fallback);
+      let { code } = resolved;
+      const { notes, fields } = resolved;
+      const scope = code ?? (fields[FIELD.KT] ? toCode(fields, FIELD.KT) : null);
+      if (scope && row.partial.last >= FIELD.KT && row.partial.last <= FIELD.KN && row.name) {
+        const sub = lostSub(row, scope, index, fallback);
+        if (sub) {
+          notes.push(`printed code stops at ${scope} but the name is that of ${sub.code} (similarity ${sub.score.toFixed(2)}): sub-kegiatan number lost in print`);
+          code = sub.code;
+        }
+      }
       if (code && repeatsCodeAbove(row, code, prev)) {
         const childLevel = CHILD_LEVEL[levelOfCode(code)];
         const kids = childLevel ? index.children(code, childLevel) : [];

@@ -20,7 +20,15 @@ export function nomenclatureIndex(): NameIndex {
   const index = new NameIndex();
   for (const f of readdirSync(DIR).filter((x) => x.endsWith('.json')).sort()) {
     const data = Nomenclature.parse(JSON.parse(readFileSync(join(DIR, f), 'utf8')));
-    for (const e of data.entries) for (const n of e.names) index.add(e.code, n.name);
+    // a name printed for a code and for one of its children is the child's (documents that print
+    // a sub-kegiatan with only its kegiatan's code put it under the kegiatan too), unless it is the
+    // code's main name: a kegiatan and its sub-kegiatan may share a name
+    const childNames = new Map<string, Set<string>>();
+    for (const e of data.entries) {
+      const parent = e.code.split('.').slice(0, -1).join('.');
+      for (const n of e.names) childNames.set(parent, (childNames.get(parent) ?? new Set()).add(n.name));
+    }
+    for (const e of data.entries) for (const n of e.names) if (n.name === e.name || !childNames.get(e.code)?.has(n.name)) index.add(e.code, n.name);
   }
   cached = index;
   return index;

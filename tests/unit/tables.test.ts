@@ -266,3 +266,19 @@ describe('column-number row', () => {
     expect(isColumnNumberRow(line(text))).toBe(want);
   });
 });
+
+describe('a sub-kegiatan row whose code stops at its kegiatan', () => {
+  it('takes the sub-kegiatan its name matches (OCR or print lost the last cell); a kegiatan row keeps its code', () => {
+    const doc = extract(
+      'Tabel T-C.33 Rumusan Rencana Program dan Kegiatan',
+      '',
+      'Kode⇥Program/Kegiatan/Sub Kegiatan⇥Pagu',
+      '1.06.01⇥PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA⇥3.000.000',
+      '1.06.01.2.02⇥Administrasi Keuangan Perangkat Daerah⇥3.000.000',
+      '1.06.01.2.02.0001⇥Penyediaan Gaji dan Tunjangan ASN⇥2.000.000',
+      '1.06.01.2.02⇥Penyediaan Administrasi Pelaksanaan Tugas ASN⇥1.000.000',
+    );
+    expect(codes(doc)).toEqual(['1.06.01', '1.06.01.2.02', '1.06.01.2.02.0001', '1.06.01.2.02.0002']);
+    expect(doc.records[3].code_note).toMatch(/sub-kegiatan number lost in print/);
+  });
+});
