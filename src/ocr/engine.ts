@@ -16,6 +16,15 @@ export interface OcrWord {
   confidence: number;
   /** height of the word's text line, for the layout's glyph size */
   lineHeight: number;
+  /** y of its text line's baseline under the word: the bottom of the box drops with descenders (`p`, `g`) */
+  baseline: number;
+}
+
+/** The line's baseline at `x`, or the box bottom when tesseract gave no usable baseline. */
+function baselineAt(line: { baseline: { x0: number; y0: number; x1: number; y1: number }; bbox: { y0: number; y1: number } }, x: number, bottom: number): number {
+  const b = line.baseline;
+  const y = b.x1 > b.x0 ? b.y0 + ((b.y1 - b.y0) * (x - b.x0)) / (b.x1 - b.x0) : b.y0;
+  return y >= line.bbox.y0 && y <= line.bbox.y1 + 2 ? y : bottom;
 }
 
 export class OcrEngine {
@@ -58,7 +67,7 @@ export class OcrEngine {
           const lineHeight = line.bbox.y1 - line.bbox.y0;
           for (const w of line.words) {
             if (!w.text.trim()) continue;
-            out.push({ text: w.text, ...w.bbox, confidence: w.confidence, lineHeight });
+            out.push({ text: w.text, ...w.bbox, confidence: w.confidence, lineHeight, baseline: baselineAt(line, (w.bbox.x0 + w.bbox.x1) / 2, w.bbox.y1) });
           }
         }
       }

@@ -52,7 +52,7 @@ function toItems(words: OcrWord[], scale: number): TextItem[] {
   return words.map((w) => ({
     str: w.text,
     x: w.x0 / scale,
-    y: w.y1 / scale,
+    y: w.baseline / scale,
     width: (w.x1 - w.x0) / scale,
     size,
     font: 'ocr',
