@@ -28,7 +28,11 @@ export function nomenclatureIndex(): NameIndex {
       const parent = e.code.split('.').slice(0, -1).join('.');
       for (const n of e.names) childNames.set(parent, (childNames.get(parent) ?? new Set()).add(n.name));
     }
-    for (const e of data.entries) for (const n of e.names) if (n.name === e.name || !childNames.get(e.code)?.has(n.name)) index.add(e.code, n.name);
+    // and a name that is another code's main name is that code's (a misread row lent it to a sibling)
+    const mainOf = new Map(data.entries.map((e) => [e.name, e.code]));
+    const belongs = (code: string, name: string, main: string) =>
+      name === main || (!childNames.get(code)?.has(name) && (mainOf.get(name) ?? code) === code);
+    for (const e of data.entries) for (const n of e.names) if (belongs(e.code, n.name, e.name)) index.add(e.code, n.name);
   }
   cached = index;
   return index;
