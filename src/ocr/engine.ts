@@ -3,7 +3,7 @@
 
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createScheduler, createWorker, type Scheduler } from 'tesseract.js';
+import { createScheduler, createWorker, type RecognizeResult, type Scheduler, type Worker } from 'tesseract.js';
 import { findTessdata, type Tessdata } from './tessdata.js';
 
 export interface OcrWord {
@@ -30,6 +30,8 @@ function baselineAt(line: { baseline: { x0: number; y0: number; x1: number; y1: 
 export class OcrEngine {
   private scheduler: Scheduler | null = null;
   private starting: Promise<Scheduler> | null = null;
+  // one more worker, for lines of short tokens the page pass dropped (PSM 6: a block of lines)
+  private tokenWorker: Promise<Worker> | null = null;
   readonly tessdata: Tessdata;
 
   constructor(readonly workers = Math.max(1, cpus().length)) {
@@ -42,45 +44,62 @@ export class OcrEngine {
 
   private async start(): Promise<Scheduler> {
     const scheduler = createScheduler();
-    const { langPath, gzip, languages } = this.tessdata;
-    await Promise.all(Array.from({ length: this.workers }, async () => {
-      const worker = await createWorker(languages, 1, { langPath, gzip, cachePath: join(tmpdir(), 'kinerja-extract-tesscache') });
-      // PSM 11 (sparse text: every word with its box, no page segmentation): the layout stage
-      // builds lines and columns itself. On the scanned samples it gives 0.58 keyed value recall,
-      // against 0.29 for PSM 3 (automatic segmentation, which drops whole table columns), 0.28 for
-      // PSM 4 (one column) and 0.11 for PSM 6 (one block, tesseract.js's default)
-      await worker.setParameters({ tessedit_pageseg_mode: (process.env.KINERJA_PSM ?? '11') as never, preserve_interword_spaces: '1', debug_file: '/dev/null' });
-      scheduler.addWorker(worker);
-    }));
+    // PSM 11 (sparse text: every word with its box, no page segmentation): the layout stage
+    // builds lines and columns itself. On the scanned samples it gives 0.58 keyed value recall,
+    // against 0.29 for PSM 3 (automatic segmentation, which drops whole table columns), 0.28 for
+    // PSM 4 (one column) and 0.11 for PSM 6 (one block, tesseract.js's default)
+    const psm = process.env.KINERJA_PSM ?? '11';
+    await Promise.all(Array.from({ length: this.workers }, async () => scheduler.addWorker(await this.newWorker(psm))));
     this.scheduler = scheduler;
     return scheduler;
+  }
+
+  private async newWorker(psm: string): Promise<Worker> {
+    const { langPath, gzip, languages } = this.tessdata;
+    const worker = await createWorker(languages, 1, { langPath, gzip, cachePath: join(tmpdir(), 'kinerja-extract-tesscache') });
+    await worker.setParameters({ tessedit_pageseg_mode: psm as never, preserve_interword_spaces: '1', debug_file: '/dev/null' });
+    return worker;
   }
 
   async recognize(image: Buffer): Promise<OcrWord[]> {
     this.starting ??= this.start();
     const scheduler = await this.starting;
-    const result = await scheduler.addJob('recognize', image, {}, { blocks: true });
-    const out: OcrWord[] = [];
-    for (const block of result.data.blocks ?? []) {
-      for (const para of block.paragraphs) {
-        for (const line of para.lines) {
-          const lineHeight = line.bbox.y1 - line.bbox.y0;
-          for (const w of line.words) {
-            if (!w.text.trim()) continue;
-            out.push({ text: w.text, ...w.bbox, confidence: w.confidence, lineHeight, baseline: baselineAt(line, (w.bbox.x0 + w.bbox.x1) / 2, w.bbox.y1) });
-          }
-        }
-      }
-    }
-    return out;
+    return wordsOf(await scheduler.addJob('recognize', image, {}, { blocks: true }));
+  }
+
+  /** Read an image of lines of short tokens (see missed.ts), one block of text lines. */
+  async recognizeLines(image: Buffer): Promise<OcrWord[]> {
+    this.tokenWorker ??= this.newWorker('6');
+    const worker = await this.tokenWorker;
+    return wordsOf(await worker.recognize(image, {}, { blocks: true }));
   }
 
   async close(): Promise<void> {
     const s = this.scheduler ?? (this.starting ? await this.starting : null);
+    const t = this.tokenWorker ? await this.tokenWorker : null;
     this.scheduler = null;
     this.starting = null;
+    this.tokenWorker = null;
     if (s) await s.terminate();
+    if (t) await t.terminate();
   }
+}
+
+/** Words with their boxes, confidence, line height and baseline. */
+function wordsOf(result: RecognizeResult): OcrWord[] {
+  const out: OcrWord[] = [];
+  for (const block of result.data.blocks ?? []) {
+    for (const para of block.paragraphs) {
+      for (const line of para.lines) {
+        const lineHeight = line.bbox.y1 - line.bbox.y0;
+        for (const w of line.words) {
+          if (!w.text.trim()) continue;
+          out.push({ text: w.text, ...w.bbox, confidence: w.confidence, lineHeight, baseline: baselineAt(line, (w.bbox.x0 + w.bbox.x1) / 2, w.bbox.y1) });
+        }
+      }
+    }
+  }
+  return out;
 }
 
 let shared: OcrEngine | null = null;

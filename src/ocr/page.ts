@@ -6,6 +6,7 @@ import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import type { Rule, TextItem } from '../load/pdf.js';
 import type { OcrEngine, OcrWord } from './engine.js';
 import { findRules, grayOf, orientation, rotated, withoutRules } from './image.js';
+import { mosaicLayout, plausibleToken, tokenOf, unreadTokens } from './missed.js';
 
 export const OCR_DPI = 300;
 // a page larger than this (in pixels at OCR_DPI) is rendered at a lower resolution instead
@@ -47,8 +48,7 @@ const mean = (words: OcrWord[]) => (words.length ? words.reduce((a, w) => a + w.
 function toItems(words: OcrWord[], scale: number): TextItem[] {
   // one glyph size for the page: the median word box height (a word's own box shrinks without
   // ascenders, and tesseract's line boxes may span several printed lines)
-  const heights = words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
-  const size = (heights[Math.floor(heights.length / 2)] ?? 10) / scale;
+  const size = (medianHeight(words) || 10) / scale;
   return words.map((w) => ({
     str: w.text,
     x: w.x0 / scale,
@@ -58,6 +58,38 @@ function toItems(words: OcrWord[], scale: number): TextItem[] {
     font: 'ocr',
     confidence: w.confidence,
   }));
+}
+
+// more unread tokens than this on a page: noise, not dropped cells
+const MAX_TOKENS = 600;
+
+/** Short tokens the page pass left unread (missed.ts), read again as lines of a mosaic. */
+async function missedWords(canvas: Canvas, words: OcrWord[], engine: OcrEngine): Promise<OcrWord[]> {
+  const glyph = medianHeight(words);
+  if (!glyph) return [];
+  const tokens = unreadTokens(grayOf(canvas), words, glyph);
+  if (tokens.length === 0 || tokens.length > MAX_TOKENS) return [];
+  const layout = mosaicLayout(tokens, glyph);
+  const mosaic = createCanvas(layout.width, layout.height);
+  const context = mosaic.getContext('2d');
+  context.fillStyle = 'white';
+  context.fillRect(0, 0, layout.width, layout.height);
+  for (const p of layout.placed) {
+    const { x0, y0, x1, y1 } = p.token;
+    context.drawImage(canvas, x0, y0, x1 - x0 + 1, y1 - y0 + 1, p.x, p.y, x1 - x0 + 1, y1 - y0 + 1);
+  }
+  const out: OcrWord[] = [];
+  for (const w of await engine.recognizeLines(mosaic.toBuffer('image/png'))) {
+    const token = tokenOf(layout.placed, w, glyph);
+    if (!token || !plausibleToken(w.text, w.confidence) || out.some((o) => o.x0 === token.x0 && o.y0 === token.y0)) continue;
+    out.push({ text: w.text, ...token, confidence: w.confidence, lineHeight: glyph, baseline: token.y1 });
+  }
+  return out;
+}
+
+function medianHeight(words: OcrWord[]): number {
+  const heights = words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)] ?? 0;
 }
 
 export async function ocrPage(page: PdfJsPage, engine: OcrEngine): Promise<OcrResult> {
@@ -76,17 +108,20 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine): Promise<OcrRe
   const pixelRules = findRules(rotation === 0 ? gray : grayOf(canvas), Math.round(dpi / 4));
   const clean = withoutRules(canvas, pixelRules);
   let words = await engine.recognize(clean.toBuffer('image/png'));
+  let read = clean;
   // sideways text may have been turned the wrong way round: the other way reads better
   if (o.sideways && mean(words) < 60) {
     const other = rotated(clean, 180);
     const again = await engine.recognize(other.toBuffer('image/png'));
     if (mean(again) > mean(words)) {
       words = again;
+      read = other;
       rotation += 180;
       // rules turn with the page
       pixelRules.splice(0, pixelRules.length, ...pixelRules.map((r) => ({ x1: clean.width - r.x2, x2: clean.width - r.x1, y1: clean.height - r.y2, y2: clean.height - r.y1 })));
     }
   }
+  words.push(...await missedWords(read, words, engine));
   const rules = pixelRules.map((r) => ({ x1: r.x1 / scale, y1: r.y1 / scale, x2: r.x2 / scale, y2: r.y2 / scale }));
   return {
     items: toItems(words, scale),

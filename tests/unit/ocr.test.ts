@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/load/pdf.ts';
 import { fixOcrFigures } from '../../src/normalize/ocr.ts';
 import { closeOcr } from '../../src/ocr/engine.ts';
-import { rotated } from '../../src/ocr/image.ts';
+import { grayOf, rotated } from '../../src/ocr/image.ts';
+import { plausibleToken, unreadTokens } from '../../src/ocr/missed.ts';
 import { renderPage } from '../../src/ocr/page.ts';
 import { extractFile } from '../../src/pipeline.ts';
 import { drawTable, makePdf, tempFile } from '../helpers/pdf.ts';
@@ -71,6 +72,45 @@ describe('OCR of scanned pages', () => {
     expect(byCode.get('1.06.01')!.values.map((v) => v.value)).toEqual([100, 3712588029]);
     expect(byCode.get('1.06.01.2.02')!.values.map((v) => v.value)).toEqual([100, 3024815441]);
     expect(byCode.get('1.06.01')!.values.every((v) => typeof v.confidence === 'number')).toBe(true);
+  });
+
+  it('reads the one-character cells tesseract drops on the page pass (a 0, a row number, a roman numeral)', async () => {
+    const rows = [
+      ['No', 'Uraian', 'Target', 'Pagu', 'Selisih'],
+      ['X', 'Rehabilitasi Sosial Dasar', '100', '744.198.777', '4.554.897'],
+      ['1', 'Penyediaan Permakanan', '200', '29.767.800', '0'],
+      ['2', 'Penyediaan Alat Bantu', '177', '651.187.827', '0'],
+    ];
+    const printed = await makePdf((doc) => drawTable(doc, rows, { widths: [40, 170, 70, 110, 90], bordered: false, size: 9, y: 80 }), { size: 'A4' });
+    const src = await openPdf(printed).promise;
+    const page = await src.getPage(1);
+    const base = page.getViewport({ scale: 1 });
+    const scan = await imagePdf([{ image: (await renderPage(page, 200)).toBuffer('image/png'), width: base.width, height: base.height }]);
+    const out = await extractFile(tempFile('cells.pdf', scan));
+    const values = out.records.map((r) => r.values.map((v) => v.value));
+    expect(values).toEqual([[100, 744198777, 4554897], [200, 29767800, 0], [177, 651187827, 0]]);
+    expect(out.records.map((r) => r.row_no)).toEqual(['X', '1', '2']);
+  });
+
+  it('finds unread ink outside the words read: short tokens of a glyph\'s height, not specks', () => {
+    const canvas = createCanvas(600, 100);
+    const c = canvas.getContext('2d');
+    c.fillStyle = 'white';
+    c.fillRect(0, 0, 600, 100);
+    c.fillStyle = 'black';
+    c.font = '30px sans-serif';
+    c.fillText('Penyediaan', 20, 60);
+    c.fillText('0', 400, 60);
+    c.fillRect(300, 40, 2, 2); // a speck of dust
+    const read = [{ x0: 18, y0: 30, x1: 198, y1: 70 }];
+    const tokens = unreadTokens(grayOf(canvas), read, 25);
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0].x0).toBeGreaterThanOrEqual(398);
+    expect(tokens[0].x1).toBeLessThanOrEqual(425);
+    expect(plausibleToken('0', 90)).toBe(true);
+    expect(plausibleToken('XI', 85)).toBe(true);
+    expect(plausibleToken('©', 90)).toBe(false);
+    expect(plausibleToken('4', 40)).toBe(false);
   });
 
   it('a blank page, an all-black page and a huge page give warnings, not a crash', async () => {
