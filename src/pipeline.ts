@@ -162,7 +162,14 @@ function tableOut(t: TableBlock, rows: LogicalRow[], summaries: { line: number; 
   };
 }
 
-function recordOut(r: LogicalRow, canonical: Map<string, string>): OutputRecord {
+/** A value's place: its line in a text input; in a PDF its page (a row may run on to the next page). */
+function valueOut(v: LogicalRow['values'][number], doc: LoadedDocument): OutputRecord['values'][number] {
+  if (doc.format === 'text' || v.line === undefined) return { ...v };
+  const { line, ...rest } = v;
+  return { ...rest, page: doc.lines[line - 1]?.page ?? null };
+}
+
+function recordOut(r: LogicalRow, canonical: Map<string, string>, doc: LoadedDocument): OutputRecord {
   const rec: OutputRecord = {
     table: r.table,
     line: r.page === null ? r.line : null,
@@ -178,7 +185,7 @@ function recordOut(r: LogicalRow, canonical: Map<string, string>): OutputRecord 
     ...(r.code && canonical.has(r.code) ? { canonical_name: canonical.get(r.code) } : {}),
     indicator: r.indicator,
     texts: r.texts,
-    values: r.values.map((v) => ({ ...v })),
+    values: r.values.map((v) => valueOut(v, doc)),
     duplicate_of: r.duplicateOf,
   };
   if (r.codeNote) rec.code_note = r.codeNote;
@@ -208,7 +215,7 @@ export function toOutput(doc: LoadedDocument, x: Extraction): OutputDocument {
       period: x.meta.period,
     },
     tables: x.tables.map((t, i) => tableOut(t, x.rows[i].rows, x.summaries.get(t.id) ?? [])),
-    records: x.rows.flatMap((t) => t.rows.map((r) => recordOut(r, x.canonical))),
+    records: x.rows.flatMap((t) => t.rows.map((r) => recordOut(r, x.canonical, doc))),
     warnings: x.warnings.map((w) => ({ type: w.type, table: w.table ?? null, ...where(doc, w), code: w.code ?? null, message: w.message })),
   };
   return OutputDocument.parse(out);

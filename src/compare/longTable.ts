@@ -67,7 +67,7 @@ export function longRows(doc: OutputDocument): LongRow[] {
         table: r.table,
         table_label: t?.label ?? null,
         line: v.line ?? r.line ?? null,
-        page: r.page ?? null,
+        page: v.page ?? r.page ?? null,
       });
     }
   }

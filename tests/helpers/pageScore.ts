@@ -1,7 +1,7 @@
-// Value recall on a few pages: the gold rows printed on those pages (found by matching the gold
-// to the text-layer extraction of the same pages, by code and values), and how many of their
-// values an extraction of a scan of those pages recovers — the scorer's rules (code key, values
-// equal within 0.5 for money, 0.005 otherwise), restricted to the pages scanned.
+// Value recall on a few pages: the gold values printed on those pages (found by matching the
+// gold to the values the text-layer extraction places on the same pages, by code and value),
+// and how many of them an extraction of a scan of those pages recovers — the scorer's rules
+// (code key, values equal within 0.5 for money, 0.005 otherwise), restricted to the pages scanned.
 import { readFileSync } from 'node:fs';
 import type { OutputDocument, OutputRecord } from '../../src/emit/schema.ts';
 
@@ -40,27 +40,42 @@ export interface PageScore {
   readRecall: number;
 }
 
+/** The gold numbers `out` holds, each matched once (equal within the scorer's tolerance). */
+function matched(gold: number[], out: number[]): number[] {
+  const used = new Array(out.length).fill(false);
+  const hit: number[] = [];
+  for (const g of gold) {
+    const j = out.findIndex((o, k) => !used[k] && same(o, g));
+    if (j >= 0) { used[j] = true; hit.push(g); }
+  }
+  return hit;
+}
+
 export function pageRecall(goldFile: string, textLayer: OutputDocument, pages: number[], scan: OutputDocument): PageScore {
   const gold: Gold[] = readFileSync(goldFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  const onPages = textLayer.records.filter((r) => r.page !== null && pages.includes(r.page!));
-  const rows = gold.filter((g) => {
+  // the figures the text layer places on these pages (a row may run on to the next page)
+  const onPage = (r: OutputRecord) => r.values.filter((v) => v.value !== null && pages.includes(v.page ?? r.page ?? -1)).map((v) => v.value as number);
+  // each gold row with the values of it printed on these pages: at least half of them, so that a
+  // row of another table sharing a figure or two is not taken for it
+  const rows = gold.flatMap((g) => {
     const key = goldKey(g);
     const nums = goldNumbers(g);
-    return key !== null && nums.length > 0 && onPages.some((r) => outKey(r) === key && overlap(nums, outNumbers(r)) >= Math.max(1, nums.length / 2));
+    if (key === null || nums.length === 0) return [];
+    const printed = textLayer.records.filter((r) => outKey(r) === key).map((r) => matched(nums, onPage(r))).sort((a, b) => b.length - a.length)[0] ?? [];
+    return printed.length >= Math.max(1, nums.length / 2) ? [{ g, printed }] : [];
   });
   let goldValues = 0;
   let foundValues = 0;
   let rowsFound = 0;
   const used = new Set<OutputRecord>();
-  for (const g of rows) {
-    const nums = goldNumbers(g);
-    goldValues += nums.length;
-    const best = scan.records.filter((r) => !used.has(r) && outKey(r) === goldKey(g)).map((r) => ({ r, n: overlap(nums, outNumbers(r)) })).sort((a, b) => b.n - a.n)[0];
+  for (const { g, printed } of rows) {
+    goldValues += printed.length;
+    const best = scan.records.filter((r) => !used.has(r) && outKey(r) === goldKey(g)).map((r) => ({ r, n: overlap(printed, outNumbers(r)) })).sort((a, b) => b.n - a.n)[0];
     if (!best) continue;
     used.add(best.r);
     rowsFound++;
     foundValues += best.n;
   }
-  const read = overlap(rows.flatMap(goldNumbers), scan.records.flatMap(outNumbers));
+  const read = overlap(rows.flatMap((x) => x.printed), scan.records.flatMap(outNumbers));
   return { goldRows: rows.length, goldValues, foundValues, rowsFound, recall: goldValues ? foundValues / goldValues : 1, readRecall: goldValues ? read / goldValues : 1 };
 }
