@@ -13,7 +13,7 @@ import { InputError, loadText } from './load/text.js';
 import { detectMetadata, type DocumentMeta } from './metadata.js';
 import type { DocWarning, LayoutLine, LoadedDocument, LogicalRow, TableBlock } from './model.js';
 import type { CodeContext } from './normalize/codes.js';
-import { inferCodes, prefixFromNames, prefixFromPartials, resolveDocumentCodes, type TableRows } from './resolve/codes.js';
+import { inferCodes, kegiatanByPosition, prefixFromNames, prefixFromPartials, resolveDocumentCodes, type TableRows } from './resolve/codes.js';
 import { nomenclatureIndex } from './resolve/nomenclature.js';
 import { buildRows, markPageOverlapDuplicates } from './rows/build.js';
 import { buildColumns, matchFamily } from './tables/families.js';
@@ -114,6 +114,7 @@ export function extractTables(doc: LoadedDocument): Extraction {
   }
   const index = resolveDocumentCodes(rows, prefix, nomenclature);
   inferCodes(rows, index, nomenclature);
+  kegiatanByPosition(rows);
   for (const t of rows) markPageOverlapDuplicates(t.rows);
   const checked = validate(doc.lines, tables, rows.map((r) => r.rows));
   const warnings = [...doc.warnings, ...collectWarnings(tables, rows), ...checked.warnings];

@@ -288,6 +288,33 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
 }
 
 
+/**
+ * A row whose printed code stops short (`06⇥01` where OCR lost `2.01`) and whose name matched
+ * nothing, directly above the first sub-kegiatan of a kegiatan that has no row of its own in
+ * the table: it is that kegiatan's row. Only when what was printed is the start of that code.
+ */
+export function kegiatanByPosition(tables: TableRows[]): void {
+  for (const t of tables) {
+    const present = new Set(t.rows.map((r) => r.code).filter(Boolean));
+    t.rows.forEach((row, i) => {
+      if (row.code || row.kind !== 'data' || !row.partial || row.partial.ghost) return;
+      const next = t.rows.slice(i + 1).find((r) => r.kind === 'data');
+      if (!next?.code || levelOfCode(next.code) !== 'sub_kegiatan') return;
+      const kegiatan = parentCode(next.code)!;
+      const printed = fieldsOf(row.partial).slice(0, FIELD.KN + 1);
+      const wanted = kegiatan.split('.');
+      // compare field by field what was printed (a field left empty in print says nothing)
+      const fits = [wanted[0], wanted[1], wanted[2], wanted[3], wanted[4]].every((w, k) => printed[k] === null || Number(printed[k]) === Number(w));
+      if (present.has(kegiatan) || !fits) return;
+      row.code = kegiatan;
+      row.codeSource = 'document';
+      row.level = 'kegiatan';
+      row.codeNote = [row.codeNote, `kegiatan ${kegiatan} by position: the row above its first sub-kegiatan, which has no row of its own, and its printed code is the start of it`].filter(Boolean).join('; ');
+      present.add(kegiatan);
+    });
+  }
+}
+
 /** The code whose name matches the row, among the codes its level and position allow. */
 function match(index: NameIndex, row: LogicalRow, query: string, program: string | null, kegiatan: string | null, onlyChild: boolean): { code: string; score: number } | null {
   if (row.level === 'program') return index.best(query, index.children(null, 'program'), ACCEPT);

@@ -282,3 +282,18 @@ describe('a sub-kegiatan row whose code stops at its kegiatan', () => {
     expect(doc.records[3].code_note).toMatch(/sub-kegiatan number lost in print/);
   });
 });
+
+describe('a kegiatan row whose printed code stops short', () => {
+  it('is the kegiatan of the sub-kegiatan right below it when that kegiatan has no row of its own', () => {
+    const doc = extract(
+      'Tabel T-C.33 Rumusan Rencana Program dan Kegiatan',
+      '',
+      'Kode⇥⇥⇥⇥Program/Kegiatan/Sub Kegiatan⇥Pagu',
+      '1⇥06⇥01⇥⇥PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA⇥3.000.000',
+      '1⇥06⇥01⇥⇥Perencanaan, Pe EvaluasiKinagja Pemangka⇥1.000.000',
+      '1⇥06⇥01⇥2.01⇥0001⇥Penyusunan Dokumen Perencanaan Perangkat Daerah⇥1.000.000',
+    );
+    expect(codes(doc)).toEqual(['1.06.01', '1.06.01.2.01', '1.06.01.2.01.0001']);
+    expect(doc.records[1].code_note).toMatch(/by position/);
+  });
+});
