@@ -1,6 +1,7 @@
 // Document metadata: kind, agency, region, year and period, from the cover and the text.
 
 import type { LayoutLine } from './model.js';
+import { Tally } from './tally.js';
 
 export type DocKind = 'renja' | 'rancangan_renja' | 'renja_perubahan' | 'renstra' | 'lkjip' | 'unknown';
 
@@ -42,7 +43,7 @@ const AFTER_NAME = new Set(['Tahun', 'Provinsi', 'Propinsi', 'Nomor', 'No', 'Per
  * Tanjung Jabung Barat) and no list can hold them all: a name takes the next capitalised word when
  * the document follows it with that same word at least 60% of the time (twice or more).
  */
-function countRegions(text: string): Map<string, number> {
+function countRegions(text: string): Tally<string> {
   // base: the words REGION matched (a name and its Barat/Utara/…), always part of the name
   const found: { type: string; words: string[]; base: number }[] = [];
   for (const m of text.matchAll(REGION)) {
@@ -53,7 +54,7 @@ function countRegions(text: string): Map<string, number> {
     const base = name.split(/\s+/);
     found.push({ type, words: [...base, ...rest.trim().split(/ +/).filter(Boolean)], base: base.length });
   }
-  const counts = new Map<string, number>();
+  const counts = new Tally<string>();
   for (const f of found) {
     let n = f.base;
     while (n < f.words.length) {
@@ -65,7 +66,7 @@ function countRegions(text: string): Map<string, number> {
       n++;
     }
     const key = `${f.type}:${f.words.slice(0, n).join(' ')}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    counts.add(key);
   }
   return counts;
 }
@@ -80,29 +81,29 @@ const PROVINCES = [
 ];
 
 function detectProvince(text: string): string | null {
-  const counts = new Map<string, number>();
+  const counts = new Tally<string>();
   for (const m of text.matchAll(/\b(?:Provinsi|Propinsi|Prov\.)\s+([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})/g)) {
     const words = m[1].split(/\s+/);
     for (let n = Math.min(3, words.length); n >= 1; n--) {
       const cand = words.slice(0, n).join(' ');
       const hit = PROVINCES.find((p) => p.toLowerCase() === cand.toLowerCase());
       if (hit) {
-        counts.set(hit, (counts.get(hit) ?? 0) + 1);
+        counts.add(hit);
         break;
       }
     }
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return counts.top()?.[0] ?? null;
 }
 
 function detectAgency(text: string): string | null {
-  const counts = new Map<string, number>();
+  const counts = new Tally<string>();
   const re = /\b((?:Dinas|Badan|Kantor|Inspektorat|Satuan Polisi Pamong Praja|Sekretariat)(?:\s+(?:[A-Z][a-z]+|dan|&)){1,6})/g;
   for (const m of text.matchAll(re)) {
     let name = m[1].replace(/\s+(Kota|Kabupaten|Kab|Provinsi|Tahun|Pemerintah)\b.*$/, '').trim();
     name = name.replace(/\s+(dan|&)$/, '');
     if (name.split(/\s+/).length < 2) continue;
-    counts.set(name, (counts.get(name) ?? 0) + 1);
+    counts.add(name);
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
   if (!ranked.length) return null;
@@ -113,7 +114,7 @@ function detectAgency(text: string): string | null {
 }
 
 function detectPeriod(text: string): { start: number; end: number } | null {
-  const counts = new Map<string, number>();
+  const counts = new Tally<string>();
   const re = /\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b/g;
   for (const m of text.matchAll(re)) {
     const s = Number(m[1]);
@@ -121,9 +122,9 @@ function detectPeriod(text: string): { start: number; end: number } | null {
     if (e - s < 3 || e - s > 6) continue;
     const around = text.slice(Math.max(0, (m.index ?? 0) - 120), (m.index ?? 0) + 20);
     const weight = /renstra|rencana strategis|rpjmd|rpd\b|jangka menengah/i.test(around) ? 3 : 1;
-    counts.set(`${s}-${e}`, (counts.get(`${s}-${e}`) ?? 0) + weight);
+    counts.add(`${s}-${e}`, weight);
   }
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  const best = counts.top();
   if (!best) return null;
   const [start, end] = best[0].split('-').map(Number);
   return { start, end };
@@ -134,7 +135,7 @@ function detectYear(lines: LayoutLine[], kind: DocKind): number | null {
   if (kind === 'renstra') return null;
   const cover = lines.slice(0, 40).map((l) => l.text).join(' ');
   const titleRe = /(rencana\s+kerja|renja|laporan\s+kinerja|lkjip)[^.]{0,160}?\b(?:tahun\s+(?:anggaran\s+)?)?((?:19|20)\d\d)\b/gi;
-  const counts = new Map<number, number>();
+  const counts = new Tally<number>();
   const body = lines.map((l) => l.text).join(' ');
   for (const [text, w] of [[cover, 3], [body, 1]] as const) {
     for (const m of text.matchAll(titleRe)) {
@@ -142,10 +143,10 @@ function detectYear(lines: LayoutLine[], kind: DocKind): number | null {
       // a period `2021-2026` is not a year
       const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 3);
       if (/^\s*[-–]/.test(after)) continue;
-      counts.set(y, (counts.get(y) ?? 0) + w);
+      counts.add(y, w);
     }
   }
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  const best = counts.top();
   if (best) return best[0];
   const any = /\b(20\d\d)\b/.exec(cover);
   return any ? Number(any[1]) : null;
@@ -154,8 +155,7 @@ function detectYear(lines: LayoutLine[], kind: DocKind): number | null {
 export function detectMetadata(lines: LayoutLine[]): DocumentMeta {
   const text = lines.map((l) => l.text.replace(/\t/g, ' ')).join('\n');
   const kind = detectKind(lines);
-  const regions = [...countRegions(text).entries()].sort((a, b) => b[1] - a[1]);
-  const top = regions[0]?.[0];
+  const top = countRegions(text).top()?.[0];
   const [type, name] = top ? top.split(':') : [null, null];
   return {
     kind,

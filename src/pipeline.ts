@@ -18,6 +18,7 @@ import { nomenclatureIndex } from './resolve/nomenclature.js';
 import { buildRows, markPageOverlapDuplicates } from './rows/build.js';
 import { buildColumns, matchFamily } from './tables/families.js';
 import { findTables } from './tables/find.js';
+import { Tally } from './tally.js';
 import { validate } from './validate/index.js';
 
 export const EXTRACTOR = { name: 'kinerja-extract', version: '0.1.0' };
@@ -59,15 +60,13 @@ async function loadPdf(path: string, bytes?: Buffer): Promise<LoadedDocument> {
 
 /** The urusan.bidang most codes in the document start with: fills codes printed without it. */
 export function dominantPrefix(lines: LayoutLine[]): CodeContext {
-  const counts = new Map<string, number>();
+  const counts = new Tally<string>();
   for (const l of lines) {
     for (const m of l.text.matchAll(/(?<![\d.])([1-8])\s*\.\s*(\d\d)\s*\.\s*(\d\d)(?![\d])/g)) {
-      if (m[2] === '00') continue;
-      const k = `${m[1]}.${m[2]}`;
-      counts.set(k, (counts.get(k) ?? 0) + 1);
+      if (m[2] !== '00') counts.add(`${m[1]}.${m[2]}`);
     }
   }
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  const best = counts.top();
   if (!best) return {};
   const [urusan, bidang] = best[0].split('.');
   return { urusan, bidang };

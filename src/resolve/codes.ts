@@ -7,6 +7,7 @@
 import { HIERARCHY, type Level, type LogicalRow, type PartialCode } from '../model.js';
 import { FIELD, formatCode, levelOfCode, parentCode, type CodeContext } from '../normalize/codes.js';
 import { nameSimilarity } from '../normalize/similarity.js';
+import { Tally } from '../tally.js';
 
 export const ACCEPT = 0.8; // similarity needed to take a code from a name
 export const ACCEPT_ONLY_CHILD = 0.4; // when the parent has one child of that level
@@ -184,23 +185,19 @@ const CHILD_LEVEL: Partial<Record<Level, Level>> = { urusan: 'bidang', bidang: '
  * with the urusan printed beside it, or else the only urusan the nomenclature knows for it.
  */
 export function prefixFromPartials(tables: TableRows[], nomenclature: NameIndex): CodeContext {
-  const bidang = new Map<string, number>();
-  const urusanOf = new Map<string, Map<string, number>>();
+  const bidang = new Tally<string>();
+  const urusanOf = new Map<string, Tally<string>>();
   for (const t of tables) {
     for (const r of t.rows) {
       const p = r.partial;
       if (!p || p.ghost || !p.bidang) continue;
-      bidang.set(p.bidang, (bidang.get(p.bidang) ?? 0) + 1);
-      if (p.urusan) {
-        const u = urusanOf.get(p.bidang) ?? new Map<string, number>();
-        u.set(p.urusan, (u.get(p.urusan) ?? 0) + 1);
-        urusanOf.set(p.bidang, u);
-      }
+      bidang.add(p.bidang);
+      if (p.urusan) urusanOf.set(p.bidang, (urusanOf.get(p.bidang) ?? new Tally<string>()).add(p.urusan));
     }
   }
-  const [best, n] = [...bidang.entries()].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  const [best, n] = bidang.top() ?? [null, 0];
   if (!best || n < 2) return {};
-  const printed = [...(urusanOf.get(best)?.entries() ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const printed = urusanOf.get(best)?.top()?.[0];
   if (printed) return { urusan: printed, bidang: best };
   const known = new Set(nomenclature.codes().map((c) => c.split('.')).filter((f) => f[1] === best).map((f) => f[0]));
   return known.size === 1 ? { urusan: [...known][0], bidang: best } : {};
@@ -212,18 +209,15 @@ export function prefixFromPartials(tables: TableRows[], nomenclature: NameIndex)
  * matches. Only the first rows with names are tried: the prefix is the same all through.
  */
 export function prefixFromNames(tables: TableRows[], nomenclature: NameIndex, limit = 150): CodeContext {
-  const counts = new Map<string, number>();
+  const counts = new Tally<string>();
   const all = nomenclature.codes();
   const named = tables.flatMap((t) => t.rows).filter((r) => r.kind === 'data' && r.name.split(/\s+/).length >= 2).slice(0, limit);
   for (const r of named) {
     const hit = nomenclature.best(r.name, all, 0.9);
-    if (!hit) continue;
-    const key = hit.code.split('.').slice(0, 2).join('.');
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (hit) counts.add(hit.code.split('.').slice(0, 2).join('.'));
   }
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const [best, n] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
-  if (!best || n < 2 || n < 0.6 * total) return {};
+  const [best, n] = counts.top() ?? [null, 0];
+  if (!best || n < 2 || n < 0.6 * counts.total()) return {};
   const [urusan, bidang] = best.split('.');
   return { urusan, bidang };
 }
@@ -302,9 +296,8 @@ export function kegiatanByPosition(tables: TableRows[]): void {
       if (!next?.code || levelOfCode(next.code) !== 'sub_kegiatan') return;
       const kegiatan = parentCode(next.code)!;
       const printed = fieldsOf(row.partial).slice(0, FIELD.KN + 1);
-      const wanted = kegiatan.split('.');
       // compare field by field what was printed (a field left empty in print says nothing)
-      const fits = [wanted[0], wanted[1], wanted[2], wanted[3], wanted[4]].every((w, k) => printed[k] === null || Number(printed[k]) === Number(w));
+      const fits = kegiatan.split('.').every((w, k) => printed[k] === null || Number(printed[k]) === Number(w));
       if (present.has(kegiatan) || !fits) return;
       row.code = kegiatan;
       row.codeSource = 'document';
