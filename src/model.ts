@@ -92,8 +92,13 @@ export interface ParsedValue {
   raw: string;
   value: number | null;
   unit: string | null;
+  /** the figure was joined, cleaned or chosen among readings (see `note`, and `proof` when arithmetic decided) */
   repaired?: boolean;
+  /** the printed digits are not a well-formed figure and nothing proved a reading: `value` is null */
+  malformed?: boolean;
   note?: string;
+  /** the arithmetic that chose or confirmed `value` (a sum of children, a row formula, another table) */
+  proof?: string;
   /** other readings a validator may choose between (e.g. a split value) */
   candidates?: number[];
   line?: number;

@@ -21,10 +21,12 @@ export interface NumberReading {
   kind: NumberKind;
   value: number | null;
   unit: string | null;
-  /** true when the printed digits were not a well-formed number and we chose a reading */
+  /** the printed digits were joined or cleaned into a well-formed figure (see `note`) */
   repaired?: boolean;
+  /** the digits are not a well-formed figure: `value` is null, `candidates` are what it may mean */
+  malformed?: boolean;
   note?: string;
-  /** other plausible readings, best first is `value` */
+  /** readings a validator may choose between with arithmetic proof */
   candidates?: number[];
   bullet?: boolean;
   /** the figure is printed with Rp */
@@ -84,14 +86,16 @@ export function parseNumber(raw: string): NumberReading {
     if (kind !== 'unit') return { kind, value: null, unit: null, ...(kind === 'multi' ? { note: 'several quantities in one cell' } : {}) };
   }
   const core = parseDigits(numPart, { percent });
-  if (core.value === null) return { kind: 'text', value: null, unit: null };
+  if (core.value === null && !core.malformed) return { kind: 'text', value: null, unit: null };
   const sign = negative ? -1 : 1;
+  const moneyShaped = rupiah || looksLikeMoney(numPart) || (!!core.malformed && (numPart.match(/[.,]/g)?.length ?? 0) >= 2);
   const reading: NumberReading = {
-    kind: percent ? 'percent' : tail !== '' ? 'quantity' : rupiah || looksLikeMoney(numPart) ? 'money' : 'number',
-    value: sign * core.value,
+    kind: percent ? 'percent' : tail !== '' ? 'quantity' : moneyShaped ? 'money' : 'number',
+    value: core.value === null ? null : sign * core.value,
     unit: percent ? '%' : tail !== '' ? normalizeUnit(tail).unit : rupiah ? 'Rp' : null,
   };
   if (core.repaired) reading.repaired = true;
+  if (core.malformed) reading.malformed = true;
   if (core.note) reading.note = core.note;
   if (core.candidates) reading.candidates = core.candidates.map((c) => sign * c);
   if (bullet) reading.bullet = true;
@@ -116,9 +120,17 @@ export function looksLikeMoney(s: string): boolean {
 
 export interface DigitsReading {
   value: number | null;
+  /** the digits were joined or cleaned (a space, a trailing separator) into a well-formed figure */
   repaired?: boolean;
+  /** the digit groups are not a well-formed figure: no value without proof, only `candidates` */
+  malformed?: boolean;
   note?: string;
   candidates?: number[];
+}
+
+/** `int` + `.` + `frac` read as one decimal literal, so `3,53` is 3.53 and not 3.5300000000000002. */
+function decimal(int: number, frac: string): number {
+  return frac === '' ? int : Number(`${int}.${frac}`);
 }
 
 /**
@@ -143,14 +155,15 @@ export function parseDigits(input: string, opts: { percent?: boolean } = {}): Di
   }
   if (!/^\d[\d.,]*$/.test(s)) return { value: null };
   const seps = s.replace(/\d/g, '');
-  const result = (value: number, extra: Partial<DigitsReading> = {}): DigitsReading => {
-    const out: DigitsReading = { value, ...extra };
-    if (repaired || extra.repaired) out.repaired = true;
-    const allNotes = [...notes, ...(extra.note ? [extra.note] : [])];
+  const result = (r: DigitsReading): DigitsReading => {
+    const out: DigitsReading = { ...r };
+    if (repaired && !r.malformed) out.repaired = true;
+    const allNotes = [...notes, ...(r.note ? [r.note] : [])];
     if (allNotes.length) out.note = allNotes.join('; ');
+    else delete out.note;
     return out;
   };
-  if (seps === '') return result(Number(s));
+  if (seps === '') return result({ value: Number(s) });
 
   // decimal part: the last separator followed by 1–2 digits, when the figure also has
   // other separators or is a percent / plain decimal like `94,5`
@@ -163,38 +176,44 @@ export function parseDigits(input: string, opts: { percent?: boolean } = {}): Di
   if (lastSep === ',' && after.length <= 2) {
     // `1.486,64`, `5.777.052.011,00`, `24.000,000,00`, `94,5`
     const int = readThousands(before);
-    if (int.value === null) return { value: null };
-    if (int.note) notes.push(int.note);
-    if (int.repaired) repaired = true;
-    return result(int.value + Number(after) / 10 ** after.length, int.candidates ? { candidates: int.candidates.map((c) => c + Number(after) / 10 ** after.length) } : {});
+    if (int.value === null && !int.malformed) return { value: null };
+    return result({ ...int, value: int.value === null ? null : decimal(int.value, after), candidates: int.candidates?.map((c) => decimal(c, after)) });
   }
   if (lastSep === '.' && after.length <= 2 && /^[,]+$/.test(beforeSeps)) {
     // `50,000,000.00`: comma thousands with a decimal point
     const int = readThousands(before);
-    if (int.value !== null && !int.repaired) return result(int.value + Number(after) / 10 ** after.length);
+    if (int.value !== null && !int.malformed) return result({ value: decimal(int.value, after) });
   }
   if (lastSep === '.' && beforeSeps === '' && after.length <= 2 && !/,/.test(before)) {
     // single dot with 1–2 digits: a decimal point (`2.5`), or a thousands figure that lost
     // digits (`125.65`) — undecidable here; read as decimal
-    return result(Number(`${before}.${after}`));
+    return result({ value: Number(`${before}.${after}`) });
   }
   if (lastSep === ',' && beforeSeps === '' && after.length === 3 && opts.percent) {
-    return result(Number(`${before}.${after}`));
+    return result({ value: Number(`${before}.${after}`) });
   }
   if (lastSep === ',' && beforeSeps === '' && after.length > 3) {
-    return result(Number(`${before}.${after}`), { note: 'decimal comma with more than three digits' });
+    return result({ value: Number(`${before}.${after}`), note: 'decimal comma with more than three digits' });
   }
-  const th = readThousands(s);
-  if (th.value === null) return { value: null };
-  if (th.note) notes.push(th.note);
-  if (th.repaired) repaired = true;
-  return result(th.value, th.candidates ? { candidates: th.candidates } : {});
+  if (lastSep === '.' && after.length <= 2 && /^\.+$/.test(beforeSeps)) {
+    // `2.807.870.000.00`: dot thousands whose decimal comma was typed as a dot, or a
+    // `125.657.70` that lost the last digit of its last group: two magnitudes, no value
+    const int = readThousands(before);
+    if (int.value !== null && !int.malformed) {
+      const lost = Number(before.replace(/\./g, '') + after.padEnd(3, '0'));
+      return result({
+        value: null, malformed: true, candidates: [lost, decimal(int.value, after)],
+        note: `last group '${after}' has ${after.length} digit${after.length > 1 ? 's' : ''}: a lost digit (${lost}) or a decimal point (${decimal(int.value, after)})`,
+      });
+    }
+  }
+  return result(readThousands(s));
 }
 
 /**
- * Read a figure whose separators are all thousands separators. A malformed last group
- * is the common failure: `125.657.70` lost its last digit (read ×10, the document's
- * figures are whole rupiah), `2.754.6000` has one digit too many.
+ * Read a figure whose separators are all thousands separators. A malformed group is a figure
+ * whose magnitude the print does not tell (`2.754.6000`: one digit too many, or a group of
+ * four; `9.871.1466.000`): it gets no value, only the readings a validator may prove.
  */
 function readThousands(s: string): DigitsReading {
   const groups = s.split(/[.,]/);
@@ -207,26 +226,29 @@ function readThousands(s: string): DigitsReading {
   const tail = rest[rest.length - 1];
   const middleOk = middle.every((g) => g.length === 3);
   if (headOk && middleOk && tail.length === 3) return { value: digits };
-  if (headOk && middleOk && (tail.length === 1 || tail.length === 2)) {
-    const missing = 3 - tail.length;
-    const padded = digits * 10 ** missing;
-    return {
-      value: padded,
-      repaired: true,
-      note: `last group '${tail}' has ${tail.length} digit${tail.length > 1 ? 's' : ''}: read as ${padded} (lost trailing digit${missing > 1 ? 's' : ''}), unconfirmed`,
-      candidates: [padded, digits],
-    };
-  }
-  if (headOk && middleOk && tail.length === 4) {
-    const cut = Math.floor(digits / 10);
-    return {
-      value: cut,
-      repaired: true,
-      note: `last group '${tail}' has 4 digits: read as ${cut} (one digit too many), unconfirmed`,
-      candidates: [cut, digits],
-    };
-  }
   // `1.06.04.2.02`: dotted groups of one or two digits are a code, not a figure
-  if (middle.some((g) => g.length < 3) || rest.length >= 4) return { value: null };
-  return { value: digits, repaired: true, note: `irregular digit groups '${s}': read as ${digits}` };
+  if (middle.some((g) => g.length < 3) || (tail.length < 3 && rest.length >= 4)) return { value: null };
+  if (!headOk || middle.some((g) => g.length > 4) || tail.length > 4) return { value: null };
+  return { value: null, malformed: true, candidates: groupReadings(groups), note: `digit groups '${s}' are not a well-formed figure` };
+}
+
+/**
+ * The figures a malformed group list could have meant: every group of four digits with one
+ * digit dropped (a doubled key), every short last group padded with zeros (lost digits), and the
+ * digits as they stand. Ordered, without repeats.
+ */
+function groupReadings(groups: string[]): number[] {
+  const options: string[][] = [groups];
+  groups.forEach((g, i) => {
+    if (i > 0 && g.length === 4) {
+      const next: string[][] = [];
+      for (const o of options) for (let k = 0; k < 4; k++) next.push([...o.slice(0, i), g.slice(0, k) + g.slice(k + 1), ...o.slice(i + 1)]);
+      options.splice(0, options.length, ...next, ...options);
+    }
+  });
+  const tail = groups[groups.length - 1];
+  const out = new Set<number>();
+  for (const o of options) out.add(Number(o.join('')));
+  if (tail.length < 3) out.add(Number(groups.join('') + '0'.repeat(3 - tail.length)));
+  return [...out];
 }

@@ -99,14 +99,20 @@ export function reassembleRupiah(cells: { index: number; text: string; line: num
   }
   const firm = new Set(pending.filter((p) => p.readings.length === 1).map((p) => parseNumber(p.readings[0]).value));
   for (const p of pending) {
-    let pick = p.readings[0];
-    if (p.readings.length > 1) pick = p.readings.find((r) => firm.has(parseNumber(r).value)) ?? pick;
-    const reading = parseNumber(`Rp ${pick}`);
+    // several joins are well-formed: the one equal to another figure of the row, else none
+    // until arithmetic proves one (the validator's repairs)
+    const pick = p.readings.length > 1 ? p.readings.find((r) => firm.has(parseNumber(r).value)) : p.readings[0];
+    const reading = parseNumber(`Rp ${pick ?? p.readings[0]}`);
     if (p.note) {
       reading.repaired = true;
       reading.note = [p.note, reading.note].filter(Boolean).join('; ');
       const alts = p.readings.map((r) => parseNumber(r).value).filter((v): v is number => v !== null);
       if (alts.length > 1) reading.candidates = alts;
+    }
+    if (pick === undefined) {
+      reading.value = null;
+      reading.malformed = true;
+      delete reading.repaired;
     }
     out.push({ index: p.seg.index, raw: p.seg.raw.join(' | '), reading, line: p.seg.line });
   }
@@ -281,6 +287,7 @@ export function toParsedValues(cells: ValueCell[], cols: ColumnSpec[], assignmen
     const unit = c.reading.unit ?? (col && c.reading.value !== null ? col.unit : null);
     const v: ParsedValue = { column: col ? col.key : `extra_${++extra}`, raw: c.raw, value: c.reading.value, unit: unit ?? null };
     if (c.reading.repaired) v.repaired = true;
+    if (c.reading.malformed) v.malformed = true;
     if (c.reading.note) v.note = c.reading.note;
     if (c.reading.candidates && c.reading.candidates.length > 1) v.candidates = c.reading.candidates;
     if (c.ocrText !== undefined && v.value !== null) {

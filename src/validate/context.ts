@@ -79,9 +79,10 @@ export function warn(out: DocWarning[], w: DocWarning): void {
 export function applyRepair(v: ParsedValue, to: number, proof: string): void {
   const was = v.value;
   v.repaired = true;
-  const base = (v.note ?? '').replace(/,? ?unconfirmed$/, '').replace(/; ?unconfirmed/, '');
-  const change = was === to ? `${num(to)} confirmed by ${proof}` : `read as ${num(to)} (not ${was === null ? 'empty' : num(was)}): ${proof}`;
-  v.note = [base, change].filter((s) => s.trim() !== '').join('; ');
+  v.proof = proof;
+  const change = was === to ? `${num(to)} confirmed by ${proof}` : was === null ? `read as ${num(to)}: ${proof}` : `read as ${num(to)} (not ${num(was)}): ${proof}`;
+  v.note = [v.note ?? '', change].filter((s) => s.trim() !== '').join('; ');
   v.value = to;
+  delete v.malformed;
   delete v.candidates;
 }

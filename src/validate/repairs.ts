@@ -51,8 +51,9 @@ function evidence(t: Target, x: number, views: TableView[]): string | null {
   return null;
 }
 
+/** A figure whose reading is not settled by its print: malformed, joined from pieces, or with several readings. */
 function suspicious(v: ParsedValue): boolean {
-  return !!v.repaired && (v.candidates !== undefined || /unconfirmed|trailing separator|irregular|separated by a space|split over/.test(v.note ?? ''));
+  return !!v.malformed || !!v.repaired || (v.candidates?.length ?? 0) > 1;
 }
 
 /** A money figure that is a printed prefix of what its formula or children say it should be. */
@@ -64,18 +65,18 @@ function lostTail(printed: number, expected: number): boolean {
 }
 
 export function repairValues(views: TableView[], out: DocWarning[]): void {
-  const targets: Target[] = views.flatMap((view) => liveRows(view.rows).flatMap((row) => row.values.filter((v) => v.value !== null).map((v) => ({ view, row, v }))));
+  const targets: Target[] = views.flatMap((view) => liveRows(view.rows).flatMap((row) => row.values.filter((v) => v.value !== null || v.malformed).map((v) => ({ view, row, v }))));
   for (const t of targets.filter((x) => suspicious(x.v))) {
-    const readings = [...new Set([t.v.value!, ...(t.v.candidates ?? [])])];
+    const readings = [...new Set([...(t.v.value !== null ? [t.v.value] : []), ...(t.v.candidates ?? [])])];
     const proved = readings.map((x) => ({ x, why: evidence(t, x, views) })).filter((r) => r.why !== null);
     if (proved.length) applyRepair(t.v, proved[0].x, proved[0].why!);
   }
   for (const t of targets) restoreLostTail(t);
   for (const t of targets) {
     const where = { table: t.view.table.id, line: t.v.line ?? t.row.line, code: t.row.code };
-    if (t.v.repaired && /unconfirmed/.test(t.v.note ?? '')) {
-      out.push({ type: 'malformed_number', ...where, message: `${label(t.view.table)} '${t.v.raw}' (${t.v.column}): ${t.v.note}` });
-    } else if (t.v.repaired && /confirmed by|read as|restored from/.test(t.v.note ?? '')) {
+    if (t.v.malformed) {
+      out.push({ type: 'malformed_number', ...where, message: `${label(t.view.table)} '${t.v.raw}' (${t.v.column}): ${t.v.note ?? 'not a well-formed figure'}; kept as printed, no value` });
+    } else if (t.v.proof) {
       out.push({ type: 'repaired_value', ...where, message: `${label(t.view.table)} '${t.v.raw}' (${t.v.column}) = ${num(t.v.value!)}: ${t.v.note}` });
     }
   }

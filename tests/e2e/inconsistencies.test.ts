@@ -101,6 +101,6 @@ describe('repairs', () => {
   it('keeps the printed text of a repaired figure', () => {
     const v = docs.get('000')!.records.find((r) => r.line === 532)!.values.find((x) => x.value === 125657700)!;
     expect(v.raw).toBe('125.657.70');
-    expect(v.note).toMatch(/confirmed by the parent 1\.06\.04\.2\.02/);
+    expect(v.proof).toMatch(/the parent 1\.06\.04\.2\.02/);
   });
 });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDigits, parseNumber, type NumberReading } from '../../src/normalize/numbers.ts';
 
 /** Fields a case pins, checked in the order written; a field given as `undefined` must be unset. */
-type Want = Partial<Pick<NumberReading, 'value' | 'kind' | 'unit' | 'rupiah' | 'bullet' | 'repaired' | 'candidates'>>;
+type Want = Partial<Pick<NumberReading, 'value' | 'kind' | 'unit' | 'rupiah' | 'bullet' | 'repaired' | 'malformed' | 'candidates'>>;
 /** One cell text and what reading it must give. */
 type Read = [raw: string, want: Want];
 /** A test: its name (format and seed line), then every cell it reads. */
@@ -212,14 +212,12 @@ describe('values split across cells (read after the cells are joined)', () => {
   ]);
 });
 
-describe('truncated numbers: last group lost a digit', () => {
-  it('`125.657.70` → 125657700, repaired, both readings kept (000 l.532)', () => {
+describe('malformed figures: no value without proof, every reading kept', () => {
+  it('`125.657.70` (000 l.532): a lost digit or a decimal point; no value, both readings', () => {
     const r = parseNumber('125.657.70');
-    expect(r.value).toBe(125657700);
-    expect(r.repaired).toBe(true);
-    expect(r.candidates).toEqual([125657700, 12565770]);
-    expect(typeof r.note).toBe('string');
-    expect(r.note!.length).toBeGreaterThan(0);
+    expect(r).toMatchObject({ kind: 'money', value: null, malformed: true, candidates: [125657700, 125657.7] });
+    expect(r.repaired).toBeUndefined();
+    expect(r.note).toMatch(/last group '70' has 2 digits/);
   });
 
   it.each([
@@ -228,26 +226,54 @@ describe('truncated numbers: last group lost a digit', () => {
     ['403.715.60', 403715600, 862],
     ['43.675.50', 43675500, 897],
     ['69.192.30', 69192300, 901],
-  ])('truncated `%s` → %i (000 l.%i)', (raw, value) => {
+  ])('truncated `%s`: no value, %i among the readings (000 l.%i)', (raw, lost) => {
     const r = parseNumber(raw);
-    expect(r.value).toBe(value);
-    expect(r.repaired).toBe(true);
-    expect(r.candidates?.[0]).toBe(value);
+    expect(r.value).toBeNull();
+    expect(r.malformed).toBe(true);
+    expect(r.candidates).toContain(lost);
+  });
+
+  it('`2.807.870.000.00`: a decimal comma typed as a dot is one reading, not 2.8 trillion as the value', () => {
+    const r = parseNumber('2.807.870.000.00');
+    expect(r).toMatchObject({ value: null, malformed: true });
+    expect(r.candidates).toContain(2807870000);
+  });
+
+  it('`9.871.1466.000`: a group of four digits gives no value (not 98.7 billion); the one-digit-less readings are candidates', () => {
+    const r = parseNumber('9.871.1466.000');
+    expect(r).toMatchObject({ value: null, malformed: true });
+    expect(r.candidates).toEqual(expect.arrayContaining([9871466000, 9871146000, 9871166000]));
+  });
+
+  it('extra digit in the last group `2.754.6000` (003 l.772): no value, 2754600 among the readings', () => {
+    const r = parseNumber('2.754.6000');
+    expect(r).toMatchObject({ value: null, malformed: true });
+    expect(r.candidates).toContain(2754600);
+  });
+
+  it('trailing dot `4.035.693.583.` → 4035693583: the magnitude is printed, only a separator is dropped (003 l.737)', () => {
+    const r = parseNumber('4.035.693.583.');
+    expect(r.value).toBe(4035693583);
+    expect(r.malformed).toBeUndefined();
+    expect(r.note).toMatch(/trailing separator/);
   });
 });
 
-describe('malformed digit groups', () => {
+describe('decimals without float drift', () => {
   itReads([
-    [
-      'extra digit in the last group `2.754.6000` → 2754600 (003 l.772)',
-      ['2.754.6000', { value: 2754600, repaired: true, candidates: [2754600, 27546000] }],
-    ],
+    ['`3,53%` is 3.53, not 3.5300000000000002', ['3,53%', { value: 3.53, unit: '%' }]],
+    ['`0,07`', ['0,07', { value: 0.07 }]],
+    ['`1.486,64`', ['1.486,64', { value: 1486.64 }]],
+    ['`5.777.052.011,57`', ['5.777.052.011,57', { value: 5777052011.57 }]],
+    ['`50,000,000.10`', ['50,000,000.10', { value: 50000000.1 }]],
+    ['`12,3 %`', ['12,3 %', { value: 12.3, unit: '%' }]],
   ]);
 
-  it('trailing dot `4.035.693.583.` → 4035693583 (003 l.737)', () => {
-    const r = parseNumber('4.035.693.583.');
-    expect(r.value).toBe(4035693583);
-    expect(typeof r.note).toBe('string');
+  it('every two-decimal percent from 0,01 to 99,99 prints back as written', () => {
+    for (let i = 1; i < 10000; i++) {
+      const printed = `${Math.floor(i / 100)},${String(i % 100).padStart(2, '0')}`;
+      expect(String(parseNumber(`${printed}%`).value)).toBe(printed.replace(',', '.').replace(/\.?0+$/, ''));
+    }
   });
 });
 
@@ -257,7 +283,7 @@ describe('parseDigits (digits-and-separators part only)', () => {
       ['thousands dot `5.533.941.209`', ['5.533.941.209', { value: 5533941209 }]],
       ['decimal comma `94,5`', ['94,5', { value: 94.5 }]],
       ['space-split digits `3.712.588.02 9`', ['3.712.588.02 9', { value: 3712588029 }]],
-      ['truncated `125.657.70` keeps both readings', ['125.657.70', { value: 125657700, repaired: true, candidates: [125657700, 12565770] }]],
+      ['truncated `125.657.70`: no value, both readings', ['125.657.70', { value: null, malformed: true, candidates: [125657700, 125657.7] }]],
       ['non-digits give null', ['abc', { value: null }]],
     ],
     (raw) => parseDigits(raw),

@@ -88,20 +88,23 @@ describe('formula columns', () => {
 });
 
 describe('repairs', () => {
-  it('a truncated figure (`1.000.00`) is read ×10 and confirmed by the parent sum, keeping its raw text', () => {
+  it('a truncated figure (`1.000.00`) is read ×10 only because the parent sum proves it, keeping its raw text', () => {
     const { doc, types } = extract(...perubahan({ sub1: ['1.000.00', '1.500.000', '500.000'] }));
     const v = doc.records.find((r) => r.line === 9)!.values.find((x) => x.column === 'anggaran_sebelum')!;
     expect(v).toMatchObject({ raw: '1.000.00', value: 1000000, repaired: true });
-    expect(v.note).toMatch(/confirmed by the parent 1\.06\.01\.2\.01/);
+    expect(v.malformed).toBeUndefined();
+    expect(v.proof).toMatch(/the parent 1\.06\.01\.2\.01/);
+    expect(v.note).toMatch(/read as 1\.000\.000: the parent 1\.06\.01\.2\.01/);
     expect(types).toEqual([]);
     expect(doc.warnings.map((w) => w.type)).toContain('repaired_value');
   });
 
-  it('a truncated figure nothing confirms stays as read and is reported', () => {
+  it('a truncated figure nothing proves keeps its raw text and no value, and is reported', () => {
     // 1.100.000 fits neither the parent (3.000.000 − 2.000.000) nor the difference (1.500.000 − 500.000)
     const { doc, types } = extract(...perubahan({ sub1: ['1.100.00', '1.500.000', '500.000'] }));
     const v = doc.records.find((r) => r.line === 9)!.values.find((x) => x.column === 'anggaran_sebelum')!;
-    expect(v.note).toMatch(/unconfirmed/);
+    expect(v).toMatchObject({ raw: '1.100.00', value: null, malformed: true });
+    expect(v.candidates).toContain(1100000);
     expect(types).toContain('malformed_number');
   });
 });
