@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { openPdf } from '../src/load/pdf.js';
+import { DEFAULT_SETTINGS } from '../src/settings.js';
 import { rotated } from '../src/ocr/image.js';
 import { renderPage } from '../src/ocr/page.js';
 
@@ -20,7 +21,7 @@ function random(seed: number): () => number {
 }
 
 async function scan(pdfPath: string, pages: number[], outPath: string, seed: number): Promise<void> {
-  const src = await openPdf(new Uint8Array(readFileSync(pdfPath))).promise;
+  const src = await openPdf(new Uint8Array(readFileSync(pdfPath)), DEFAULT_SETTINGS.limits.max_image_pixels).promise;
   const out = new PDFDocument({ autoFirstPage: false, info: { Title: `scan of ${basename(pdfPath)} pages ${pages.join(', ')}` } });
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));

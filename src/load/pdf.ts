@@ -4,12 +4,12 @@
 // view: x to the right, y downward from the top of the page, in points.
 
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, sep } from 'node:path';
 import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { OcrEngine } from '../ocr/engine.js';
 import { ocrPage, type PageOcr } from '../ocr/page.js';
+import { DEFAULT_SETTINGS, type Limits } from '../settings.js';
 import { InputError } from './text.js';
 
 export interface TextItem {
@@ -41,12 +41,16 @@ export interface PdfPage {
   rules: Rule[];
   /** set when the page was read by OCR */
   ocr?: PageOcr;
+  /** what was left out of this page, and why */
+  warnings: { type: string; message: string }[];
 }
 
 export interface ReadOptions {
-  limits?: PdfLimits;
+  limits?: Limits;
   /** the OCR engine for pages without a usable text layer; none: such pages stay empty */
   ocr?: () => OcrEngine;
+  /** told the page count once the text layer is read, and how many pages need OCR */
+  onPages?: (pages: number, ocrPages: number) => void;
 }
 
 /**
@@ -60,30 +64,41 @@ export function needsOcr(items: TextItem[]): boolean {
   return readable / visible.length < 0.5;
 }
 
-export interface PdfLimits {
-  maxPages: number;
-  timeoutMs: number;
-}
-
-export const DEFAULT_LIMITS: PdfLimits = { maxPages: 2000, timeoutMs: 120_000 };
-
-// the fonts and CMaps ship inside the package: nothing is fetched
+// the fonts and CMaps ship inside the package: nothing is fetched. pdf.js reads them in Node with
+// fs.readFile(base + name), so the base is a folder path, not a file:// URL (which readFile would
+// take for a relative path, silently drawing every standard font with a fallback)
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-const asset = (sub: string) => pathToFileURL(join(PDFJS_DIR, sub)).href + '/';
+const asset = (sub: string) => `${join(PDFJS_DIR, sub)}${sep}`;
 
 type Matrix = number[];
 
-/** Horizontal and vertical segments of a constructed path, in device space. */
-function pathRules(ops: ArrayLike<number>, ctm: Matrix, view: Matrix): Rule[] {
+/**
+ * Collects a page's ruling segments, up to a limit: a page that draws more than a table grid
+ * could need (a chart, a map, a file made to exhaust the reader) keeps the first ones and says so.
+ */
+class RuleSink {
+  readonly rules: Rule[] = [];
+  dropped = 0;
+  constructor(private readonly max: number) {}
+
+  add(r: Rule): void {
+    // the short sides of a rule drawn as a thin filled box are no rules
+    if (Math.max(r.x2 - r.x1, r.y2 - r.y1) < 2) return;
+    if (this.rules.length < this.max) this.rules.push(r);
+    else this.dropped++;
+  }
+}
+
+/** Horizontal and vertical segments of a constructed path, in device space, into `sink`. */
+function pathRules(ops: ArrayLike<number>, ctm: Matrix, view: Matrix, sink: RuleSink): void {
   const m = Util.transform(view, ctm);
   const pt = (x: number, y: number) => [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]];
-  const out: Rule[] = [];
   let start: number[] | null = null;
   let cur: number[] | null = null;
   const segment = (a: number[], b: number[]) => {
     const [x1, y1] = a;
     const [x2, y2] = b;
-    if (Math.abs(y1 - y2) < 1 || Math.abs(x1 - x2) < 1) out.push({ x1: Math.min(x1, x2), y1: Math.min(y1, y2), x2: Math.max(x1, x2), y2: Math.max(y1, y2) });
+    if (Math.abs(y1 - y2) < 1 || Math.abs(x1 - x2) < 1) sink.add({ x1: Math.min(x1, x2), y1: Math.min(y1, y2), x2: Math.max(x1, x2), y2: Math.max(y1, y2) });
   };
   for (let i = 0; i < ops.length; ) {
     const op = ops[i];
@@ -94,12 +109,10 @@ function pathRules(ops: ArrayLike<number>, ctm: Matrix, view: Matrix): Rule[] {
     else if (op === 4) { if (cur && start) segment(cur, start); cur = start; i += 1; }
     else break;
   }
-  return out;
 }
 
-async function pageRules(page: any, view: Matrix): Promise<Rule[]> {
+async function pageRules(page: any, view: Matrix, sink: RuleSink): Promise<void> {
   const list = await page.getOperatorList();
-  const rules: Rule[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
   for (let i = 0; i < list.fnArray.length; i++) {
@@ -110,11 +123,9 @@ async function pageRules(page: any, view: Matrix): Promise<Rule[]> {
     else if (fn === OPS.transform) ctm = Util.transform(ctm, args);
     else if (fn === OPS.constructPath) {
       const paths = Array.isArray(args[1]) ? args[1] : [args[1]];
-      for (const p of paths) if (p) rules.push(...pathRules(p, ctm, view));
+      for (const p of paths) if (p) pathRules(p, ctm, view, sink);
     }
   }
-  // the short sides of a rule drawn as a thin filled box are no rules
-  return rules.filter((r) => Math.max(r.x2 - r.x1, r.y2 - r.y1) >= 2);
 }
 
 function pageItems(content: { items: any[] }, view: Matrix): (TextItem & { dir: [number, number] })[] {
@@ -158,85 +169,114 @@ function upright(items: (TextItem & { dir: [number, number] })[], rules: Rule[],
   return { items: turned, rules: turnedRules, width: quarter ? height : width, height: quarter ? width : height };
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number, file: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const t = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new InputError(`${file}: PDF took longer than ${ms / 1000} s to read`, 'timeout')), ms); });
-  return Promise.race([p, t]).finally(() => clearTimeout(timer));
-}
-
 /** Pages without a usable text layer, read by OCR a few at a time (one per OCR worker). */
-async function ocrPages(pdf: any, todo: PdfPage[], engine: OcrEngine): Promise<void> {
+async function ocrPages(pdf: PDFDocumentProxy, todo: PdfPage[], engine: OcrEngine, limits: Limits): Promise<void> {
   for (let i = 0; i < todo.length; i += engine.workers) {
     await Promise.all(todo.slice(i, i + engine.workers).map(async (p) => {
       const page = await pdf.getPage(p.number);
-      const r = await ocrPage(page, engine);
+      const { result, skipped } = await withPdfjsWarnings(() => ocrPage(page, engine, limits.max_canvas_pixels));
       // a mixed page keeps nothing of its unusable text layer
-      Object.assign(p, r);
+      Object.assign(p, result);
+      for (const w of skipped) p.warnings.push({ type: 'image_too_large', message: `page ${p.number}: an image larger than ${limits.max_image_pixels} pixels was left out (${w})` });
       page.cleanup();
     }));
   }
 }
 
 /**
- * pdf.js's loading task for these bytes, with the settings every reader here uses: no script
- * evaluation (untrusted files), the fonts and CMaps bundled with the package, no logging.
+ * pdf.js reports an image it leaves out (over `maxImageSize`) only as a console warning: those
+ * warnings are caught while `fn` runs and returned; all other console output is left alone.
  */
-export function openPdf(data: Uint8Array) {
+async function withPdfjsWarnings<T>(fn: () => Promise<T>): Promise<{ result: T; skipped: string[] }> {
+  const skipped: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => {
+    const msg = String(args[0] ?? '');
+    if (/^Warning: Image exceeded maximum allowed size/.test(msg)) skipped.push(msg.replace(/^Warning: /, ''));
+    else if (!msg.startsWith('Warning: ')) original(...args);
+  };
+  try {
+    return { result: await fn(), skipped };
+  } finally {
+    console.warn = original;
+  }
+}
+
+/** `maxImageSize` that leaves every image out: the text layer and the rules need none. */
+export const NO_IMAGES = 1;
+
+/**
+ * pdf.js's loading task for these bytes, with the settings every reader here uses: no script
+ * evaluation (untrusted files), the fonts and CMaps bundled with the package, no logging, and
+ * images up to `maxImagePixels` (images are only drawn for OCR; reading the text layer decodes
+ * none: NO_IMAGES).
+ */
+export function openPdf(data: Uint8Array, maxImagePixels: number) {
   return getDocument({
-    data, isEvalSupported: false, verbosity: 0, useSystemFonts: false,
+    data, isEvalSupported: false, verbosity: maxImagePixels > NO_IMAGES ? 1 : 0, useSystemFonts: false, maxImageSize: maxImagePixels,
     standardFontDataUrl: asset('standard_fonts'), cMapUrl: asset('cmaps'), cMapPacked: true,
   });
 }
 
 /**
- * Read every page of a PDF. Encrypted, corrupt and empty PDFs throw an InputError. The text
- * layer must be read within `limits.timeoutMs`; OCR of the pages that need it is not timed here
- * (a scan takes seconds per page), the batch runner's per-file timeout bounds it.
+ * Read every page of a PDF. Encrypted, corrupt and empty PDFs throw an InputError. There is no
+ * time limit here: pdf.js works synchronously for long stretches that no timer can interrupt,
+ * so the batch runs each file in a worker thread and stops the thread when its time is up.
  */
 export async function readPdf(data: Uint8Array, file: string, options: ReadOptions = {}): Promise<PdfPage[]> {
-  const limits = options.limits ?? DEFAULT_LIMITS;
-  if (data.length === 0) throw new InputError(`${file}: empty file`, 'empty');
-  const task = openPdf(data);
-  let pdf: PDFDocumentProxy;
+  const limits = options.limits ?? DEFAULT_SETTINGS.limits;
+  if (data.length === 0) throw new InputError('empty file', 'empty');
+  // pdf.js takes ownership of the buffer it is given: each document gets its own copy
+  const pdf = await openDocument(openPdf(data.slice(), NO_IMAGES));
   try {
-    pdf = await withTimeout(openDocument(task, file), limits.timeoutMs, file);
-  } catch (e) {
-    void task.destroy();
-    throw e;
-  }
-  try {
-    if (pdf.numPages === 0) throw new InputError(`${file}: the PDF has no pages`, 'empty');
-    if (pdf.numPages > limits.maxPages) throw new InputError(`${file}: ${pdf.numPages} pages, more than the limit of ${limits.maxPages}`, 'unreadable');
-    const pages = await withTimeout(textPages(pdf), limits.timeoutMs, file);
-    if (options.ocr) await ocrPages(pdf, pages.filter((p) => needsOcr(p.items)), options.ocr());
+    if (pdf.numPages === 0) throw new InputError('the PDF has no pages', 'empty');
+    if (pdf.numPages > limits.max_pages) throw new InputError(`${pdf.numPages} pages, more than the limit of ${limits.max_pages}`, 'too_large');
+    const pages = await textPages(pdf, limits);
+    const scanned = options.ocr ? pages.filter((p) => needsOcr(p.items)) : [];
+    options.onPages?.(pages.length, scanned.length);
+    if (scanned.length) await ocrScanned(data, scanned, options.ocr!(), limits);
     return pages;
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`${file}: the PDF is damaged (${(e as Error).message})`, 'corrupt');
+    throw new InputError(`the PDF is damaged (${(e as Error).message})`, 'corrupt');
   } finally {
     await pdf.destroy();
   }
 }
 
-async function openDocument(task: PDFDocumentLoadingTask, file: string): Promise<PDFDocumentProxy> {
+/** The pages to OCR, drawn from a second opening of the document that decodes images (within the cap). */
+async function ocrScanned(data: Uint8Array, pages: PdfPage[], engine: OcrEngine, limits: Limits): Promise<void> {
+  const pdf = await openDocument(openPdf(data.slice(), limits.max_image_pixels));
+  try {
+    await ocrPages(pdf, pages, engine, limits);
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+async function openDocument(task: PDFDocumentLoadingTask): Promise<PDFDocumentProxy> {
   try {
     return await task.promise;
   } catch (e) {
+    void task.destroy();
     const err = e as Error;
-    if (err.name === 'PasswordException') throw new InputError(`${file}: the PDF is encrypted with a password`, 'encrypted');
-    throw new InputError(`${file}: not a readable PDF (${err.message})`, 'corrupt');
+    if (err.name === 'PasswordException') throw new InputError('the PDF is encrypted with a password', 'encrypted');
+    throw new InputError(`not a readable PDF (${err.message})`, 'corrupt');
   }
 }
 
 /** Text items and ruling lines of every page, sideways pages turned upright. */
-async function textPages(pdf: PDFDocumentProxy): Promise<PdfPage[]> {
+async function textPages(pdf: PDFDocumentProxy, limits: Limits): Promise<PdfPage[]> {
   const pages: PdfPage[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n);
     const viewport = page.getViewport({ scale: 1 });
     const view = viewport.transform as Matrix;
-    const turned = upright(pageItems(await page.getTextContent(), view), await pageRules(page, view), viewport.width, viewport.height);
-    pages.push({ number: n, ...turned });
+    const sink = new RuleSink(limits.max_rules_per_page);
+    const items = pageItems(await page.getTextContent(), view);
+    await pageRules(page, view, sink);
+    const warnings = sink.dropped ? [{ type: 'too_many_rules', message: `page ${n} draws ${sink.rules.length + sink.dropped} ruling segments; the first ${sink.rules.length} were kept` }] : [];
+    pages.push({ number: n, ...upright(items, sink.rules, viewport.width, viewport.height), warnings });
     page.cleanup();
   }
   return pages;

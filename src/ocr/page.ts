@@ -6,11 +6,10 @@ import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import type { Rule, TextItem } from '../load/pdf.js';
 import type { OcrEngine, OcrWord } from './engine.js';
 import { findRules, grayOf, orientation, rotated, withoutRules } from './image.js';
+import { rereadFigures } from './figures.js';
 import { mosaicLayout, plausibleToken, tokenOf, unreadTokens } from './missed.js';
 
 export const OCR_DPI = 300;
-// a page larger than this (in pixels at OCR_DPI) is rendered at a lower resolution instead
-const MAX_PIXELS = 40_000_000;
 
 export interface PageOcr {
   /** degrees the page was turned before recognition (quarter turns and deskew) */
@@ -92,9 +91,10 @@ function medianHeight(words: OcrWord[]): number {
   return heights[Math.floor(heights.length / 2)] ?? 0;
 }
 
-export async function ocrPage(page: PdfJsPage, engine: OcrEngine): Promise<OcrResult> {
+/** The page recognised; a page larger than `maxPixels` at OCR_DPI is drawn at a lower resolution. */
+export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: number): Promise<OcrResult> {
   const base = page.getViewport({ scale: 1 });
-  const dpi = Math.min(OCR_DPI, Math.floor(72 * Math.sqrt(MAX_PIXELS / (base.width * base.height))));
+  const dpi = Math.min(OCR_DPI, Math.floor(72 * Math.sqrt(maxPixels / (base.width * base.height))));
   const scale = dpi / 72;
   let canvas = await renderPage(page, dpi);
   const gray = grayOf(canvas);
@@ -121,6 +121,7 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine): Promise<OcrRe
       pixelRules.splice(0, pixelRules.length, ...pixelRules.map((r) => ({ x1: clean.width - r.x2, x2: clean.width - r.x1, y1: clean.height - r.y2, y2: clean.height - r.y1 })));
     }
   }
+  words = await rereadFigures(read, words, medianHeight(words), engine);
   words.push(...await missedWords(read, words, engine));
   const rules = pixelRules.map((r) => ({ x1: r.x1 / scale, y1: r.y1 / scale, x2: r.x2 / scale, y2: r.y2 / scale }));
   return {

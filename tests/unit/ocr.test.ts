@@ -10,6 +10,7 @@ import { grayOf, rotated } from '../../src/ocr/image.ts';
 import { plausibleToken, unreadTokens } from '../../src/ocr/missed.ts';
 import { renderPage } from '../../src/ocr/page.ts';
 import { extractFile } from '../../src/pipeline.ts';
+import { DEFAULT_SETTINGS } from '../../src/settings.ts';
 import { drawTable, makePdf, tempFile } from '../helpers/pdf.ts';
 
 afterAll(closeOcr);
@@ -49,7 +50,7 @@ describe('OCR of scanned pages', () => {
   it('reads a bordered table from a scan turned by a degree, offline, into coded records', async () => {
     // the page as printed, rasterized at 200 dpi as a scanner would
     const printed = await makePdf((doc) => drawTable(doc, ROWS, { widths: [100, 170, 90, 130], bordered: true, size: 10, y: 80 }), { size: 'A4' });
-    const src = await openPdf(printed).promise;
+    const src = await openPdf(printed, DEFAULT_SETTINGS.limits.max_image_pixels).promise;
     const page = await src.getPage(1);
     const canvas = await renderPage(page, 200);
     const base = page.getViewport({ scale: 1 });
@@ -82,7 +83,7 @@ describe('OCR of scanned pages', () => {
       ['2', 'Penyediaan Alat Bantu', '177', '651.187.827', '0'],
     ];
     const printed = await makePdf((doc) => drawTable(doc, rows, { widths: [40, 170, 70, 110, 90], bordered: false, size: 9, y: 80 }), { size: 'A4' });
-    const src = await openPdf(printed).promise;
+    const src = await openPdf(printed, DEFAULT_SETTINGS.limits.max_image_pixels).promise;
     const page = await src.getPage(1);
     const base = page.getViewport({ scale: 1 });
     const scan = await imagePdf([{ image: (await renderPage(page, 200)).toBuffer('image/png'), width: base.width, height: base.height }]);
