@@ -13,7 +13,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openPdf } from '../src/load/pdf.js';
+import { NO_IMAGES, openPdf } from '../src/load/pdf.js';
+import { DEFAULT_SETTINGS } from '../src/settings.js';
 import { closeOcr, ocrEngine } from '../src/ocr/engine.js';
 import { OCR_DPI, renderPage } from '../src/ocr/page.js';
 import { extractFile } from '../src/pipeline.js';
@@ -27,7 +28,7 @@ const count = countAt >= 0 ? Number(args.splice(countAt, 2)[1]) : 300;
 const parts = new Set(args.length ? args : ['samples', 'ocr', 'archive']);
 
 async function pdfjsTextOnly(path: string): Promise<number> {
-  const pdf = await openPdf(new Uint8Array(readFileSync(path))).promise;
+  const pdf = await openPdf(new Uint8Array(readFileSync(path)), NO_IMAGES).promise;
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n);
     await page.getTextContent();
@@ -69,7 +70,7 @@ async function samplesPart(): Promise<void> {
 const scans = 'samples/scans';
 
 async function renderedPages(path: string): Promise<Buffer[]> {
-  const pdf = await openPdf(new Uint8Array(readFileSync(path))).promise;
+  const pdf = await openPdf(new Uint8Array(readFileSync(path)), DEFAULT_SETTINGS.limits.max_image_pixels).promise;
   const out: Buffer[] = [];
   for (let n = 1; n <= pdf.numPages; n++) out.push((await renderPage(await pdf.getPage(n), OCR_DPI)).toBuffer('image/png'));
   await pdf.destroy();
@@ -109,8 +110,9 @@ async function archivePart(): Promise<void> {
   const profile: string[] = [];
   const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 100);
   const jobs = cpus().length;
-  const [results, wall] = await time(() => runBatch(files, {
-    outDir: join(dir, 'out'), force: true, jobs, timeout: 0,
+  const tasks = files.map((input, i) => ({ input, output: join(dir, 'out', `${i}.json`) }));
+  const [results, wall] = await time(() => runBatch(tasks, {
+    settings: DEFAULT_SETTINGS, jobs, timeout: 0,
     onResult: () => {
       done++;
       if (done % Math.ceil(files.length / 10) === 0 || done === files.length) profile.push(`${done}: ${mb(process.memoryUsage.rss())}`);
@@ -118,7 +120,7 @@ async function archivePart(): Promise<void> {
   }));
   clearInterval(sampler);
   const failed = results.filter((r) => !r.ok).length;
-  const pdfs = results.filter((r) => r.input.endsWith('.pdf'));
+  const pdfs = results.map((r, i) => ({ ...r, input: files[i] })).filter((r) => r.input.endsWith('.pdf'));
   const pages = pdfs.reduce((n, r) => n + (r.pages ?? 0), 0);
   console.log(`batch: ${jobs} worker threads, ${wall.toFixed(1)} s, ${failed} failed`);
   console.log(`  ${(files.length / wall).toFixed(2)} documents/s; ${pages} PDF pages, ${(pages / wall).toFixed(1)} PDF pages/s of wall time`);
@@ -127,7 +129,7 @@ async function archivePart(): Promise<void> {
 }
 
 /** pdfjs-dist's text extraction of the archive's PDFs one after another, against the time the batch's threads spent on each. */
-async function pipelineVsPdfjs(pdfs: FileResult[]): Promise<void> {
+async function pipelineVsPdfjs(pdfs: (FileResult & { input: string })[]): Promise<void> {
   const [pages, raw] = await time(async () => {
     let n = 0;
     for (const r of pdfs) n += await pdfjsTextOnly(r.input);

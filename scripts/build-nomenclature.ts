@@ -7,7 +7,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { normName } from '../src/normalize/text.ts';
-import { expandInputs } from '../src/cli.ts';
+import { discoverInputs } from '../src/batch/inputs.ts';
 import { extractFile } from '../src/pipeline.ts';
 
 interface Entry {
@@ -20,7 +20,7 @@ interface Entry {
 
 async function main(args: string[]): Promise<void> {
   const bidang = args.find((a) => /^\d\.\d\d$/.test(a)) ?? '1.06';
-  const inputs = await expandInputs(args.filter((a) => a !== bidang));
+  const inputs = (await discoverInputs(args.filter((a) => a !== bidang))).filter((e) => e.kind === 'input').map((e) => e.path);
   const entries = new Map<string, Entry & { byNorm: Map<string, { name: string; count: number }> }>();
   const documents: { document: string; sha256: string; year: number | null }[] = [];
   for (const input of inputs) {

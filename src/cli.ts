@@ -1,122 +1,198 @@
-// Command line: `kinerja-extract <files or folders…> [--out DIR]`. One JSON per input, a
-// one-line summary per file, exit 1 when any input failed (the others are still written).
+// Command line: `kinerja-extract <files or folders…> [--out DIR]`. One JSON per input document,
+// mirroring the input's path below the folder given; a manifest of every input found; results on
+// stdout, failures and notes on stderr. Exit status: 0 every input extracted (or up to date, a
+// duplicate, or of a type not read), 1 some input failed, 2 the command could not run (usage,
+// an output folder that is a file or cannot be written).
 
 import { Presets, SingleBar } from 'cli-progress';
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import type { FileResult } from './batch/file.js';
+import { discoverInputs, UsageError } from './batch/inputs.js';
+import { Manifest, plannedLine, resultLine, type ManifestLine } from './batch/manifest.js';
+import { planBatch, type PlanItem } from './batch/plan.js';
+import { BATCH_DIR, Registry } from './batch/registry.js';
 import { runBatch } from './batch/run.js';
-import { EXTRACTOR, INPUT_EXTENSIONS } from './pipeline.js';
-import { TEMP_SUFFIX, writeAtomic } from './emit/write.js';
+import { TEMP_SUFFIX } from './emit/write.js';
+import { fingerprint, PACKAGE } from './fingerprint.js';
+import { DEFAULT_SETTINGS, loadSettingsFile, SettingsError, type Settings } from './settings.js';
 
-
-/** Files named on the command line, and every input file under named folders. */
-export async function expandInputs(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of paths) {
-    const s = await stat(p);
-    if (s.isDirectory()) {
-      const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-      const inner = entries.filter((e) => e.isDirectory() || INPUT_EXTENSIONS.has(extname(e.name).toLowerCase())).map((e) => join(p, e.name));
-      out.push(...(await expandInputs(inner)));
-    } else out.push(p);
-  }
-  return out;
+interface Options {
+  out: string;
+  quiet?: boolean;
+  force?: boolean;
+  jobs: string;
+  timeout?: string;
+  settings?: string;
 }
 
 /** Temporary files of a run that was killed before its rename: never outputs, so removed. */
 async function removeLeftovers(outDir: string): Promise<void> {
-  for (const f of await readdir(outDir)) if (TEMP_SUFFIX.test(f)) await rm(join(outDir, f), { force: true });
+  for (const f of await readdir(outDir, { recursive: true })) if (TEMP_SUFFIX.test(f)) await rm(join(outDir, f), { force: true });
 }
 
-/** `_run.json` (counts, time, warnings by type, versions) and `_errors.json` (every failed input and why). */
-async function writeRunFiles(outDir: string, results: FileResult[], seconds: number): Promise<void> {
+/** The output folder, made if needed; a usage error when it is a file or cannot be written. */
+async function prepareOutDir(outDir: string): Promise<void> {
+  const s = await stat(outDir).catch(() => null);
+  if (s && !s.isDirectory()) throw new UsageError(`--out ${outDir}: is a file, not a folder`);
+  try {
+    await mkdir(join(outDir, BATCH_DIR), { recursive: true });
+    await writeFile(join(outDir, BATCH_DIR, '.write-test'), '');
+    await rm(join(outDir, BATCH_DIR, '.write-test'));
+  } catch (err) {
+    throw new UsageError(`--out ${outDir}: cannot write there (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+}
+
+function parseOptions(o: Options): { jobs: number; timeout: number | undefined; settings: Settings } {
+  const jobs = Number(o.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number ≥ 1, not '${o.jobs}'`);
+  const timeout = o.timeout === undefined ? undefined : Number(o.timeout);
+  if (timeout !== undefined && (!Number.isFinite(timeout) || timeout < 0)) throw new UsageError(`--timeout must be a number of seconds ≥ 0, not '${o.timeout}'`);
+  let settings = DEFAULT_SETTINGS;
+  if (o.settings) {
+    try {
+      settings = loadSettingsFile(o.settings);
+    } catch (err) {
+      throw new UsageError((err as SettingsError).message);
+    }
+  }
+  return { jobs, timeout, settings };
+}
+
+const summaryOf = (item: PlanItem, r: FileResult, outDir: string) =>
+  `ok    ${item.entry.path}: ${r.kind}, ${r.tables} tables, ${r.records} records (${r.coded} with codes), ${Object.values(r.warnings).reduce((a, b) => a + b, 0)} warnings → ${join(outDir, item.output!)}`;
+
+/** One line for an input settled before extraction: stdout for results, stderr for what was not read. */
+function printPlanned(item: PlanItem, outDir: string, quiet: boolean): void {
+  if (item.status === 'failed') console.error(`FAIL  ${item.entry.path}: ${item.reason}`);
+  else if (quiet) return;
+  else if (item.status === 'skipped') console.log(`skip  ${item.entry.path}: up to date → ${join(outDir, item.output!)}`);
+  else if (item.status === 'duplicate') console.log(`dup   ${item.entry.path}: ${item.reason} → ${join(outDir, item.output!)}`);
+}
+
+/** `2 files not read: unsupported type .docx 1, unsupported type .jpg 1` */
+function unsupportedNote(items: PlanItem[], manifest: string): string | null {
+  const by = new Map<string, number>();
+  for (const i of items) if (i.status === 'unsupported') by.set(i.reason ?? 'unsupported', (by.get(i.reason ?? 'unsupported') ?? 0) + 1);
+  const n = [...by.values()].reduce((a, b) => a + b, 0);
+  if (n === 0) return null;
+  return `note: ${n} file${n > 1 ? 's' : ''} not read (${[...by].map(([r, k]) => `${r}: ${k}`).join(', ')}); listed in ${manifest}`;
+}
+
+function runSummary(lines: ManifestLine[], results: FileResult[], seconds: number, fp: string) {
   const warnings: Record<string, number> = {};
   for (const r of results) for (const [t, n] of Object.entries(r.warnings)) warnings[t] = (warnings[t] ?? 0) + n;
-  const run = {
-    extractor: EXTRACTOR,
+  const count = (s: string) => lines.filter((l) => l.status === s).length;
+  return {
+    extractor: { name: PACKAGE.name, version: PACKAGE.version, fingerprint: fp },
     node: process.version,
-    inputs: results.length,
-    extracted: results.filter((r) => r.ok && !r.skipped).length,
-    skipped: results.filter((r) => r.skipped).length,
-    failed: results.filter((r) => !r.ok).length,
+    found: lines.length,
+    extracted: count('ok'), skipped: count('skipped'), duplicates: count('duplicate'), unsupported: count('unsupported'), failed: count('failed'),
     pages: results.reduce((n, r) => n + (r.pages ?? 0), 0),
     seconds: Math.round(seconds * 10) / 10,
     warnings_by_type: Object.fromEntries(Object.entries(warnings).sort()),
-    // per input: what happened and how long its thread worked on it
-    files: results.map((r) => ({ input: r.input, status: r.skipped ? 'skipped' : r.ok ? 'ok' : 'failed', pages: r.pages, seconds: Math.round(r.seconds * 100) / 100 })),
   };
-  await writeAtomic(join(outDir, '_run.json'), `${JSON.stringify(run, null, 1)}\n`);
-  const errors = results.filter((r) => !r.ok).map((r) => ({ input: r.input, output: r.output, ...r.error }));
-  await writeAtomic(join(outDir, '_errors.json'), `${JSON.stringify(errors, null, 1)}\n`);
+}
+
+async function extract(args: string[], o: Options): Promise<number> {
+  const { jobs, timeout, settings } = parseOptions(o);
+  const outDir = o.out;
+  await prepareOutDir(outDir);
+  const entries = await discoverInputs(args, [outDir]);
+  if (entries.length === 0) throw new UsageError('no files found in the paths given');
+  await removeLeftovers(outDir);
+  const started = performance.now();
+  const fp = fingerprint(settings);
+  const registry = await Registry.load(outDir);
+  const items = await planBatch(entries, registry, { outDir, fingerprint: fp, force: !!o.force });
+  const manifest = new Manifest(outDir);
+  await manifest.start();
+  const lines: ManifestLine[] = items.map(plannedLine);
+  const todo = items.filter((i) => i.status === 'extract');
+  for (const item of items) {
+    if (item.status !== 'extract') await manifest.append(plannedLine(item));
+    printPlanned(item, outDir, !!o.quiet);
+  }
+  // claimed before extraction starts: a run killed part-way still holds its names
+  for (const item of todo) registry.set(item.output!, { input: item.abs, sha256: item.sha256, fingerprint: fp, status: 'pending', bytes: null });
+  await registry.save();
+
+  const bar = process.stderr.isTTY && !o.quiet && todo.length > 1
+    ? new SingleBar({ format: '{bar} {value}/{total} files | {pages} pages | {failed} failed | ETA {eta_formatted}', hideCursor: true, stream: process.stderr }, Presets.shades_classic)
+    : null;
+  let [failures, pages] = [0, 0];
+  const deferred: string[] = [];
+  bar?.start(todo.length, 0, { failed: 0, pages: 0 });
+  const index = new Map(todo.map((item, k) => [k, items.indexOf(item)]));
+  let results: FileResult[];
+  try {
+    results = await runBatch(todo.map((i) => ({ input: i.entry.path, output: join(outDir, i.output!) })), {
+      settings, jobs, timeout,
+      onResult: (r, k) => {
+        const item = todo[k];
+        const line = resultLine(item, r);
+        lines[index.get(k)!] = line;
+        void manifest.append(line);
+        registry.set(item.output!, { input: item.abs, sha256: r.sha256 ?? item.sha256, fingerprint: fp, status: r.ok ? 'ok' : 'failed', bytes: r.bytes });
+        if (!r.ok) failures++;
+        pages += r.pages ?? 0;
+        bar?.increment(1, { failed: failures, pages });
+        const fail = `FAIL  ${item.entry.path}: ${r.error?.message ?? 'failed'}`;
+        // under a progress bar, failures wait for the bar to finish
+        if (!r.ok) (bar ? deferred.push(fail) : console.error(fail));
+        else if (!o.quiet && !bar) console.log(summaryOf(item, r, outDir));
+      },
+    });
+  } finally {
+    bar?.stop();
+  }
+  for (const d of deferred) console.error(d);
+  await registry.save();
+  await manifest.finish(lines, runSummary(lines, results, (performance.now() - started) / 1000, fp));
+  const note = unsupportedNote(items, manifest.path);
+  if (note) console.error(note);
+  const count = (s: string) => lines.filter((l) => l.status === s).length;
+  const failed = count('failed');
+  const inputs = lines.length - count('unsupported');
+  const parts = [`${inputs - failed - count('duplicate')} of ${inputs} inputs extracted${count('skipped') ? ` (${count('skipped')} already up to date)` : ''}`];
+  if (count('duplicate')) parts.push(`${count('duplicate')} duplicate${count('duplicate') > 1 ? 's' : ''}`);
+  if (failed) parts.push(`${failed} failed`);
+  if (count('unsupported')) parts.push(`${count('unsupported')} not read`);
+  console.log(parts.join(', '));
+  return failed ? 1 : 0;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command()
     .name('kinerja-extract')
     .description('Extract code-keyed records from Renja / Renstra / LKjIP documents into JSON')
-    .version(EXTRACTOR.version)
-    .argument('<inputs...>', 'files or folders (.txt, .md, .pdf)')
+    .version(PACKAGE.version)
+    .argument('<inputs...>', 'files or folders (.txt, .md, .pdf); folders are read recursively')
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('-q, --quiet', 'print only failures and the final count')
     .option('-f, --force', 'extract again inputs whose output is already up to date')
     .option('-j, --jobs <n>', 'files extracted at once, each in its own worker thread (default: one per core)', String(Math.max(1, cpus().length)))
-    .option('-t, --timeout <seconds>', 'stop a file that takes longer and record it as failed (0: no limit)', '1800')
-    .exitOverride();
+    .option('-t, --timeout <seconds>', 'a flat time limit per file (0: none); default: 60 s plus 1.5 s per page and 60 s per OCR page')
+    .option('--settings <file.json>', 'settings (limits, tolerances) over the defaults; an unknown key is an error')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   try {
     program.parse(argv);
   } catch (err) {
-    return (err as { exitCode?: number }).exitCode ?? 2;
+    // help and version exit 0; every other complaint of the parser is a usage error
+    return err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') ? 0 : 2;
   }
-  const opts = program.opts<{ out: string; quiet?: boolean; force?: boolean; jobs: string; timeout: string }>();
-  const jobs = Number(opts.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) {
-    console.error(`error: --jobs must be a whole number ≥ 1, not '${opts.jobs}'`);
-    return 2;
-  }
-  const timeout = Number(opts.timeout);
-  if (!Number.isFinite(timeout) || timeout < 0) {
-    console.error(`error: --timeout must be a number of seconds ≥ 0, not '${opts.timeout}'`);
-    return 2;
-  }
-  let inputs: string[];
   try {
-    inputs = await expandInputs(program.args);
+    return await extract(program.args, program.opts<Options>());
   } catch (err) {
-    console.error(`error: ${(err as Error).message}`);
-    return 2;
+    if (err instanceof UsageError) {
+      console.error(`error: ${err.message}`);
+      return 2;
+    }
+    console.error(`error: ${(err as Error).message ?? String(err)}`);
+    return 1;
   }
-  if (inputs.length === 0) {
-    console.error('error: no input files (.txt, .md, .pdf) found');
-    return 2;
-  }
-  await mkdir(opts.out, { recursive: true });
-  await removeLeftovers(opts.out);
-  const started = performance.now();
-  const bar = process.stdout.isTTY && !opts.quiet ? new SingleBar({ format: '{bar} {value}/{total} files | {pages} pages | {failed} failed | ETA {eta_formatted}', hideCursor: true }, Presets.shades_classic) : null;
-  let [failures, pages] = [0, 0];
-  bar?.start(inputs.length, 0, { failed: 0, pages: 0 });
-  let results: FileResult[];
-  try {
-    results = await runBatch(inputs, {
-      outDir: opts.out, force: !!opts.force, jobs, timeout,
-      onResult: (r) => {
-        if (!r.ok) failures++;
-        pages += r.pages ?? 0;
-        if (bar) bar.increment(1, { failed: failures, pages });
-        // the summary lines in input order are printed at the end when a bar is shown
-        else if (!opts.quiet || !r.ok) console.log(r.summary);
-      },
-    });
-  } finally {
-    bar?.stop();
-  }
-  if (bar) for (const r of results) if (!r.ok) console.log(r.summary);
-  await writeRunFiles(opts.out, results, (performance.now() - started) / 1000);
-  const failed = results.filter((r) => !r.ok).length;
-  const skipped = results.filter((r) => r.skipped).length;
-  console.log(`${inputs.length - failed} of ${inputs.length} inputs extracted${skipped ? ` (${skipped} already up to date)` : ''}${failed ? `, ${failed} failed` : ''}`);
-  return failed ? 1 : 0;
 }

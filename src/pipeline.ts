@@ -18,33 +18,49 @@ import { nomenclatureIndex } from './resolve/nomenclature.js';
 import { buildRows, markPageOverlapDuplicates } from './rows/build.js';
 import { buildColumns, matchFamily } from './tables/families.js';
 import { findTables } from './tables/find.js';
+import { fingerprint, PACKAGE } from './fingerprint.js';
+import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { Tally } from './tally.js';
 import { validate } from './validate/index.js';
 
-export const EXTRACTOR = { name: 'kinerja-extract', version: '0.1.0' };
+/** What made an output: name, version and fingerprint (code, data and settings; see fingerprint.ts). */
+export function extractorInfo(settings: Settings): { name: string; version: string; fingerprint: string } {
+  return { name: PACKAGE.name, version: PACKAGE.version, fingerprint: fingerprint(settings) };
+}
+
+export interface ExtractOptions {
+  settings?: Settings;
+  /** told a PDF's page count once its text layer is read, and how many of its pages need OCR */
+  onPages?: (pages: number, ocrPages: number) => void;
+}
+
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
 
 export const INPUT_EXTENSIONS = new Set([...TEXT_EXTENSIONS, '.pdf']);
 
 /** Load an input by its extension; `bytes` when the caller has already read the file. */
-export async function loadDocument(path: string, bytes?: Buffer): Promise<LoadedDocument> {
+export async function loadDocument(path: string, bytes?: Buffer, o: ExtractOptions = {}): Promise<LoadedDocument> {
   const ext = extname(path).toLowerCase();
   if (TEXT_EXTENSIONS.has(ext)) return loadText(path, bytes);
-  if (ext === '.pdf') return loadPdf(path, bytes);
-  throw new InputError(`${path}: unsupported input type '${ext || '(none)'}' (expected .txt, .md or .pdf)`, 'unsupported');
+  if (ext === '.pdf') return loadPdf(path, bytes, o);
+  throw new InputError(`unsupported input type '${ext || '(none)'}' (expected .txt, .md or .pdf)`, 'unsupported');
 }
 
 /**
  * A PDF: its pages laid out into the lines the text loader would give. Pages without a usable
  * text layer are read by OCR; the document is `pdf-ocr` when every page was, `pdf` otherwise.
  */
-async function loadPdf(path: string, bytes?: Buffer): Promise<LoadedDocument> {
+async function loadPdf(path: string, bytes: Buffer | undefined, o: ExtractOptions): Promise<LoadedDocument> {
   const buf = bytes ?? await readFile(path);
   const file = basename(path);
-  const pages = await readPdf(new Uint8Array(buf), file, { ocr: ocrEngine });
+  const pages = await readPdf(new Uint8Array(buf), file, { ocr: ocrEngine, limits: (o.settings ?? DEFAULT_SETTINGS).limits, onPages: o.onPages });
   const lines = layoutPages(pages);
   const scanned = pages.filter((p) => p.ocr);
-  const warnings = pages.filter((p) => p.items.length === 0).map((p) => ({ type: 'page_without_text', page: p.number, message: `page ${p.number} has no text${p.ocr ? ', and OCR found none (blank, black or an image without words)' : ''}` }));
+  const warnings: DocWarning[] = [];
+  for (const p of pages) {
+    for (const w of p.warnings) warnings.push({ ...w, page: p.number });
+    if (p.items.length === 0) warnings.push({ type: 'page_without_text', page: p.number, message: `page ${p.number} has no text${p.ocr ? ', and OCR found none (blank, black or an image without words)' : ''}` });
+  }
   const doc: LoadedDocument = {
     file, path, sha256: createHash('sha256').update(buf).digest('hex'),
     format: scanned.length && scanned.length === pages.length ? 'pdf-ocr' : 'pdf', pages: pages.length, lines, warnings,
@@ -201,11 +217,11 @@ function where(doc: LoadedDocument, w: DocWarning): { line: number | null; page:
 }
 
 /** The output document of one input, validated against the contract schema. */
-export function toOutput(doc: LoadedDocument, x: Extraction): OutputDocument {
+export function toOutput(doc: LoadedDocument, x: Extraction, settings: Settings = DEFAULT_SETTINGS): OutputDocument {
   const out: OutputDocument = {
     schema_version: 1,
     status: 'ok',
-    extractor: EXTRACTOR,
+    extractor: extractorInfo(settings),
     source: { file: doc.file, sha256: doc.sha256, format: doc.format, pages: doc.pages, ...(doc.ocr ? { ocr: doc.ocr } : {}) },
     document: {
       kind: x.meta.kind,
@@ -222,12 +238,12 @@ export function toOutput(doc: LoadedDocument, x: Extraction): OutputDocument {
 }
 
 /** A document that could not be read: still valid JSON, with the error. */
-export function failedOutput(file: string, error: { code: string; message: string }, sha256: string | null = null): OutputDocument {
+export function failedOutput(file: string, error: { code: string; message: string }, sha256: string | null = null, settings: Settings = DEFAULT_SETTINGS): OutputDocument {
   return OutputDocument.parse({
     schema_version: 1,
     status: 'failed',
     error,
-    extractor: EXTRACTOR,
+    extractor: extractorInfo(settings),
     source: { file, sha256, format: extname(file).toLowerCase() === '.pdf' ? 'pdf' : 'text', pages: null },
     document: { kind: null, agency: null, region: null, year: null, period: null },
     tables: [],
@@ -236,7 +252,7 @@ export function failedOutput(file: string, error: { code: string; message: strin
   });
 }
 
-export async function extractFile(path: string, bytes?: Buffer): Promise<OutputDocument> {
-  const doc = await loadDocument(path, bytes);
-  return toOutput(doc, extractTables(doc));
+export async function extractFile(path: string, bytes?: Buffer, o: ExtractOptions = {}): Promise<OutputDocument> {
+  const doc = await loadDocument(path, bytes, o);
+  return toOutput(doc, extractTables(doc), o.settings);
 }

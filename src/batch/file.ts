@@ -1,91 +1,87 @@
-// One input of a batch: skip it when its output is up to date, else extract it and write its
-// JSON atomically. Runs inside a worker thread (see worker.ts); the input is read once.
+// One input of a batch, inside a worker thread: say that work has started (the time limit
+// counts from here, not from when the task was queued), extract, and write the JSON atomically.
+// The page counts are sent as soon as they are known, so that the limit can grow with them.
 
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
-import { OutputDocument } from '../emit/schema.js';
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import type { MessagePort } from 'node:worker_threads';
+import type { OutputDocument } from '../emit/schema.js';
 import { writeAtomic } from '../emit/write.js';
 import { InputError } from '../load/text.js';
-import { EXTRACTOR, extractFile, failedOutput } from '../pipeline.js';
+import { extractFile, failedOutput } from '../pipeline.js';
+import type { Settings } from '../settings.js';
 
 export interface FileTask {
   input: string;
-  outDir: string;
-  /** extract again even when the output is up to date */
-  force: boolean;
+  /** where the JSON goes */
+  output: string;
+  settings: Settings;
+  /** the thread reports `started` and `pages` on it */
+  port?: MessagePort;
 }
 
+export type Progress = { type: 'started' } | { type: 'pages'; pages: number; ocrPages: number };
+
 export interface FileResult {
-  input: string;
-  output: string;
   ok: boolean;
-  /** the output was already complete for this input and extractor version */
-  skipped: boolean;
-  summary: string;
-  warnings: Record<string, number>;
+  sha256: string | null;
   /** pages of a PDF, null for a text conversion or a failure */
   pages: number | null;
+  kind: string | null;
+  tables: number;
+  records: number;
+  coded: number;
+  warnings: Record<string, number>;
+  /** size of the JSON written */
+  bytes: number;
   /** time spent on this file in its thread (reading, extraction, writing) */
   seconds: number;
   error?: { code: string; message: string };
 }
 
-export function stemOf(path: string): string {
-  const b = basename(path);
-  const ext = extname(b);
-  return ext ? b.slice(0, -ext.length) : b;
-}
-
-export function outputPath(input: string, outDir: string): string {
-  return join(outDir, `${stemOf(input)}.json`);
-}
-
-function countTypes(doc: OutputDocument): Record<string, number> {
+export function countTypes(doc: OutputDocument): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const w of doc.warnings) counts[w.type] = (counts[w.type] ?? 0) + 1;
   return counts;
 }
 
-/** An existing output of the same input bytes by the same extractor version, complete and ok. */
-async function upToDate(output: string, sha: string | null): Promise<OutputDocument | null> {
-  if (!sha) return null;
-  try {
-    const doc = OutputDocument.parse(JSON.parse(await readFile(output, 'utf8')));
-    return doc.status !== 'failed' && doc.source.sha256 === sha && doc.extractor?.version === EXTRACTOR.version ? doc : null;
-  } catch {
-    return null; // missing, partial or from another version: extract again
-  }
+/** Write `doc` to `output`; what the batch records of it. */
+export async function writeDocument(output: string, doc: OutputDocument, seconds: number): Promise<FileResult> {
+  const text = `${JSON.stringify(doc, null, 1)}\n`;
+  await mkdir(dirname(output), { recursive: true });
+  await writeAtomic(output, text);
+  const ok = doc.status !== 'failed';
+  return {
+    ok, sha256: doc.source.sha256, pages: doc.source.pages, kind: doc.document.kind,
+    tables: doc.tables.length, records: doc.records.length, coded: doc.records.filter((r) => r.code).length,
+    warnings: countTypes(doc), bytes: Buffer.byteLength(text), seconds,
+    ...(ok ? {} : { error: doc.error }),
+  };
 }
 
-/** The JSON written for an input that failed: the contract's failed document, with its reason. */
-export async function writeFailure(input: string, outDir: string, error: { code: string; message: string }, sha: string | null, seconds: number): Promise<FileResult> {
-  const output = outputPath(input, outDir);
-  const doc = failedOutput(basename(input), error, sha);
-  await writeAtomic(output, `${JSON.stringify(doc, null, 1)}\n`);
-  return { input, output, ok: false, skipped: false, summary: `FAIL  ${basename(input)}: ${error.message}`, warnings: countTypes(doc), pages: null, seconds, error };
+/** The failed document of an input, written in its place: the contract's JSON with the reason. */
+export function writeFailure(input: string, output: string, error: { code: string; message: string }, sha: string | null, settings: Settings, seconds: number): Promise<FileResult> {
+  return writeDocument(output, failedOutput(basename(input), error, sha, settings), seconds);
 }
 
-export async function extractOne({ input, outDir, force }: FileTask): Promise<FileResult> {
+export async function extractOne({ input, output, settings, port }: FileTask): Promise<FileResult> {
+  port?.postMessage({ type: 'started' } satisfies Progress);
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
-  const output = outputPath(input, outDir);
   let bytes: Buffer | undefined;
-  let sha: string | null = null;
   try {
     bytes = await readFile(input);
-    sha = createHash('sha256').update(bytes).digest('hex');
-  } catch { /* unreadable: no checksum, and the extraction below says why */ }
-  const done = force ? null : await upToDate(output, sha);
-  if (done) return { input, output, ok: true, skipped: true, summary: `skip  ${basename(input)}: up to date → ${output}`, warnings: countTypes(done), pages: done.source.pages, seconds: elapsed() };
-  let doc: OutputDocument;
-  try {
-    doc = await extractFile(input, bytes);
+    const doc = await extractFile(input, bytes, {
+      settings,
+      onPages: (pages, ocrPages) => port?.postMessage({ type: 'pages', pages, ocrPages } satisfies Progress),
+    });
+    return await writeDocument(output, doc, elapsed());
   } catch (err) {
     const code = err instanceof InputError ? err.code : 'internal';
-    return writeFailure(input, outDir, { code, message: err instanceof Error ? err.message : String(err) }, sha, elapsed());
+    const sha = bytes ? createHash('sha256').update(bytes).digest('hex') : null;
+    return writeFailure(input, output, { code, message: err instanceof Error ? err.message : String(err) }, sha, settings, elapsed());
+  } finally {
+    port?.close();
   }
-  await writeAtomic(output, `${JSON.stringify(doc, null, 1)}\n`);
-  const summary = `ok    ${basename(input)}: ${doc.document.kind}, ${doc.tables.length} tables, ${doc.records.length} records (${doc.records.filter((r) => r.code).length} with codes), ${doc.warnings.length} warnings → ${output}`;
-  return { input, output, ok: true, skipped: false, summary, warnings: countTypes(doc), pages: doc.source.pages, seconds: elapsed() };
 }

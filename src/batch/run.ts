@@ -1,60 +1,109 @@
 // The batch runner: files extracted in worker threads (piscina), at most `jobs` at once
-// (p-queue), each within a time limit. A file that fails, hangs or crashes its thread is
-// recorded with its reason; its thread is replaced and every other file still runs.
+// (p-queue), each within a time limit that really stops it. The limit's clock starts when the
+// thread starts the file (not when the file is queued or the thread is still loading), and
+// grows with the file's pages once they are known. A file that fails, runs out of time or of
+// memory, or crashes its thread is recorded with its reason; its thread is replaced and every
+// other file still runs.
 
-import { mkdir } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { basename } from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
-import { writeFailure, type FileResult, type FileTask } from './file.js';
+import { fileTimeBudget, type Settings } from '../settings.js';
+import { writeFailure, type FileResult, type FileTask, type Progress } from './file.js';
+
+export interface BatchTask {
+  input: string;
+  /** where its JSON goes */
+  output: string;
+}
 
 export interface BatchOptions {
-  outDir: string;
-  force: boolean;
+  settings: Settings;
   /** files extracted at once, one worker thread each */
   jobs: number;
-  /** seconds one file may take before its thread is stopped; 0: no limit */
-  timeout: number;
+  /** a flat limit in seconds for every file (0: none); default: the settings' budget, by pages */
+  timeout?: number;
   /** called as each file finishes, in finishing order */
   onResult?: (r: FileResult, index: number) => void;
 }
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
-/** Why a task did not come back: its time ran out, or its thread died. */
-function failure(err: unknown, file: string, timeout: number): { code: string; message: string } {
+/** Why a task did not come back: its time ran out, its memory ran out, or its thread died. */
+function failure(err: unknown, limit: number): { code: string; message: string } {
   if (err instanceof Error && err.name === 'AbortError') {
-    return { code: 'timeout', message: `${file}: took longer than ${timeout} s; its worker was stopped` };
+    return { code: 'timeout', message: `took longer than ${Math.round(limit)} s; its worker thread was stopped` };
   }
-  const message = err instanceof Error ? err.message : String(err);
-  return { code: 'crashed', message: `${file}: the worker extracting it stopped (${message})` };
+  const e = err as { code?: string; message?: string };
+  if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY') return { code: 'out_of_memory', message: 'ran out of memory; its worker thread was stopped' };
+  return { code: 'crashed', message: `the worker thread extracting it stopped (${e?.message ?? String(err)})` };
 }
 
-export async function runBatch(inputs: string[], o: BatchOptions): Promise<FileResult[]> {
-  await mkdir(o.outDir, { recursive: true });
-  const threads = Math.max(1, Math.min(o.jobs, inputs.length));
+/**
+ * The time limit of one file: started by the thread's `started` message, moved by `pages`, and
+ * aborting the task when it passes. `limit` is the budget in force (for the failure message).
+ */
+class Watchdog {
+  readonly controller = new AbortController();
+  limit: number;
+  private started = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly o: BatchOptions) {
+    this.limit = o.timeout ?? fileTimeBudget(o.settings.limits);
+  }
+
+  on(msg: Progress): void {
+    if (msg.type === 'started') this.started = performance.now();
+    else if (this.o.timeout === undefined) this.limit = fileTimeBudget(this.o.settings.limits, msg.pages, msg.ocrPages);
+    this.arm();
+  }
+
+  private arm(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.limit <= 0) return;
+    const left = this.limit * 1000 - (performance.now() - this.started);
+    this.timer = setTimeout(() => this.controller.abort(), Math.max(0, left));
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}
+
+export async function runBatch(tasks: BatchTask[], o: BatchOptions): Promise<FileResult[]> {
+  const results: FileResult[] = new Array(tasks.length);
+  if (tasks.length === 0) return results;
+  const threads = Math.max(1, Math.min(o.jobs, tasks.length));
   const pool = new Piscina<FileTask, FileResult>({
     filename: ENTRY.href,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Infinity,
+    // a file that needs more heap than this fails alone (ERR_WORKER_OUT_OF_MEMORY)
+    resourceLimits: { maxOldGenerationSizeMb: o.settings.limits.worker_heap_mb },
     // a scan in a thread uses that thread's share of the cores for OCR
     workerData: { ocrWorkers: Math.max(1, Math.floor(cpus().length / threads)) },
   });
   const queue = new PQueue({ concurrency: threads });
-  const results: FileResult[] = new Array(inputs.length);
   try {
-    await queue.addAll(inputs.map((input, i) => async () => {
+    await queue.addAll(tasks.map((t, i) => async () => {
+      const dog = new Watchdog(o);
+      const { port1, port2 } = new MessageChannel();
+      port1.on('message', (m: Progress) => dog.on(m));
       const started = performance.now();
       let r: FileResult;
       try {
-        const signal = o.timeout > 0 ? AbortSignal.timeout(o.timeout * 1000) : undefined;
-        r = await pool.run({ input, outDir: o.outDir, force: o.force }, { signal });
+        const task: FileTask = { input: t.input, output: t.output, settings: o.settings, port: port2 };
+        r = await pool.run(task, { signal: dog.controller.signal, transferList: [port2] });
       } catch (err) {
         // the file's thread is gone, so this thread writes its failed output (no checksum:
         // reading a file that hung might hang again)
-        r = await writeFailure(input, o.outDir, failure(err, basename(input), o.timeout), null, (performance.now() - started) / 1000);
+        r = await writeFailure(t.input, t.output, failure(err, dog.limit), null, o.settings, (performance.now() - started) / 1000);
+      } finally {
+        dog.stop();
+        port1.close();
       }
       results[i] = r;
       o.onResult?.(r, i);

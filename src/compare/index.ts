@@ -2,17 +2,25 @@
 // a DuckDB database and Parquet) and a per-code summary: each code with its one name and, per
 // district, its figures.
 
-import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { UsageError } from '../batch/inputs.js';
+import { BATCH_DIR } from '../batch/registry.js';
 import { stringify } from 'csv-stringify/sync';
 import { OutputDocument } from '../emit/schema.js';
 import { writeAtomic } from '../emit/write.js';
 import { harmonizeNames, LONG_COLUMNS, longRows, type LongRow } from './longTable.js';
 import { loadWarehouse } from './warehouse.js';
 
+export interface Skipped {
+  file: string;
+  kind: 'unreadable' | 'not_a_document' | 'failed_extraction';
+  reason: string;
+}
+
 export interface CompareResult {
   documents: number;
-  skipped: { file: string; reason: string }[];
+  skipped: Skipped[];
   rows: number;
   codes: number;
   districts: string[];
@@ -42,17 +50,51 @@ function codeSummary(rows: LongRow[]) {
   });
 }
 
-export async function compareFolder(outDir: string, dest: string): Promise<CompareResult> {
-  const files = (await readdir(outDir)).filter((f) => f.endsWith('.json') && !f.startsWith('_')).sort();
+/** Every `.json` below the paths given (files as given, folders read recursively, the batch's own `_batch/` left out). */
+export async function documentFiles(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const s = await stat(p).catch(() => null);
+    if (!s) throw new UsageError(`${p}: no such file or folder`);
+    if (!s.isDirectory()) {
+      out.push(p);
+      continue;
+    }
+    const below = (await readdir(p, { recursive: true })).filter((f) => f.endsWith('.json') && !f.split(sep).includes(BATCH_DIR)).sort();
+    for (const f of below) out.push(join(p, f));
+  }
+  return out;
+}
+
+/** An extracted document, or why a file is not one. */
+async function readDocument(file: string): Promise<{ doc: OutputDocument } | Omit<Skipped, 'file'>> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    return { kind: 'unreadable', reason: `cannot be read as JSON (${(err as Error).message})` };
+  }
+  const parsed = OutputDocument.safeParse(json);
+  if (!parsed.success) return { kind: 'not_a_document', reason: 'not an extracted document (does not match the output schema)' };
+  // an input that failed to extract was reported by extract; it has no figures to compare
+  if (parsed.data.status === 'failed') return { kind: 'failed_extraction', reason: `extraction failed: ${parsed.data.error?.message ?? ''}` };
+  return { doc: parsed.data };
+}
+
+/** The comparison of the extracted documents below `paths`, written into `dest`. */
+export async function compareDocuments(paths: string[], dest: string): Promise<CompareResult> {
+  const files = await documentFiles(paths);
   const rows: LongRow[] = [];
   const skipped: CompareResult['skipped'] = [];
   let documents = 0;
   for (const f of files) {
-    const parsed = OutputDocument.safeParse(JSON.parse(await readFile(join(outDir, f), 'utf8')));
-    if (!parsed.success) { skipped.push({ file: f, reason: 'not an extracted document' }); continue; }
-    if (parsed.data.status === 'failed') { skipped.push({ file: f, reason: `extraction failed: ${parsed.data.error?.message ?? ''}` }); continue; }
+    const r = await readDocument(f);
+    if (!('doc' in r)) {
+      skipped.push({ file: f, ...r });
+      continue;
+    }
     documents++;
-    rows.push(...longRows(parsed.data));
+    for (const row of longRows(r.doc)) rows.push(row);
   }
   const names = harmonizeNames(rows);
   await mkdir(dest, { recursive: true });

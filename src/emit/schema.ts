@@ -11,7 +11,9 @@ export const Value = z.object({
   value: z.number().nullable(),
   unit: z.string().nullable(),
   repaired: z.boolean().optional(),
+  malformed: z.boolean().optional(),
   note: z.string().optional(),
+  proof: z.string().optional(),
   candidates: z.array(z.number()).optional(),
   confidence: z.number().optional(),
   low_confidence: z.boolean().optional(),
@@ -81,7 +83,7 @@ export const OutputDocument = z.object({
   schema_version: z.literal(1),
   status: z.enum(['ok', 'failed']).optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
-  extractor: z.object({ name: z.string(), version: z.string() }).optional(),
+  extractor: z.object({ name: z.string(), version: z.string(), fingerprint: z.string().optional() }).optional(),
   source: z.object({
     file: z.string(),
     sha256: z.string().nullable(),

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { Cell, LayoutLine, LoadedDocument, MarkupHint } from '../model.js';
 
 export class InputError extends Error {
-  constructor(message: string, readonly code: 'empty' | 'binary' | 'unreadable' | 'unsupported' | 'corrupt' | 'encrypted' | 'timeout') {
+  constructor(message: string, readonly code: 'empty' | 'binary' | 'unreadable' | 'unsupported' | 'corrupt' | 'encrypted' | 'too_large') {
     super(message);
   }
 }
@@ -65,20 +65,49 @@ function looksBinary(buf: Buffer): boolean {
   return control / Math.max(1, sample.length) > 0.02;
 }
 
-export function decodeText(buf: Buffer, file: string): { text: string; warning: string | null } {
-  if (buf.length === 0) throw new InputError(`${file}: empty file`, 'empty');
-  if (looksBinary(buf)) throw new InputError(`${file}: not a text file (binary content)`, 'binary');
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(buf).replace(/^\uFEFF/, '');
+// a share of NUL bytes on one side of each byte pair this high is UTF-16 text without its BOM
+// (Latin text in UTF-16 has a NUL beside nearly every character; a binary file has them anywhere)
+const UTF16_NUL_SHARE = 0.9;
+
+/**
+ * The encoding of a text file: its byte-order mark when it has one (Windows tools write
+ * UTF-16 with a BOM, and UTF-8 with one), UTF-16 told by its NUL bytes, else UTF-8.
+ */
+export function textEncoding(buf: Buffer): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; bom: number } {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  const pairs = Math.floor(Math.min(buf.length, 65536) / 2);
+  if (pairs >= 8) {
+    let [evenNul, oddNul] = [0, 0];
+    for (let i = 0; i < pairs; i++) {
+      if (buf[2 * i] === 0) evenNul++;
+      if (buf[2 * i + 1] === 0) oddNul++;
+    }
+    if (oddNul / pairs >= UTF16_NUL_SHARE && evenNul / pairs < 1 - UTF16_NUL_SHARE) return { encoding: 'utf-16le', bom: 0 };
+    if (evenNul / pairs >= UTF16_NUL_SHARE && oddNul / pairs < 1 - UTF16_NUL_SHARE) return { encoding: 'utf-16be', bom: 0 };
+  }
+  return { encoding: 'utf-8', bom: 0 };
+}
+
+export function decodeText(buf: Buffer): { text: string; warning: string | null } {
+  if (buf.length === 0) throw new InputError('empty file', 'empty');
+  const { encoding, bom } = textEncoding(buf);
+  const body = buf.subarray(bom);
+  if (encoding === 'utf-8' && looksBinary(body)) throw new InputError('not a text file (binary content)', 'binary');
+  const text = new TextDecoder(encoding, { fatal: false }).decode(body);
   const bad = (text.match(/\uFFFD/g) ?? []).length;
-  if (text.trim() === '') throw new InputError(`${file}: file has no text`, 'empty');
-  return { text, warning: bad > 0 ? `${bad} byte sequences are not valid UTF-8 and were replaced` : null };
+  if (encoding !== 'utf-8' && /[\0-\x08\x0e-\x1f]/.test(text.slice(0, 65536).replace(/\f/g, ''))) throw new InputError('not a text file (binary content)', 'binary');
+  if (text.trim() === '') throw new InputError('the file has no text', 'empty');
+  const warnings = [encoding !== 'utf-8' ? `read as ${encoding.toUpperCase()}` : null, bad > 0 ? `${bad} byte sequences are not valid ${encoding.toUpperCase()} and were replaced` : null].filter(Boolean);
+  return { text, warning: warnings.length ? warnings.join('; ') : null };
 }
 
 /** A text conversion; `bytes` when the caller has already read the file. */
 export async function loadText(path: string, bytes?: Buffer): Promise<LoadedDocument> {
   const buf = bytes ?? await readFile(path);
   const file = basename(path);
-  const { text, warning } = decodeText(buf, file);
+  const { text, warning } = decodeText(buf);
   const lines = text.split(/\r?\n/).map((l, i) => layoutLine(l, i + 1));
   return {
     file,

@@ -1,14 +1,15 @@
 // `compare` on the five seeds: one long table with all five districts, names harmonized by code,
 // and a per-code summary that holds the same figures as the long table.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareFolder, type CompareResult } from '../../src/compare/index.ts';
+import { compareDocuments, type CompareResult } from '../../src/compare/index.ts';
 import { query } from '../../src/compare/warehouse.ts';
 import type { LongRow } from '../../src/compare/longTable.ts';
 import { extractFile } from '../../src/pipeline.ts';
-import { SEEDS, requireShared } from '../helpers/paths.ts';
+import { ROOT, SEEDS, requireShared } from '../helpers/paths.ts';
 
 const outDir = mkdtempSync(join(tmpdir(), 'compare-in-'));
 const dest = mkdtempSync(join(tmpdir(), 'compare-out-'));
@@ -20,8 +21,10 @@ beforeAll(async () => {
   for (const stem of ['000_3c81d608c39353c9', '001_58bf08c6da99c956', '002_e86b35e174e817cf', '003_a0b8d9f08cf4c655', '004_a30a70c4cd2935b3']) {
     writeFileSync(join(outDir, `${stem}.json`), JSON.stringify(await extractFile(join(SEEDS, `${stem}.txt`))));
   }
-  writeFileSync(join(outDir, '_run.json'), '{}'); // run files are not documents
-  result = await compareFolder(outDir, dest);
+  // the batch's own files are not documents, and are not read
+  mkdirSync(join(outDir, '_batch'));
+  writeFileSync(join(outDir, '_batch', 'run.json'), '{}');
+  result = await compareDocuments([outDir], dest);
   rows = readFileSync(join(dest, 'comparison.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 });
 
@@ -62,5 +65,37 @@ describe('the warehouse', () => {
     expect(fromDb).toEqual(fromJson);
     const [{ n }] = await query(db, `SELECT count(*) AS n FROM read_parquet('${join(dest, 'comparison.parquet')}')`);
     expect(Number(n)).toBe(rows.length);
+  });
+});
+
+describe('kinerja-compare CLI', () => {
+  const BIN = join(ROOT, 'bin/kinerja-compare.mjs');
+  const run = (args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8', cwd: ROOT });
+
+  it('names a file that is not JSON, leaves it out, and still writes the comparison of the rest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'compare-bad-'));
+    mkdirSync(join(dir, 'nested'));
+    for (const f of ['000_3c81d608c39353c9.json', '003_a0b8d9f08cf4c655.json']) writeFileSync(join(dir, 'nested', f), readFileSync(join(outDir, f)));
+    writeFileSync(join(dir, 'truncated.json'), '{"schema_version": 1, "source": {');
+    writeFileSync(join(dir, 'other.json'), '{"hello": "world"}');
+    const dest2 = join(dir, 'cmp');
+    const r = run([dir, '--out', dest2]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^skip {2}.*truncated\.json: cannot be read as JSON/m);
+    expect(r.stderr).toMatch(/^skip {2}.*other\.json: not an extracted document/m);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toMatch(/^2 documents, 2 districts/m);
+    expect(readFileSync(join(dest2, 'comparison.jsonl'), 'utf8').trim().split('\n').length).toBeGreaterThan(100);
+  });
+
+  it('takes documents one by one (a glob over the output folder), and reports usage errors in one line with exit 2', () => {
+    const dest2 = mkdtempSync(join(tmpdir(), 'compare-files-'));
+    const r = run([join(outDir, '000_3c81d608c39353c9.json'), join(outDir, '001_58bf08c6da99c956.json'), '--out', dest2]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^2 documents/m);
+    const missing = run(['/nonexistent/out', '--out', dest2]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trim()).toBe('error: /nonexistent/out: no such file or folder');
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });

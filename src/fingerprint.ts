@@ -1,0 +1,46 @@
+// What produced an output: the package version, a hash of the extractor's code and of its data
+// (`pipelines/`), and the settings in force. A resumed run re-extracts every input whose output
+// was made by another fingerprint, so an upgrade or a changed family file is never served stale.
+
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Settings } from './settings.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+// the code and the data that decide what an extraction gives
+const HASHED = ['src', 'pipelines'];
+
+export const PACKAGE: { name: string; version: string } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+/** Every file below `dir`, in a fixed order. */
+function filesBelow(dir: string, out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) filesBelow(p, out);
+    else if (e.isFile()) out.push(p);
+  }
+  return out;
+}
+
+let codeHash: string | null = null;
+
+/** sha256 over the path and bytes of every file of the code and data, computed once per process. */
+export function codeAndDataHash(): string {
+  if (codeHash) return codeHash;
+  const h = createHash('sha256');
+  for (const top of HASHED) {
+    for (const f of filesBelow(join(ROOT, top))) {
+      h.update(relative(ROOT, f)).update('\0').update(readFileSync(f)).update('\0');
+    }
+  }
+  codeHash = h.digest('hex');
+  return codeHash;
+}
+
+/** `<version>+<12 hex of code, data and settings>`: equal fingerprints give equal outputs. */
+export function fingerprint(settings: Settings): string {
+  const h = createHash('sha256').update(codeAndDataHash()).update(JSON.stringify(settings)).digest('hex');
+  return `${PACKAGE.version}+${h.slice(0, 12)}`;
+}

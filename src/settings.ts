@@ -1,0 +1,73 @@
+// Every limit, tolerance and threshold of the extractor in one validated object, each with a
+// name and a reason (pdfplumber's table settings, Camelot's parameters). Stages read these,
+// never bare numbers. Overrides come from the API or `--settings file.json`; the schema is
+// strict, so a misspelt key is an error at load time instead of a setting silently ignored.
+
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const positive = z.number().positive();
+
+export const Limits = z.object({
+  /** a PDF with more pages is refused (archives hold a few 1,000-page scans merged by mistake) */
+  max_pages: z.number().int().positive().default(2000),
+  /**
+   * largest embedded image, in pixels, that is decoded when a page is drawn for OCR; a bigger
+   * one is left out with a warning. 70 M pixels holds an A3 page scanned at 600 dpi; a
+   * 20000×20000 image (400 M pixels, 1.6 GB as RGBA) that compresses to 1 MB does not.
+   */
+  max_image_pixels: z.number().int().positive().default(70_000_000),
+  /** largest canvas a page is drawn on for OCR; a larger page is drawn at a lower resolution */
+  max_canvas_pixels: z.number().int().positive().default(40_000_000),
+  /**
+   * ruling segments read from one page; beyond this the page's drawing is not a table grid
+   * (a chart, a map, a hostile file) and the rest are ignored with a warning
+   */
+  max_rules_per_page: z.number().int().positive().default(20_000),
+  /** seconds every file may take, whatever its size (reading, layout, writing) */
+  timeout_base_s: positive.default(60),
+  /** seconds more per page of a PDF with a text layer: the pipeline reads 20+ pages a second */
+  timeout_per_page_s: positive.default(1.5),
+  /** seconds more per page read by OCR: 5–10 s a page here, more on a loaded machine */
+  timeout_per_ocr_page_s: positive.default(60),
+  /** heap limit of one worker thread (MB): a file that needs more fails alone, the batch goes on */
+  worker_heap_mb: z.number().int().positive().default(2048),
+}).strict();
+export type Limits = z.infer<typeof Limits>;
+
+export const Settings = z.object({
+  limits: Limits.prefault({}),
+}).strict();
+
+export type Settings = z.infer<typeof Settings>;
+export type SettingsInput = z.input<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});
+
+/** Defaults with `overrides` on top; an unknown key or a wrong type throws with its path. */
+export function resolveSettings(overrides: SettingsInput = {}): Settings {
+  const parsed = Settings.safeParse(overrides);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SettingsError(`settings: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export class SettingsError extends Error {}
+
+/** A settings file (JSON) as given to `--settings`. */
+export function loadSettingsFile(path: string): Settings {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new SettingsError(`settings file ${path}: ${(err as Error).message}`);
+  }
+  return resolveSettings(json as SettingsInput);
+}
+
+/** Seconds a file may take: the base, plus a share per page and per OCR page once they are known. */
+export function fileTimeBudget(limits: Settings['limits'], pages = 0, ocrPages = 0): number {
+  return limits.timeout_base_s + pages * limits.timeout_per_page_s + ocrPages * limits.timeout_per_ocr_page_s;
+}
