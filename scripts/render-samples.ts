@@ -5,14 +5,11 @@
 //
 //   npm run samples -- <seed files or folder> [--out samples/pdf]
 
-import { createWriteStream, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { layoutLine } from '../src/load/text.js';
 import type { LayoutLine } from '../src/model.js';
-import { isColumnNumberRow } from '../src/tables/lines.js';
-
-type Block = { kind: 'text'; lines: LayoutLine[] } | { kind: 'table'; header: LayoutLine[]; body: LayoutLine[] };
+import { blocks, seedLines } from './seed-blocks.js';
 
 const MARGIN = 36;
 const PROSE_SIZE = 9;
@@ -27,31 +24,6 @@ function winAnsi(s: string): string {
   return s
     .replace(/[“”„]/g, '"').replace(/[‘’]/g, "'").replace(/[–—]/g, '-').replace(/≥/g, '>=').replace(/≤/g, '<=')
     .replace(/…/g, '...').replace(/[•●]/g, '-').replace(/[^\x09\x0a\x0d\x20-\x7e\xa0-\xff]/g, '');
-}
-
-/** Runs of multi-cell lines are tables (a blank line inside one does not end it); the rest is prose. */
-function blocks(lines: LayoutLine[]): Block[] {
-  const out: Block[] = [];
-  let i = 0;
-  const tabular = (l: LayoutLine | undefined) => !!l && l.cells.length >= 2 && !l.separator;
-  while (i < lines.length) {
-    if (!tabular(lines[i])) {
-      const start = i;
-      while (i < lines.length && !tabular(lines[i])) i++;
-      out.push({ kind: 'text', lines: lines.slice(start, i) });
-      continue;
-    }
-    const rows: LayoutLine[] = [];
-    while (i < lines.length && (tabular(lines[i]) || lines[i].separator || (lines[i].blank && tabular(lines[i + 1])))) {
-      if (tabular(lines[i])) rows.push(lines[i]);
-      i++;
-    }
-    // the header runs to the column-number row when there is one near the top, else one line
-    const numbers = rows.slice(0, 6).findIndex(isColumnNumberRow);
-    const h = numbers >= 0 ? numbers + 1 : 1;
-    out.push({ kind: 'table', header: rows.slice(0, h), body: rows.slice(h) });
-  }
-  return out;
 }
 
 class Renderer {
@@ -140,8 +112,7 @@ class Renderer {
 }
 
 export async function renderPdf(textPath: string, pdfPath: string): Promise<void> {
-  const text = readFileSync(textPath, 'utf8').replace(/^\uFEFF/, '');
-  const lines = text.split(/\r?\n/).map((l, i) => layoutLine(l, i + 1));
+  const lines = seedLines(textPath);
   const r = new Renderer(pdfPath);
   for (const b of blocks(lines)) {
     if (b.kind === 'text') r.prose(b.lines);
