@@ -8,13 +8,16 @@ import { normName } from './text.js';
 
 const { DiceCoefficient, JaroWinklerDistance } = distance;
 
-const STOP = new Set(['dan', 'di', 'ke', 'dari', 'yang', 'untuk', 'serta', 'pada', 'dalam', 'bagi', 'atau']);
+/** Connectives that carry no meaning in a name (`dan` vs `atau` is a spelling difference). */
+export const STOP_WORDS: ReadonlySet<string> = new Set(['dan', 'di', 'ke', 'dari', 'yang', 'untuk', 'serta', 'pada', 'dalam', 'bagi', 'atau']);
 
-function tokens(s: string): string[] {
-  return normName(s).split(' ').filter((t) => t.length > 1 && !STOP.has(t));
+/** The content words of a name as similarity compares them. */
+export function nameTokens(s: string): string[] {
+  return normName(s).split(' ').filter((t) => t.length > 1 && !STOP_WORDS.has(t));
 }
 
-function tokenMatch(a: string, b: string): boolean {
+/** Fuzzy token equality: the same word, a truncation of it, or a near spelling (OCR, typos). */
+export function tokenMatch(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a))) return true;
   return a.length >= 4 && b.length >= 4 && JaroWinklerDistance(a, b, {}) >= 0.92;
@@ -42,20 +45,38 @@ export interface Similarity {
   containment: number;
 }
 
+/** A name prepared once for many comparisons (an index keeps these per entry). */
+export interface PreparedName {
+  norm: string;
+  tokens: string[];
+  /** `norm` without spaces, for the fragment test */
+  compact: string;
+}
+
+export function prepareName(s: string): PreparedName {
+  const norm = normName(s);
+  return { norm, tokens: nameTokens(norm), compact: norm.replace(/ /g, '') };
+}
+
 export function nameSimilarity(query: string, candidate: string): Similarity {
-  const a = normName(query);
-  const b = normName(candidate);
+  return preparedSimilarity(prepareName(query), prepareName(candidate));
+}
+
+/** nameSimilarity on prepared names: the same result without normalising and tokenising again. */
+export function preparedSimilarity(query: PreparedName, candidate: PreparedName): Similarity {
+  const a = query.norm;
+  const b = candidate.norm;
   if (a === '' || b === '') return { score: 0, dice: 0, containment: 0 };
   if (a === b) return { score: 1, dice: 1, containment: 1 };
-  const ta = tokens(a);
-  const tb = tokens(b);
+  const ta = query.tokens;
+  const tb = candidate.tokens;
   const hitsA = matched(ta, tb);
   const hitsB = matched(tb, ta);
   const recall = ta.length ? hitsA / ta.length : 0;
   const precision = tb.length ? hitsB / tb.length : 0;
   const f = recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
   // a fragment cut at both ends (`ANG BERKAITAN DENGAN PELAYAN.`) lies inside the full name
-  const qa = a.replace(/ /g, '');
-  const inside = qa.length >= 12 && b.replace(/ /g, '').includes(qa);
+  const qa = query.compact;
+  const inside = qa.length >= 12 && candidate.compact.includes(qa);
   return { score: f, dice: DiceCoefficient(a, b), containment: inside ? 1 : recall };
 }
