@@ -202,7 +202,8 @@ function main(args: string[]): void {
     files.set(rev.id, f);
     const levels = new Map<string, number>();
     for (const e of f.entries) levels.set(e.level, (levels.get(e.level) ?? 0) + 1);
-    console.log(`${rev.id}: ${f.entries.length} entries (${[...levels].map(([l, n]) => `${n} ${l}`).join(', ')})${f.entries.some((e) => e.kinerja) ? '' : ', kinerja left out'}`);
+    const kinerja = f.entries.some((e) => e.kinerja) ? 'kinerja kept' : f.$comment.includes('kinerja texts are left out') ? 'kinerja left out (size)' : 'no kinerja in the source';
+    console.log(`${rev.id}: ${f.entries.length} entries (${[...levels].map(([l, n]) => `${n} ${l}`).join(', ')}), ${kinerja}`);
     write(revisionFile(rev.id), serialiseRevision(f));
   }
   const { file, dropped } = buildAliases(files);
