@@ -8,23 +8,36 @@ import { normName } from './text.js';
 
 const { DiceCoefficient, JaroWinklerDistance } = distance;
 
-const STOP = new Set(['dan', 'di', 'ke', 'dari', 'yang', 'untuk', 'serta', 'pada', 'dalam', 'bagi', 'atau']);
+/** Connectives that carry no meaning in a name (`dan` vs `atau` is a spelling difference). */
+export const STOP_WORDS: ReadonlySet<string> = new Set(['dan', 'di', 'ke', 'dari', 'yang', 'untuk', 'serta', 'pada', 'dalam', 'bagi', 'atau']);
 
-function tokens(s: string): string[] {
-  return normName(s).split(' ').filter((t) => t.length > 1 && !STOP.has(t));
+/** The content words of a name as similarity compares them. */
+export function nameTokens(s: string): string[] {
+  return tokensOfNorm(normName(s));
 }
 
-function tokenMatch(a: string, b: string): boolean {
+function tokensOfNorm(norm: string): string[] {
+  return norm.split(' ').filter((t) => t.length > 1 && !STOP_WORDS.has(t));
+}
+
+/** Fuzzy token equality's limits: words shorter than minLength must be equal; longer ones may be truncated or near (Jaro–Winkler). */
+export const TOKEN_MATCH = { minLength: 4, minJaroWinkler: 0.92 } as const;
+
+/** Fuzzy token equality: the same word, a truncation of it, or a near spelling (OCR, typos). */
+export function tokenMatch(a: string, b: string): boolean {
   if (a === b) return true;
-  if (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a))) return true;
-  return a.length >= 4 && b.length >= 4 && JaroWinklerDistance(a, b, {}) >= 0.92;
+  if (a.length < TOKEN_MATCH.minLength || b.length < TOKEN_MATCH.minLength) return false;
+  if (a.startsWith(b) || b.startsWith(a)) return true;
+  return JaroWinklerDistance(a, b, {}) >= TOKEN_MATCH.minJaroWinkler;
 }
 
-function matched(from: string[], to: string[]): number {
+type TokenMatch = (a: string, b: string) => boolean;
+
+function matched(from: string[], to: string[], match: TokenMatch): number {
   const used = new Set<number>();
   let hits = 0;
   for (const t of from) {
-    const j = to.findIndex((u, k) => !used.has(k) && tokenMatch(t, u));
+    const j = to.findIndex((u, k) => !used.has(k) && match(t, u));
     if (j >= 0) {
       used.add(j);
       hits++;
@@ -42,20 +55,41 @@ export interface Similarity {
   containment: number;
 }
 
+/** A name prepared once for many comparisons (an index keeps these per entry). */
+export interface PreparedName {
+  norm: string;
+  tokens: string[];
+  /** `norm` without spaces, for the fragment test */
+  compact: string;
+}
+
+export function prepareName(s: string): PreparedName {
+  const norm = normName(s);
+  return { norm, tokens: tokensOfNorm(norm), compact: norm.replace(/ /g, '') };
+}
+
 export function nameSimilarity(query: string, candidate: string): Similarity {
-  const a = normName(query);
-  const b = normName(candidate);
+  return preparedSimilarity(prepareName(query), prepareName(candidate));
+}
+
+/**
+ * nameSimilarity on prepared names: the same result without normalising and tokenising again.
+ * `match` may be a memoised tokenMatch (an index compares the same words over and over).
+ */
+export function preparedSimilarity(query: PreparedName, candidate: PreparedName, match: TokenMatch = tokenMatch): Similarity {
+  const a = query.norm;
+  const b = candidate.norm;
   if (a === '' || b === '') return { score: 0, dice: 0, containment: 0 };
   if (a === b) return { score: 1, dice: 1, containment: 1 };
-  const ta = tokens(a);
-  const tb = tokens(b);
-  const hitsA = matched(ta, tb);
-  const hitsB = matched(tb, ta);
+  const ta = query.tokens;
+  const tb = candidate.tokens;
+  const hitsA = matched(ta, tb, match);
+  const hitsB = matched(tb, ta, match);
   const recall = ta.length ? hitsA / ta.length : 0;
   const precision = tb.length ? hitsB / tb.length : 0;
   const f = recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
   // a fragment cut at both ends (`ANG BERKAITAN DENGAN PELAYAN.`) lies inside the full name
-  const qa = a.replace(/ /g, '');
-  const inside = qa.length >= 12 && b.replace(/ /g, '').includes(qa);
+  const qa = query.compact;
+  const inside = qa.length >= 12 && candidate.compact.includes(qa);
   return { score: f, dice: DiceCoefficient(a, b), containment: inside ? 1 : recall };
 }

@@ -1,0 +1,34 @@
+// Where the nomenclature data lives in the repository, and reading it (validated, once).
+
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RevisionId } from './revisions.js';
+import { type AgencySynonymFile, AgencySynonymFileSchema, type AliasFile, AliasFileSchema, type RevisionFile, RevisionFileSchema } from './schema.js';
+
+export const PIPELINES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../pipelines');
+export const REVISIONS_DIR = join(PIPELINES_DIR, 'nomenclature/revisions');
+/**
+ * Not pipelines/nomenclature/aliases.json: src/resolve/nomenclature.ts reads every *.json in
+ * that folder as a bidang file of the old format, and would fail on it.
+ */
+export const ALIASES_FILE = join(PIPELINES_DIR, 'nomenclature/aliases/aliases.json');
+export const AGENCY_SYNONYMS_FILE = join(PIPELINES_DIR, 'agency-synonyms.json');
+
+export function revisionFile(id: RevisionId): string {
+  return join(REVISIONS_DIR, `${id}.json`);
+}
+
+export function readRevision(id: RevisionId): RevisionFile {
+  const data = RevisionFileSchema.parse(JSON.parse(readFileSync(revisionFile(id), 'utf8')));
+  if (data.revision !== id) throw new Error(`${revisionFile(id)} holds revision ${data.revision}, not ${id}`);
+  return data;
+}
+
+export function readAliases(): AliasFile {
+  return AliasFileSchema.parse(JSON.parse(readFileSync(ALIASES_FILE, 'utf8')));
+}
+
+export function readAgencySynonyms(): AgencySynonymFile {
+  return AgencySynonymFileSchema.parse(JSON.parse(readFileSync(AGENCY_SYNONYMS_FILE, 'utf8')));
+}

@@ -1,0 +1,133 @@
+// The words of all indexed names, and which of them a query word fuzzily equals — without
+// computing Jaro–Winkler against every word. The result is exactly the words `tokenMatch`
+// accepts (in either direction); the shortcuts only skip words it cannot accept.
+
+import { TOKEN_MATCH, tokenMatch } from '../normalize/similarity.js';
+
+// Jaro–Winkler as natural computes it: JW = J + l·p·(1 − J), l the common prefix (at most 4
+// letters), p = 0.1. JW reaches TOKEN_MATCH.minJaroWinkler only if J ≥ (min − l·p)/(1 − l·p).
+// And J = (m/|a| + m/|b| + (m − t)/m)/3 ≤ (m/|a| + m/|b| + 1)/3, where m, the matching
+// letters, is at most the letters the two words share: so m/|a| + m/|b| must reach 3·J − 1.
+const WINKLER_P = 0.1;
+const WINKLER_MAX_PREFIX = 4;
+/** The least m/|a| + m/|b| for a pair with a common prefix of l letters (index l). */
+const MIN_SHARE_SUM = Array.from({ length: WINKLER_MAX_PREFIX + 1 }, (_, l) => 3 * ((TOKEN_MATCH.minJaroWinkler - l * WINKLER_P) / (1 - l * WINKLER_P)) - 1);
+/** As m ≤ the shorter length, shorter/longer must reach the loosest sum − 1. */
+const MIN_LENGTH_RATIO = MIN_SHARE_SUM[WINKLER_MAX_PREFIX] - 1;
+/** Float slack: the bounds must never drop a pair tokenMatch accepts. */
+const EPSILON = 1e-9;
+
+const ALPHABET = 36; // a–z and 0–9: normName leaves nothing else
+
+function letterIndex(word: string, i: number): number {
+  const x = word.charCodeAt(i);
+  return x >= 97 ? x - 97 : 26 + x - 48;
+}
+
+function letterCounts(word: string): Uint8Array {
+  const c = new Uint8Array(ALPHABET);
+  for (let i = 0; i < word.length; i++) c[letterIndex(word, i)]++;
+  return c;
+}
+
+/** Which letters a word has, as bits (36 letters: two numbers). */
+function letterMask(word: string): [number, number] {
+  const m: [number, number] = [0, 0];
+  for (let i = 0; i < word.length; i++) {
+    const k = letterIndex(word, i);
+    m[k >> 5] |= 1 << (k & 31);
+  }
+  return m;
+}
+
+/** Set bits of a 32-bit number (the usual constant-time popcount). */
+function bits(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Letters of `a` that `b` lacks, counted once each: none of them can match. */
+function missing(a: [number, number], b: [number, number]): number {
+  return bits(a[0] & ~b[0]) + bits(a[1] & ~b[1]);
+}
+
+function commonPrefix(a: string, b: string): number {
+  let l = 0;
+  while (l < WINKLER_MAX_PREFIX && l < a.length && a[l] === b[l]) l++;
+  return l;
+}
+
+function shared(a: Uint8Array, b: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < ALPHABET; i++) n += a[i] < b[i] ? a[i] : b[i];
+  return n;
+}
+
+interface Word {
+  word: string;
+  counts: Uint8Array;
+  mask: [number, number];
+}
+
+export class Vocabulary {
+  private readonly words = new Set<string>();
+  private readonly byLength = new Map<number, Word[]>();
+  private sorted: string[] | null = null;
+
+  add(word: string): void {
+    if (this.words.has(word)) return;
+    this.words.add(word);
+    const list = this.byLength.get(word.length) ?? [];
+    list.push({ word, counts: letterCounts(word), mask: letterMask(word) });
+    this.byLength.set(word.length, list);
+    this.sorted = null;
+  }
+
+  get size(): number {
+    return this.words.size;
+  }
+
+  /** Every word w with tokenMatch(token, w) or tokenMatch(w, token). */
+  matches(token: string): string[] {
+    const out = new Set<string>();
+    if (this.words.has(token)) out.add(token);
+    if (token.length < TOKEN_MATCH.minLength) return [...out];
+    // truncations: a word that is a prefix of the token, or that the token is a prefix of
+    for (let n = TOKEN_MATCH.minLength; n < token.length; n++) if (this.words.has(token.slice(0, n))) out.add(token.slice(0, n));
+    for (const w of this.startingWith(token)) out.add(w);
+    // near spellings: only words whose length and letters leave Jaro–Winkler a chance
+    const counts = letterCounts(token);
+    const mask = letterMask(token);
+    const from = Math.max(TOKEN_MATCH.minLength, Math.ceil(token.length * MIN_LENGTH_RATIO - EPSILON));
+    const to = Math.floor(token.length / MIN_LENGTH_RATIO + EPSILON);
+    const reaches = (m: number, len: number, need: number) => m / token.length + m / len + EPSILON >= need;
+    for (let len = from; len <= to; len++) {
+      for (const w of this.byLength.get(len) ?? []) {
+        // cheap bounds first (letters one word lacks, against the loosest need), then the exact need
+        const rough = Math.min(token.length - missing(mask, w.mask), len - missing(w.mask, mask));
+        if (!reaches(rough, len, MIN_SHARE_SUM[WINKLER_MAX_PREFIX]) || out.has(w.word)) continue;
+        const need = MIN_SHARE_SUM[commonPrefix(token, w.word)];
+        if (!reaches(rough, len, need) || !reaches(shared(counts, w.counts), len, need)) continue;
+        if (tokenMatch(token, w.word) || tokenMatch(w.word, token)) out.add(w.word);
+      }
+    }
+    return [...out];
+  }
+
+  /** Words that start with `prefix` (binary search in the sorted words). */
+  private startingWith(prefix: string): string[] {
+    this.sorted ??= [...this.words].sort();
+    const s = this.sorted;
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (s[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < s.length && s[i].startsWith(prefix); i++) out.push(s[i]);
+    return out;
+  }
+}
