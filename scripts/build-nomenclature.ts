@@ -22,7 +22,7 @@ import { type Alias, type AliasFile, type EntryData, EntrySchema, type RevisionF
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_SHARED = resolve(ROOT, '../shared/nomenclature');
 /** The seed documents' nomenclature: the spellings they print become aliases. */
-const SEED_FILE = join(ROOT, 'pipelines/nomenclature/1.06.json');
+const SEED_FILE = join(ROOT, 'pipelines/nomenclature/aliases/seed-spellings.json');
 const SEED_SOURCE = 'seed-1.06';
 
 /** The repository stays lean: above this a revision file loses its `kinerja` texts (not used for matching). */

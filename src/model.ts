@@ -120,10 +120,55 @@ export interface PartialCode {
   last: number;
   /** parts lost in print: kegiatan digit cut off, sub truncated */
   truncated: ('kegiatan' | 'sub')[];
+  /** fields printed with one digit for two (`2.1.1` for 2.01.01): outline numbering more often than a code */
+  padded: number;
+  /** each field's digits as printed, truncated or unpadded (`1` for a bidang 1x that lost a digit) */
+  printed: (string | null)[];
   rowNo: string | null;
   raw: string;
   ghost: boolean;
 }
+
+/**
+ * How a record's code was found, as a reason later stages and users can act on (never prose to
+ * be matched): printed whole; completed from what the document prints around it; or inferred
+ * from the row's name.
+ */
+export type CodeReason =
+  | 'printed' // the whole code is printed in the row
+  | 'legacy_printed' // a Permendagri 13/2006 code, kept as printed
+  | 'prefix_from_context' // fields not printed, taken from the rows above or the document's bidang
+  | 'digit_restored_by_name' // a kegiatan or sub-kegiatan number lost in print, from the name
+  | 'sub_from_name' // the code stops at the kegiatan but the name is one of its sub-kegiatan
+  | 'repeated_code_by_name' // the row repeats the code above under another name: the deeper fields from the name
+  | 'position' // a kegiatan row above the first sub-kegiatan of a kegiatan with no row of its own
+  | 'header_block' // the code of the table's header block (`Sub Kegiatan : 3.31.01.2.06.09 …`)
+  | 'name_match' // no code printed: the name matches a code the document prints elsewhere
+  | 'nomenclature_match'; // no code printed: the name matches the national nomenclature
+
+export type CodeSource = 'document' | 'completed' | 'inferred';
+
+export const SOURCE_OF_REASON: Record<CodeReason, CodeSource> = {
+  printed: 'document',
+  legacy_printed: 'document',
+  prefix_from_context: 'completed',
+  digit_restored_by_name: 'completed',
+  sub_from_name: 'completed',
+  repeated_code_by_name: 'completed',
+  position: 'completed',
+  header_block: 'completed',
+  name_match: 'inferred',
+  nomenclature_match: 'inferred',
+};
+
+/** A problem with a row's code, reported as a warning of that type. */
+export interface CodeIssue {
+  type: 'ghost_code' | 'code_unresolved' | 'code_not_inferred' | 'code_unknown' | 'code_name_mismatch' | 'code_level_mismatch' | 'not_a_code';
+  message: string;
+}
+
+/** Levels of a budget account code (rekening), Permendagri 90/2019: `5` … `5.1.02.01.01.0024`. */
+export type AccountLevel = 'akun' | 'kelompok' | 'jenis' | 'objek' | 'rincian_objek' | 'sub_rincian_objek';
 
 export interface LogicalRow {
   table: string;
@@ -134,8 +179,16 @@ export interface LogicalRow {
   codeRaw: string | null;
   partial: PartialCode | null;
   code: string | null;
-  codeSource: 'document' | 'inferred' | null;
+  /** how the code was found; null when the row has none */
+  codeReason: CodeReason | null;
+  /** the name similarity a code found by name rests on */
+  codeSimilarity: number | null;
+  /** what went wrong with the code: each becomes a warning */
+  codeIssues: CodeIssue[];
   codeNote: string | null;
+  /** a budget account (rekening) code printed in the row, and its level */
+  account: string | null;
+  accountLevel: AccountLevel | null;
   level: Level;
   name: string;
   indicator: string | null;

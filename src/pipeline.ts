@@ -11,10 +11,13 @@ import { readPdf } from './load/pdf.js';
 import { ocrEngine } from './ocr/engine.js';
 import { InputError, loadText } from './load/text.js';
 import { detectMetadata, type DocumentMeta } from './metadata.js';
-import type { DocWarning, LayoutLine, LoadedDocument, LogicalRow, TableBlock } from './model.js';
-import type { CodeContext } from './normalize/codes.js';
-import { inferCodes, kegiatanByPosition, prefixFromNames, prefixFromPartials, resolveDocumentCodes, type TableRows } from './resolve/codes.js';
-import { nomenclatureIndex } from './resolve/nomenclature.js';
+import { SOURCE_OF_REASON, type DocWarning, type LoadedDocument, type LogicalRow, type PartialCode, type TableBlock } from './model.js';
+import { formatCode, type CodeContext } from './normalize/codes.js';
+import { LATEST_REVISION, loadNomenclature } from './nomenclature/index.js';
+import { attachAccounts } from './resolve/accounts.js';
+import { checkCodes } from './resolve/check.js';
+import { inferCodes, kegiatanByPosition, resolveDocumentCodes, type TableRows } from './resolve/codes.js';
+import { codeScope, detectCodeSystem, type CodeScope } from './resolve/scope.js';
 import { buildRows, markPageOverlapDuplicates } from './rows/build.js';
 import { buildColumns, matchFamily } from './tables/families.js';
 import { findTables } from './tables/find.js';
@@ -74,32 +77,39 @@ async function loadPdf(path: string, bytes: Buffer | undefined, o: ExtractOption
   return doc;
 }
 
-/** The urusan.bidang most codes in the document start with: fills codes printed without it. */
-export function dominantPrefix(lines: LayoutLine[]): CodeContext {
-  const counts = new Tally<string>();
-  for (const l of lines) {
-    for (const m of l.text.matchAll(/(?<![\d.])([1-8])\s*\.\s*(\d\d)\s*\.\s*(\d\d)(?![\d])/g)) {
-      if (m[2] !== '00') counts.add(`${m[1]}.${m[2]}`);
-    }
-  }
-  const best = counts.top();
-  if (!best) return {};
-  const [urusan, bidang] = best[0].split('.');
-  return { urusan, bidang };
-}
-
 export interface Extraction {
   meta: DocumentMeta;
+  scope: CodeScope;
   tables: TableBlock[];
   rows: TableRows[];
   summaries: Map<string, { line: number; text: string }[]>;
   warnings: DocWarning[];
-  /** code → the name the document prints most often for it */
+  /** code → its name in the nomenclature, else the name the document prints most often for it */
   canonical: Map<string, string>;
 }
 
 // one column names the whole tree (`Program/Kegiatan/Sub Kegiatan`), not separate Program, Kegiatan, Sub Kegiatan columns
 const PROGRAM_HEADER = /\bprogram\s*\/\s*kegiatan/i;
+
+/**
+ * The urusan.bidang a partial code prints (`1⇥03⇥01`; `03⇥01` when only one urusan has bidang
+ * 03). Where several have it (`06`: 1.06 sosial, 5.06 perbatasan) the one whose code, completed,
+ * the nomenclature knows; still several, an urusan pemerintahan (1–3) before the supporting
+ * units (4–8) that reuse their bidang numbers.
+ */
+function printedBidang(p: PartialCode): string | null {
+  if (!p.bidang || p.ghost || p.program === null) return null;
+  if (p.urusan) return `${p.urusan}.${p.bidang}`;
+  const n = loadNomenclature(LATEST_REVISION);
+  const options = n.bidangs().map((b) => b.code).filter((c) => c.endsWith(`.${p.bidang}`));
+  const rest = formatCode({ urusan: '0', bidang: p.bidang, program: p.program, kegiatanType: p.kegiatanType, kegiatan: p.kegiatan, sub: p.sub })!.slice(1);
+  const known = options.filter((b) => n.has(b.split('.')[0] + rest));
+  const pool = known.length ? known : options;
+  return pool.find((b) => Number(b.split('.')[0]) <= URUSAN_PEMERINTAHAN) ?? pool[0] ?? null;
+}
+
+// urusan 1–3 are the urusan pemerintahan; 4–8 supporting units whose bidang numbers repeat theirs
+const URUSAN_PEMERINTAHAN = 3;
 
 /** Tables, rows and codes of a loaded document. */
 export function extractTables(doc: LoadedDocument): Extraction {
@@ -111,29 +121,37 @@ export function extractTables(doc: LoadedDocument): Extraction {
     t.columns = buildColumns(t, family, meta.year);
     t.textBeforeValues = family?.textBeforeValues ?? null;
   }
-  const nomenclature = nomenclatureIndex();
   const summaries = new Map<string, { line: number; text: string }[]>();
   const build = (prefix: CodeContext): TableRows[] => tables.map((t) => {
     const built = buildRows(t, prefix);
     summaries.set(t.id, built.summaries);
     return { id: t.id, rows: built.rows, programHeader: PROGRAM_HEADER.test([t.caption ?? '', ...t.headerLines.map((h) => h.text)].join(' ')) };
   });
-  let prefix = dominantPrefix(doc.lines);
-  let rows = build(prefix);
-  if (!prefix.urusan) {
-    // no dotted code anywhere: the prefix comes from the code cells, or else from the names the
-    // nomenclature knows, and the rows are read again with it
-    let found = prefixFromPartials(rows, nomenclature);
-    if (!found.urusan && rows.some((t) => t.rows.some((r) => r.partial))) found = prefixFromNames(rows, nomenclature);
-    if (found.urusan) rows = build(prefix = found);
+  const year = meta.year ?? meta.period?.start ?? null;
+  const system = detectCodeSystem(doc.lines, year);
+  let rows = build({ system });
+  const allRows = () => rows.flatMap((t) => t.rows);
+  const scope = codeScope({
+    lines: doc.lines, year, agency: meta.agency,
+    rowNames: allRows().filter((r) => r.kind === 'data' && r.name.split(/\s+/).length >= 2).map((r) => r.name),
+    rowCodes: allRows().map((r) => (r.partial ? printedBidang(r.partial) : null)).filter((c): c is string => c !== null),
+  });
+  if (system === 'kepmendagri') {
+    // the rows again with the document's main bidang as the prefix of codes printed without it
+    const main = scope.bidangs[0]?.code.split('.');
+    const prefix: CodeContext = main ? { system, urusan: main[0], bidang: main[1] } : { system };
+    if (main) rows = build(prefix);
+    const index = resolveDocumentCodes(rows, prefix, scope.names);
+    inferCodes(rows, index, scope.names);
+    kegiatanByPosition(rows);
   }
-  const index = resolveDocumentCodes(rows, prefix, nomenclature);
-  inferCodes(rows, index, nomenclature);
-  kegiatanByPosition(rows);
+  attachAccounts(rows, tables, doc.lines);
   for (const t of rows) markPageOverlapDuplicates(t.rows);
+  const known = checkCodes(allRows(), scope);
   const checked = validate(doc.lines, tables, rows.map((r) => r.rows));
   const warnings = [...doc.warnings, ...collectWarnings(tables, rows), ...checked.warnings];
-  return { meta, tables, rows, summaries, warnings, canonical: checked.canonical };
+  const canonical = new Map([...checked.canonical, ...known]);
+  return { meta, scope, tables, rows, summaries, warnings, canonical };
 }
 
 function collectWarnings(tables: TableBlock[], rows: TableRows[]): DocWarning[] {
@@ -148,9 +166,7 @@ function collectWarnings(tables: TableBlock[], rows: TableRows[]): DocWarning[] 
       if (big > 0) out.push({ type: 'thousands_header', table: t.id, line: t.line, message: `header of table ${t.label ?? t.id} says thousands of rupiah but ${big} figures are full rupiah; figures kept as printed (rupiah)` });
     }
     for (const r of rs) {
-      if (r.codeNote && /ghost/.test(r.codeNote)) out.push({ type: 'ghost_code', table: t.id, line: r.line, message: r.codeNote });
-      if (r.codeNote && /left null/.test(r.codeNote) && r.partial) out.push({ type: 'code_unresolved', table: t.id, line: r.line, code: null, message: `${r.codeRaw ?? ''}: ${r.codeNote}` });
-      if (!r.code && r.codeNote && /no code printed/.test(r.codeNote)) out.push({ type: 'code_not_inferred', table: t.id, line: r.line, code: null, message: `${r.level} '${r.name}': no code printed and no known name matches closely enough; code left null` });
+      for (const issue of r.codeIssues) out.push({ type: issue.type, table: t.id, line: r.line, code: r.code, message: issue.message });
       if (r.duplicateOf) out.push({ type: 'duplicate_row', table: t.id, line: r.line, code: r.code, message: `row repeats line ${r.duplicateOf} (page overlap); marked duplicate_of` });
     }
   });
@@ -193,7 +209,11 @@ function recordOut(r: LogicalRow, canonical: Map<string, string>, doc: LoadedDoc
     page: r.page,
     code: r.code,
     code_raw: r.codeRaw,
-    code_source: r.code ? r.codeSource : null,
+    code_source: r.code && r.codeReason ? SOURCE_OF_REASON[r.codeReason] : null,
+    code_reason: r.code ? r.codeReason : null,
+    ...(r.code && r.codeSimilarity !== null ? { code_similarity: r.codeSimilarity } : {}),
+    ...(r.code ? { code_system: r.codeReason === 'legacy_printed' ? 'permendagri-13' as const : 'kepmendagri' as const } : {}),
+    ...(r.account ? { account: r.account, account_level: r.accountLevel } : {}),
     level: r.level,
     row_kind: r.kind,
     row_no: r.rowNo,
@@ -229,6 +249,9 @@ export function toOutput(doc: LoadedDocument, x: Extraction, settings: Settings 
       region: x.meta.region,
       year: x.meta.year,
       period: x.meta.period,
+      code_system: x.scope.system,
+      nomenclature: x.scope.revision,
+      bidang: x.scope.bidangs,
     },
     tables: x.tables.map((t, i) => tableOut(t, x.rows[i].rows, x.summaries.get(t.id) ?? [])),
     records: x.rows.flatMap((t) => t.rows.map((r) => recordOut(r, x.canonical, doc))),

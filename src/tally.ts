@@ -13,6 +13,11 @@ export class Tally<K> extends Map<K, number> {
     return best;
   }
 
+  /** Every key with its count, most counted first (ties in the order first counted). */
+  ranked(): [K, number][] {
+    return [...this].sort((a, b) => b[1] - a[1]);
+  }
+
   total(): number {
     let n = 0;
     for (const v of this.values()) n += v;

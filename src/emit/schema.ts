@@ -56,8 +56,14 @@ export const Record = z.object({
   page: z.number().int().nullable(),
   code: z.string().nullable(),
   code_raw: z.string().nullable().optional(),
-  code_source: z.enum(['document', 'inferred']).nullable().optional(),
+  code_source: z.enum(['document', 'completed', 'inferred']).nullable().optional(),
+  /** how the code was found (src/model.ts CodeReason) */
+  code_reason: z.enum(['printed', 'legacy_printed', 'prefix_from_context', 'digit_restored_by_name', 'sub_from_name', 'repeated_code_by_name', 'position', 'header_block', 'name_match', 'nomenclature_match']).nullable().optional(),
+  code_similarity: z.number().optional(),
+  code_system: z.enum(['kepmendagri', 'permendagri-13']).optional(),
   code_note: z.string().optional(),
+  account: z.string().optional(),
+  account_level: z.enum(['akun', 'kelompok', 'jenis', 'objek', 'rincian_objek', 'sub_rincian_objek']).nullable().optional(),
   level: z.enum(LEVELS),
   row_kind: z.enum(['data', 'total', 'heading']).optional(),
   row_no: z.string().nullable().optional(),
@@ -105,6 +111,12 @@ export const OutputDocument = z.object({
     }).nullable(),
     year: z.number().int().nullable(),
     period: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
+    /** the numbering its codes follow: Kepmendagri (2020 on) or Permendagri 13/2006 */
+    code_system: z.enum(['kepmendagri', 'permendagri-13']).optional(),
+    /** the nomenclature revision its codes were read against */
+    nomenclature: z.string().nullable().optional(),
+    /** the bidang its codes are of, and what told them */
+    bidang: z.array(z.object({ code: z.string(), name: z.string(), source: z.enum(['codes', 'agency', 'names']) })).optional(),
   }),
   tables: z.array(Table),
   records: z.array(Record),

@@ -8,10 +8,7 @@ import { type AgencySynonymFile, AgencySynonymFileSchema, type AliasFile, AliasF
 
 export const PIPELINES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../pipelines');
 export const REVISIONS_DIR = join(PIPELINES_DIR, 'nomenclature/revisions');
-/**
- * Not pipelines/nomenclature/aliases.json: src/resolve/nomenclature.ts reads every *.json in
- * that folder as a bidang file of the old format, and would fail on it.
- */
+/** Spellings documents print for codes (built from aliases/seed-spellings.json). */
 export const ALIASES_FILE = join(PIPELINES_DIR, 'nomenclature/aliases/aliases.json');
 export const AGENCY_SYNONYMS_FILE = join(PIPELINES_DIR, 'agency-synonyms.json');
 

@@ -93,6 +93,8 @@ export class Nomenclature {
   private readonly lookups = new Map<string, NameCandidate[]>();
   private readonly agencyTable: AgencySynonymFile | null;
   private agency: AgencyMatcher | null = null;
+  /** listed code → the spellings documents print for it */
+  private readonly aliases = new Map<string, string[]>();
 
   constructor(file: RevisionFile, aliases: Alias[] = [], agencyTable: AgencySynonymFile | null = null) {
     this.revision = file.revision as RevisionId;
@@ -114,8 +116,16 @@ export class Nomenclature {
     for (const a of aliases) {
       const i = this.byCode.get(a.code);
       // an alias spells the name it was checked against: not another name a revision gives the code
-      if (i !== undefined && normName(this.entries[i].name) === normName(a.canonical)) this.addName(a.name, { entry: i, via: 'alias' });
+      if (i !== undefined && normName(this.entries[i].name) === normName(a.canonical)) {
+        this.addName(a.name, { entry: i, via: 'alias' });
+        this.aliases.set(a.code, [...(this.aliases.get(a.code) ?? []), a.name]);
+      }
     }
+  }
+
+  /** The spellings documents print for a code, as the revision lists it (`X.XX.…` for support items). */
+  aliasesOf(listedAs: string): string[] {
+    return this.aliases.get(listedAs) ?? [];
   }
 
   get size(): number {

@@ -8,12 +8,14 @@
 // name (`0004 Penyediaan …`). This module turns the leading cells of a row into a
 // PartialCode; `codeResolve.ts` fills what print lost from context and names.
 
-import type { Level, PartialCode } from '../model.js';
+import type { AccountLevel, Level, PartialCode } from '../model.js';
 
 export const FIELD = { U: 0, B: 1, P: 2, KT: 3, KN: 4, S: 5 } as const;
 const LEVEL_OF_LAST: Level[] = ['urusan', 'bidang', 'program', 'kegiatan', 'kegiatan', 'sub_kegiatan'];
 
 export interface CodeContext {
+  /** the document's code system: Permendagri 13/2006 codes are kept as printed */
+  system?: 'kepmendagri' | 'permendagri-13';
   urusan?: string | null;
   bidang?: string | null;
   program?: string | null;
@@ -91,16 +93,20 @@ function cleanZeros(tokens: Token[]): Token[] {
 
 interface Fit {
   f: (string | null)[];
+  /** each field's digits as printed, truncated ones too (`2.0` gives kegiatan `0`) */
+  printed: (string | null)[];
   first: number;
   last: number;
   truncated: ('kegiatan' | 'sub')[];
+  padded: number;
   rowNo: string | null;
   score: number;
 }
 
 /** Map tokens onto the fields from `start` on; null when they do not fit the grammar. */
-function fitFrom(tokens: Token[], start: number): (Omit<Fit, 'rowNo' | 'score'> & { padded: number }) | null {
+function fitFrom(tokens: Token[], start: number): Omit<Fit, 'rowNo' | 'score'> | null {
   const f: (string | null)[] = [null, null, null, null, null, null];
+  const printed: (string | null)[] = [null, null, null, null, null, null];
   const truncated: ('kegiatan' | 'sub')[] = [];
   let field = start;
   let lastPrinted = -1;
@@ -109,6 +115,7 @@ function fitFrom(tokens: Token[], start: number): (Omit<Fit, 'rowNo' | 'score'> 
     if (field > FIELD.S) return null;
     const t = tokens[i].text;
     if (t === '') continue;
+    printed[field] = t;
     switch (field) {
       case FIELD.U:
         if (!/^[1-9]$/.test(t)) return null;
@@ -126,12 +133,14 @@ function fitFrom(tokens: Token[], start: number): (Omit<Fit, 'rowNo' | 'score'> 
         else if (/^[12]0$/.test(t) && i === tokens.length - 1) {
           // `20` ending the code: `2.0` with its dot lost (OCR), the kegiatan digit cut off
           f[field] = t[0];
+          [printed[FIELD.KT], printed[FIELD.KN]] = [t[0], t[1]];
           truncated.push('kegiatan');
           field++;
         }
         else if (/^[12]\d\d$/.test(t)) {
           f[FIELD.KT] = t[0];
           f[FIELD.KN] = t.slice(1);
+          [printed[FIELD.KT], printed[FIELD.KN]] = [t[0], t.slice(1)];
           field++;
         } else return null;
         break;
@@ -140,9 +149,11 @@ function fitFrom(tokens: Token[], start: number): (Omit<Fit, 'rowNo' | 'score'> 
         else if (/^\d$/.test(t)) truncated.push('kegiatan');
         else if (/^\d{4}$/.test(t)) {
           truncated.push('kegiatan'); // `2.0⇥0001`: kegiatan digit lost, this is the sub
+          printed[FIELD.KN] = null;
           field++;
           if (t === '0000') return null;
           f[FIELD.S] = t;
+          printed[FIELD.S] = t;
         } else return null;
         break;
       case FIELD.S:
@@ -156,10 +167,10 @@ function fitFrom(tokens: Token[], start: number): (Omit<Fit, 'rowNo' | 'score'> 
   if (lastPrinted < 0) return null;
   // a kegiatan number needs its type digit
   if (f[FIELD.KN] !== null && f[FIELD.KT] === null && start <= FIELD.KT) return null;
-  return { f, first: start, last: lastPrinted, truncated, padded };
+  return { f, printed, first: start, last: lastPrinted, truncated, padded };
 }
 
-function scoreFit(fit: Omit<Fit, 'rowNo' | 'score'> & { padded: number }, usedRowNo: boolean, expectRowNo: boolean, ctx: CodeContext, leadingEmpty = 0): number {
+function scoreFit(fit: Omit<Fit, 'rowNo' | 'score'>, usedRowNo: boolean, expectRowNo: boolean, ctx: CodeContext, leadingEmpty = 0): number {
   let score = fit.f.filter((x) => x !== null).length;
   if (usedRowNo) score += expectRowNo ? 0.3 : -1;
   const prefixCtx = [ctx.urusan, ctx.bidang, ctx.program, ctx.kegiatanType];
@@ -231,6 +242,8 @@ export function parseCode(cells: string[], opts: ParseCodeOptions = {}): Partial
     first: fit.first,
     last: fit.last,
     truncated: fit.truncated,
+    padded: fit.padded,
+    printed: fit.printed,
     rowNo: fit.rowNo,
     raw,
     ghost: false,
@@ -240,8 +253,25 @@ export function parseCode(cells: string[], opts: ParseCodeOptions = {}): Partial
 function emptyPartial(raw: string): PartialCode {
   return {
     urusan: null, bidang: null, program: null, kegiatanType: null, kegiatan: null, sub: null,
-    first: 0, last: -1, truncated: [], rowNo: null, raw, ghost: false,
+    first: 0, last: -1, truncated: [], padded: 0, printed: [null, null, null, null, null, null], rowNo: null, raw, ghost: false,
   };
+}
+
+/**
+ * Every way the digits of a printed code can sit in the six fields: each digit group, left to
+ * right, in consecutive fields from a starting field (an empty code cell skips a field). For
+ * codes whose print lost digits, where no one reading is sure: a name decides among them.
+ */
+export function digitAlignments(raw: string): (string | null)[][] {
+  const tokens = tokenize(raw.split('|'));
+  const out: (string | null)[][] = [];
+  for (let start = FIELD.U; start <= FIELD.KT; start++) {
+    if (start + tokens.length > FIELD.S + 1) break;
+    const printed: (string | null)[] = [null, null, null, null, null, null];
+    tokens.forEach((t, i) => { printed[start + i] = t.text === '' ? null : t.text; });
+    out.push(printed);
+  }
+  return out;
 }
 
 /** The level a code's last printed field gives. */
@@ -297,13 +327,47 @@ export function gluedSubCode(name: string): { sub: string; name: string } | null
   return m ? { sub: m[1], name: m[2] } : null;
 }
 
+// the levels of a budget account code (rekening), by its number of segments
+const ACCOUNT_LEVELS: AccountLevel[] = ['akun', 'kelompok', 'jenis', 'objek', 'rincian_objek', 'sub_rincian_objek'];
+
+export interface AccountCode {
+  code: string;
+  level: AccountLevel;
+}
+
 /**
- * Account codes of realisation tables (`5.1.02.01`, or behind a program prefix
- * `1.06.01.5.1.01`): a 4–9 where a kegiatan type digit would be. Kept as printed.
+ * Budget account codes (rekening) of RKA/DPA and realisation tables: akun 4 pendapatan, 5 belanja,
+ * 6 pembiayaan, then kelompok, jenis, objek, rincian objek (1–2 digits each) and sub rincian
+ * objek (up to 4): `5.1.02.01.01.0024`; also behind a program prefix (`1.06.01.5.1.01`). Kept as
+ * printed; the level from its number of segments.
  */
-export function parseAccountCode(text: string): string | null {
+export function parseAccountCode(text: string): AccountCode | null {
   const t = text.trim().replace(/\s*\.\s*/g, '.');
-  if (/^\d\.\d{2}\.\d{2}\.[4-9](\.\d{1,2}){0,4}$/.test(t)) return t;
-  if (/^[4-9](\.\d{1,2}){1,5}$/.test(t)) return t;
-  return null;
+  let account: string | null = null;
+  if (/^\d\.\d{2}\.\d{2}\.[4-6](\.\d{1,2}){0,4}$/.test(t)) account = t.split('.').slice(3).join('.');
+  else if (/^[4-6](\.\d{1,2}){1,4}(\.\d{1,4})?$/.test(t)) account = t;
+  if (!account) return null;
+  return { code: t, level: ACCOUNT_LEVELS[account.split('.').length - 1] };
+}
+
+/** The one-digit akun of a rekening table's top rows: `5 BELANJA DAERAH`, `4 PENDAPATAN DAERAH`. */
+export function loneAccount(key: string, name: string): AccountCode | null {
+  const k = key.trim();
+  if (!/^[4-6]$/.test(k) || !/^(pendapatan|belanja|pembiayaan)\b/i.test(name.trim())) return null;
+  return { code: k, level: 'akun' };
+}
+
+/**
+ * A Permendagri 13/2006 code as printed, its digit groups joined by dots: `307,01` → `307.01`,
+ * `08 1 08 02 15` → `08.1.08.02.15`, `1.20.59`. A leading bare number in a cell of its own,
+ * before a code with separators, is the row number (`1⇥1.20.59`).
+ */
+export function parseLegacyCode(cells: string[]): { code: string; rowNo: string | null } | null {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  if (filled.length === 0 || filled.some((c) => !/^[\d.,\s]+$/.test(c))) return null;
+  let rowNo: string | null = null;
+  if (filled.length >= 2 && /^\d{1,3}\.?$/.test(filled[0]) && /[.,\s]/.test(filled[1].replace(/[.,]$/, ''))) rowNo = filled.shift()!.replace(/\.$/, '');
+  const groups = filled.join(' ').match(/\d+/g);
+  if (!groups) return null;
+  return { code: groups.join('.'), rowNo };
 }

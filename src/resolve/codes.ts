@@ -1,65 +1,27 @@
 // Codes stage, document level: complete what print lost. A partial code takes its missing
 // prefix from the rows above it (the hierarchy), a kegiatan digit cut off (`2.0`) or a
 // truncated sub-kegiatan from the names of codes printed whole elsewhere in the same
-// document, and rows without any code get one inferred by name and position — only when
-// the match is clear: a wrong code is worse than none.
+// document or in the nomenclature, and rows without any code get one inferred by name and
+// position — only when the match is clear: a wrong code is worse than none. Every code found
+// says how (`codeReason`) and, when a name decided it, with what similarity.
 
-import { HIERARCHY, type Level, type LogicalRow, type PartialCode } from '../model.js';
-import { FIELD, formatCode, levelOfCode, parentCode, type CodeContext } from '../normalize/codes.js';
-import { nameSimilarity } from '../normalize/similarity.js';
-import { Tally } from '../tally.js';
+import { HIERARCHY, type CodeReason, type Level, type LogicalRow, type PartialCode } from '../model.js';
+import { digitAlignments, FIELD, formatCode, levelOfCode, parentCode, type CodeContext } from '../normalize/codes.js';
+import { NameIndex, similarity, type CodeNames, type NameHit } from './names.js';
+
+export { NameIndex } from './names.js';
 
 export const ACCEPT = 0.8; // similarity needed to take a code from a name
 export const ACCEPT_ONLY_CHILD = 0.4; // when the parent has one child of that level
 export const ACCEPT_ANY_LEVEL = 0.85; // when neither level nor parent narrows the search
-
-/** code → every name printed for it in the document (and, later, the nomenclature). */
-export class NameIndex {
-  private names = new Map<string, string[]>();
-
-  add(code: string, name: string): void {
-    if (!name.trim()) return;
-    const list = this.names.get(code) ?? [];
-    if (!list.includes(name)) list.push(name);
-    this.names.set(code, list);
-  }
-
-  has(code: string): boolean {
-    return this.names.has(code);
-  }
-
-  namesOf(code: string): string[] {
-    return this.names.get(code) ?? [];
-  }
-
-  codes(): string[] {
-    return [...this.names.keys()];
-  }
-
-  /** Best code among `candidates` for a name; null when nothing is close enough. */
-  best(name: string, candidates: string[], threshold: number, useContainment = false): { code: string; score: number } | null {
-    let best: { code: string; score: number } | null = null;
-    let second = 0;
-    for (const code of candidates) {
-      let s = 0;
-      for (const n of this.namesOf(code)) {
-        const sim = nameSimilarity(name, n);
-        s = Math.max(s, useContainment ? Math.max(sim.score, 0.95 * sim.containment) : sim.score);
-      }
-      if (!best || s > best.score) {
-        second = best?.score ?? 0;
-        best = { code, score: s };
-      } else if (s > second) second = s;
-    }
-    // a near tie between two codes is no match
-    if (!best || best.score < threshold || best.score - second < 0.04) return null;
-    return best;
-  }
-
-  children(prefix: string | null, level: Level): string[] {
-    return this.codes().filter((c) => levelOfCode(c) === level && (prefix === null || parentCode(c) === prefix));
-  }
-}
+// a row printing the code of the row above under a name this unlike it lost its deeper fields
+const OTHER_NAME = 0.6;
+// a sub-kegiatan's name must beat its kegiatan's own name by this much to take its code
+const SUB_LEAD = 0.1;
+// printed digits of fewer fields than this are too little to complete a code from
+const COMPLETION_MIN_FIELDS = 3;
+// the level a code ending in each field has (a kegiatan type digit alone is not a code)
+const LEVEL_OF_FIELD: (Level | null)[] = ['urusan', 'bidang', 'program', null, 'kegiatan', 'sub_kegiatan'];
 
 type Fields = (string | null)[];
 
@@ -76,12 +38,32 @@ function toCode(f: Fields, last: number): string | null {
   return formatCode({ urusan: f[0], bidang: f[1], program: f[2], kegiatanType: f[3], kegiatan: f[4], sub: last >= FIELD.S ? f[5] : null });
 }
 
+/** What resolution found for a partial code: the code, why, the similarity a name gave, and notes for people. */
+interface Resolution {
+  code: string | null;
+  reason: CodeReason;
+  similarity: number | null;
+  notes: string[];
+  fields: Fields;
+}
+
+/** Set a row's code with its reason; the note says it in words for a reader of the JSON. */
+function assign(row: LogicalRow, code: string, reason: CodeReason, similarityScore: number | null, note: string | null): void {
+  row.code = code;
+  row.codeReason = reason;
+  row.codeSimilarity = similarityScore === null ? null : Math.round(similarityScore * 1000) / 1000;
+  row.level = levelOfCode(code);
+  if (note) row.codeNote = [row.codeNote, note].filter(Boolean).join('; ');
+}
+
 /** Fill one partial code from the running context and, where print lost digits, from names. */
-function resolvePartial(row: LogicalRow, ctx: Fields, index: NameIndex | null, fallback: NameIndex | null = null): { code: string | null; notes: string[]; fields: Fields } {
+function resolvePartial(row: LogicalRow, ctx: Fields, index: CodeNames | null, fallback: CodeNames | null = null): Resolution {
   const p = row.partial!;
   const f = fieldsOf(p);
   const notes: string[] = [];
   const filled: string[] = [];
+  let reason: CodeReason = 'printed';
+  let sim: number | null = null;
   for (let i = 0; i <= Math.min(p.last, FIELD.KN); i++) {
     if (f[i] !== null) continue;
     if (i === FIELD.KN && p.truncated.includes('kegiatan') && p.last === FIELD.KN) continue; // the kegiatan row itself
@@ -92,7 +74,10 @@ function resolvePartial(row: LogicalRow, ctx: Fields, index: NameIndex | null, f
       filled.push(['urusan', 'bidang', 'program', 'kegiatan type', 'kegiatan'][i]);
     }
   }
-  if (filled.length) notes.push(`${filled.join(', ')} taken from the rows above`);
+  if (filled.length) {
+    notes.push(`${filled.join(', ')} taken from the rows above`);
+    reason = 'prefix_from_context';
+  }
   let needKegiatan = p.truncated.includes('kegiatan') && f[FIELD.KN] === null;
   // a sub-kegiatan whose kegiatan number was lost: the sub-kegiatan of that number under the
   // program whose name matches the row (`01⇥2.0⇥0002 Penyediaan Administrasi …`)
@@ -104,6 +89,7 @@ function resolvePartial(row: LogicalRow, ctx: Fields, index: NameIndex | null, f
     if (hit) {
       f[FIELD.KN] = hit.code.split('.')[4];
       needKegiatan = false;
+      [reason, sim] = ['digit_restored_by_name', hit.score];
       notes.push(`kegiatan number lost in print; taken from the sub-kegiatan ${hit.code} the name matches (similarity ${hit.score.toFixed(2)})`);
     }
   }
@@ -112,7 +98,7 @@ function resolvePartial(row: LogicalRow, ctx: Fields, index: NameIndex | null, f
     const level: Level = needSub && !needKegiatan ? 'sub_kegiatan' : 'kegiatan';
     const prefix = level === 'kegiatan' ? toCode(f, FIELD.P) : toCode(f, FIELD.KN);
     if (prefix) {
-      const lookup = (idx: NameIndex, onlyChild: boolean) => {
+      const lookup = (idx: CodeNames, onlyChild: boolean) => {
         const kids = idx.children(prefix, level);
         return idx.best(row.name, kids, onlyChild && kids.length === 1 ? ACCEPT_ONLY_CHILD : ACCEPT);
       };
@@ -128,11 +114,12 @@ function resolvePartial(row: LogicalRow, ctx: Fields, index: NameIndex | null, f
         const parts = hit.code.split('.');
         if (level === 'kegiatan') f[FIELD.KN] = parts[4];
         else f[FIELD.S] = parts[5];
+        [reason, sim] = ['digit_restored_by_name', hit.score];
         notes.push(`${level === 'kegiatan' ? 'kegiatan number' : 'sub-kegiatan number'} lost in print; taken from ${from} (${hit.code}, similarity ${hit.score.toFixed(2)})`);
       }
     }
   }
-  return { code: toCode(f, p.last), notes, fields: f };
+  return { code: toCode(f, p.last), reason, similarity: sim, notes, fields: f };
 }
 
 /**
@@ -140,20 +127,20 @@ function resolvePartial(row: LogicalRow, ctx: Fields, index: NameIndex | null, f
  * of its sub-kegiatan, clearly better than the kegiatan's own name: the sub-kegiatan cell was
  * lost (OCR drops short cells). `scope` is the kegiatan, or `program.type` when its number was lost too.
  */
-function lostSub(row: LogicalRow, scope: string, index: NameIndex, fallback: NameIndex | null): { code: string; score: number } | null {
+function lostSub(row: LogicalRow, scope: string, index: CodeNames, fallback: CodeNames | null): NameHit | null {
   // the kegiatan's own name: the nomenclature's, else the document's other rows' (this row may be the one that named it)
   const ownNames = fallback?.namesOf(scope).length ? fallback.namesOf(scope) : index.namesOf(scope).filter((n) => n !== row.name);
-  const own = Math.max(0, ...ownNames.map((n) => nameSimilarity(row.name, n).score));
+  const own = ownNames.reduce((m, n) => Math.max(m, similarity(row.name, n).score), 0);
   const subs = subKegiatanIndex(index, fallback, (c) => c.startsWith(`${scope}.`));
   const hit = subs.best(row.name, subs.codes(), ACCEPT);
-  return hit && hit.score >= own + 0.1 ? hit : null;
+  return hit && hit.score >= own + SUB_LEAD ? hit : null;
 }
 
 /** The sub-kegiatan codes `keep` accepts with their names from the document and the nomenclature together: either alone may lack the right one. */
-function subKegiatanIndex(index: NameIndex, fallback: NameIndex | null, keep: (code: string) => boolean): NameIndex {
+function subKegiatanIndex(index: CodeNames, fallback: CodeNames | null, keep: (code: string) => boolean): NameIndex {
   const both = new NameIndex();
   for (const idx of fallback ? [index, fallback] : [index]) {
-    for (const c of idx.codes()) if (levelOfCode(c) === 'sub_kegiatan' && keep(c)) for (const n of idx.namesOf(c)) both.add(c, n);
+    for (const c of idx.children(null, 'sub_kegiatan')) if (keep(c)) for (const n of idx.namesOf(c)) both.add(c, n);
   }
   return both;
 }
@@ -174,56 +161,51 @@ export interface TableRows {
 /** A row printing the same code as the row above under another name lost its deeper fields. */
 function repeatsCodeAbove(row: LogicalRow, code: string, prev: { code: string; name: string } | null): boolean {
   if (!prev || prev.code !== code || row.partial?.last === FIELD.S) return false;
-  return nameSimilarity(row.name, prev.name).score < 0.6;
+  return similarity(row.name, prev.name).score < OTHER_NAME;
 }
 
 const CHILD_LEVEL: Partial<Record<Level, Level>> = { urusan: 'bidang', bidang: 'program', program: 'kegiatan', kegiatan: 'sub_kegiatan' };
 
 /**
- * The urusan.bidang of a document whose codes print no dotted prefix (codes split over cells,
- * or a scan whose OCR lost the one-digit urusan cell): the bidang most partial codes print,
- * with the urusan printed beside it, or else the only urusan the nomenclature knows for it.
+ * A code the printed digits allow, field by field: each printed field is the code's (`06`, or
+ * `6` for 06) or the start of it with digits lost (`1` for 13, `0` for a kegiatan 0x). Fields
+ * not printed allow anything.
  */
-export function prefixFromPartials(tables: TableRows[], nomenclature: NameIndex): CodeContext {
-  const bidang = new Tally<string>();
-  const urusanOf = new Map<string, Tally<string>>();
-  for (const t of tables) {
-    for (const r of t.rows) {
-      const p = r.partial;
-      if (!p || p.ghost || !p.bidang) continue;
-      bidang.add(p.bidang);
-      if (p.urusan) urusanOf.set(p.bidang, (urusanOf.get(p.bidang) ?? new Tally<string>()).add(p.urusan));
-    }
-  }
-  const [best, n] = bidang.top() ?? [null, 0];
-  if (!best || n < 2) return {};
-  const printed = urusanOf.get(best)?.top()?.[0];
-  if (printed) return { urusan: printed, bidang: best };
-  const known = new Set(nomenclature.codes().map((c) => c.split('.')).filter((f) => f[1] === best).map((f) => f[0]));
-  return known.size === 1 ? { urusan: [...known][0], bidang: best } : {};
+function consistent(code: string, printed: (string | null)[]): boolean {
+  const f = code.split('.');
+  return printed.every((d, i) => {
+    if (d === null) return true;
+    const c = f[i];
+    if (c === undefined) return false;
+    return Number(c) === Number(d) || (d.length < c.length && c.startsWith(d));
+  });
 }
 
 /**
- * The urusan.bidang of a document whose code cells lost it too (OCR drops short cells): the one
- * most rows' names match in the nomenclature, closely (0.9), at least twice and for 60% of the
- * matches. Only the first rows with names are tried: the prefix is the same all through.
+ * A code whose print lost digits (`2⇥1⇥.4.⇥2.0` for 2.13.04.2.01), completed by the row's name
+ * among the codes of its level that the printed digits allow. `names` first: the document's own
+ * codes, then the nomenclature.
  */
-export function prefixFromNames(tables: TableRows[], nomenclature: NameIndex, limit = 150): CodeContext {
-  const counts = new Tally<string>();
-  const all = nomenclature.codes();
-  const named = tables.flatMap((t) => t.rows).filter((r) => r.kind === 'data' && r.name.split(/\s+/).length >= 2).slice(0, limit);
-  for (const r of named) {
-    const hit = nomenclature.best(r.name, all, 0.9);
-    if (hit) counts.add(hit.code.split('.').slice(0, 2).join('.'));
+function completeByName(row: LogicalRow, sources: CodeNames[]): { hit: NameHit; byNomenclature: boolean } | null {
+  const p = row.partial!;
+  if (!row.name) return null;
+  const readings = [p.printed, ...digitAlignments(p.raw)].filter((r) => r.filter((d) => d !== null).length >= COMPLETION_MIN_FIELDS);
+  for (const [k, idx] of sources.entries()) {
+    const allowed = new Set<string>();
+    for (const printed of readings) {
+      const last = printed.reduce((m, d, i) => (d !== null ? i : m), -1);
+      const level = LEVEL_OF_FIELD[last];
+      if (!level) continue;
+      for (const c of idx.children(null, level)) if (consistent(c, printed)) allowed.add(c);
+    }
+    const hit = idx.best(row.name, [...allowed], ACCEPT);
+    if (hit) return { hit, byNomenclature: k > 0 };
   }
-  const [best, n] = counts.top() ?? [null, 0];
-  if (!best || n < 2 || n < 0.6 * counts.total()) return {};
-  const [urusan, bidang] = best.split('.');
-  return { urusan, bidang };
+  return null;
 }
 
 /** Resolve printed codes in every table; returns the index of names by code built on the way. */
-export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext, fallback: NameIndex | null = null): NameIndex {
+export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext, fallback: CodeNames | null = null): NameIndex {
   // pass 1: codes printed whole give the name index
   const index = new NameIndex();
   for (const t of tables) {
@@ -234,8 +216,10 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
       const { code } = resolvePartial(row, ctx, null);
       if (!code) continue;
       const repeated = repeatsCodeAbove(row, code, prev);
+      // digits printed one for two (`2⇥1⇥.4.`) make a code only if the nomenclature has it
+      const doubtful = row.partial.padded > 0 && fallback !== null && !fallback.has(code);
       if (!repeated) updateContext(ctx, code);
-      if (!repeated && row.partial.truncated.length === 0 && row.name) index.add(code, row.name);
+      if (!repeated && !doubtful && row.partial.truncated.length === 0 && row.name) index.add(code, row.name);
       prev = { code, name: row.name };
     }
   }
@@ -245,42 +229,44 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
     let prev: { code: string; name: string } | null = null;
     for (const row of t.rows) {
       if (!row.partial || row.kind !== 'data') continue;
-      const resolved = resolvePartial(row, ctx, index, fallback);
-      let { code } = resolved;
-      const { notes, fields } = resolved;
-      const scope = code ?? (fields[FIELD.KT] ? toCode(fields, FIELD.KT) : null);
+      const r = resolvePartial(row, ctx, index, fallback);
+      const scope = r.code ?? (r.fields[FIELD.KT] ? toCode(r.fields, FIELD.KT) : null);
       if (scope && row.partial.last >= FIELD.KT && row.partial.last <= FIELD.KN && row.name) {
         const sub = lostSub(row, scope, index, fallback);
         if (sub) {
-          notes.push(`printed code stops at ${scope} but the name is that of ${sub.code} (similarity ${sub.score.toFixed(2)}): sub-kegiatan number lost in print`);
-          code = sub.code;
+          r.notes.push(`printed code stops at ${scope} but the name is that of ${sub.code} (similarity ${sub.score.toFixed(2)}): sub-kegiatan number lost in print`);
+          [r.code, r.reason, r.similarity] = [sub.code, 'sub_from_name', sub.score];
         }
       }
-      if (code && repeatsCodeAbove(row, code, prev)) {
-        const childLevel = CHILD_LEVEL[levelOfCode(code)];
-        const kids = childLevel ? index.children(code, childLevel) : [];
-        const hit = index.best(row.name, kids, kids.length === 1 ? ACCEPT_ONLY_CHILD : ACCEPT);
-        notes.push(hit
-          ? `printed code repeats the row above (${code}) under another name: deeper fields lost in print, taken from the name (${hit.code}, similarity ${hit.score.toFixed(2)})`
-          : `printed code repeats the row above (${code}) under another name and no name matches; left null`);
-        code = hit?.code ?? null;
+      // a code nothing knows, or none: what the printed digits allow, by the name
+      if (fallback && (r.code === null || !fallback.has(r.code))) {
+        const done = completeByName(row, [index, fallback]);
+        if (done && done.hit.code !== r.code) {
+          r.notes.push(`printed digits '${row.partial.raw}' complete to ${done.hit.code} by the name${done.byNomenclature ? ', in the nomenclature' : ''} (similarity ${done.hit.score.toFixed(2)})`);
+          [r.code, r.reason, r.similarity] = [done.hit.code, 'digit_restored_by_name', done.hit.score];
+        }
       }
-      if (code) {
-        row.code = code;
-        row.codeSource = 'document';
-        row.level = levelOfCode(code);
-        updateContext(ctx, code);
-        prev = { code, name: row.name };
+      if (r.code && repeatsCodeAbove(row, r.code, prev)) {
+        const childLevel = CHILD_LEVEL[levelOfCode(r.code)];
+        const kids = childLevel ? index.children(r.code, childLevel) : [];
+        const hit = index.best(row.name, kids, kids.length === 1 ? ACCEPT_ONLY_CHILD : ACCEPT);
+        r.notes.push(hit
+          ? `printed code repeats the row above (${r.code}) under another name: deeper fields lost in print, taken from the name (${hit.code}, similarity ${hit.score.toFixed(2)})`
+          : `printed code repeats the row above (${r.code}) under another name and no name matches`);
+        [r.code, r.reason, r.similarity] = hit ? [hit.code, 'repeated_code_by_name', hit.score] : [null, r.reason, null];
+      }
+      if (r.code) {
+        assign(row, r.code, r.reason, r.similarity, r.notes.join('; ') || null);
+        updateContext(ctx, r.code);
+        prev = { code: r.code, name: row.name };
       } else {
         ctx[FIELD.KN] = row.partial.last <= FIELD.KN ? null : ctx[FIELD.KN];
-        if (!notes.some((n) => /left null/.test(n))) notes.push('code incomplete in print and not recoverable from names; left null');
+        row.codeIssues.push({ type: 'code_unresolved', message: `${row.partial.raw}: ${[...r.notes, 'code incomplete in print and not recoverable from names; left null'].join('; ')}` });
       }
-      if (notes.length) row.codeNote = [row.codeNote, ...notes].filter(Boolean).join('; ');
     }
   }
   return index;
 }
-
 
 /**
  * A row whose printed code stops short (`06⇥01` where OCR lost `2.01`) and whose name matched
@@ -299,17 +285,15 @@ export function kegiatanByPosition(tables: TableRows[]): void {
       // compare field by field what was printed (a field left empty in print says nothing)
       const fits = kegiatan.split('.').every((w, k) => printed[k] === null || Number(printed[k]) === Number(w));
       if (present.has(kegiatan) || !fits) return;
-      row.code = kegiatan;
-      row.codeSource = 'document';
-      row.level = 'kegiatan';
-      row.codeNote = [row.codeNote, `kegiatan ${kegiatan} by position: the row above its first sub-kegiatan, which has no row of its own, and its printed code is the start of it`].filter(Boolean).join('; ');
+      assign(row, kegiatan, 'position', null, `kegiatan ${kegiatan} by position: the row above its first sub-kegiatan, which has no row of its own, and its printed code is the start of it`);
+      row.codeIssues = row.codeIssues.filter((x) => x.type !== 'code_unresolved');
       present.add(kegiatan);
     });
   }
 }
 
 /** The code whose name matches the row, among the codes its level and position allow. */
-function match(index: NameIndex, row: LogicalRow, query: string, program: string | null, kegiatan: string | null, onlyChild: boolean): { code: string; score: number } | null {
+function match(index: CodeNames, row: LogicalRow, query: string, program: string | null, kegiatan: string | null, onlyChild: boolean): NameHit | null {
   if (row.level === 'program') return index.best(query, index.children(null, 'program'), ACCEPT);
   if (row.level === 'kegiatan') {
     const kids = program ? index.children(program, 'kegiatan') : index.children(null, 'kegiatan');
@@ -329,10 +313,11 @@ function match(index: NameIndex, row: LogicalRow, query: string, program: string
 
 /**
  * Rows without a printed code: match name and position against the codes printed elsewhere
- * in the document. Programs are matched among programs, kegiatan among the kegiatan of the
- * program above, sub-kegiatan among the sub-kegiatan of the kegiatan above.
+ * in the document, then the nomenclature of its bidang. Programs are matched among programs,
+ * kegiatan among the kegiatan of the program above, sub-kegiatan among the sub-kegiatan of the
+ * kegiatan above.
  */
-export function inferCodes(tables: TableRows[], docIndex: NameIndex, fallback: NameIndex | null = null): void {
+export function inferCodes(tables: TableRows[], docIndex: CodeNames, fallback: CodeNames | null = null): void {
   for (const t of tables) {
     const programTable = t.programHeader || t.rows.some((r) => r.code || HIERARCHY.includes(r.level));
     if (!programTable) continue;
@@ -345,11 +330,11 @@ export function inferCodes(tables: TableRows[], docIndex: NameIndex, fallback: N
         if (row.level === 'sub_kegiatan') { kegiatan = parentCode(row.code); }
         continue;
       }
-      if (row.kind !== 'data' || row.partial) continue;
+      if (row.kind !== 'data' || row.partial || row.account) continue;
       const query = row.name || Object.values(row.texts).join(' ');
       if (!query.trim()) continue;
       // the document's own names first, then the nomenclature
-      let hit: { code: string; score: number } | null = null;
+      let hit: NameHit | null = null;
       let index = docIndex;
       for (const idx of fallback ? [docIndex, fallback] : [docIndex]) {
         index = idx;
@@ -359,17 +344,15 @@ export function inferCodes(tables: TableRows[], docIndex: NameIndex, fallback: N
       }
       if (!hit) {
         if (HIERARCHY.includes(row.level)) {
-          row.codeNote = [row.codeNote, 'no code printed and no name in the document or the nomenclature matches closely enough; left null'].filter(Boolean).join('; ');
+          row.codeIssues.push({ type: 'code_not_inferred', message: `${row.level} '${row.name}': no code printed and no name in the document or the nomenclature matches closely enough; code left null` });
           if (row.level === 'program') { program = null; kegiatan = null; }
           if (row.level === 'kegiatan') kegiatan = null;
         }
         continue;
       }
-      row.code = hit.code;
-      row.codeSource = 'inferred';
-      row.level = levelOfCode(hit.code);
-      const source = index === docIndex ? 'the name' : 'the name, by the nomenclature';
-      row.codeNote = [row.codeNote, `inferred from ${source} (similarity ${hit.score.toFixed(2)} to '${index.namesOf(hit.code)[0]}')`].filter(Boolean).join('; ');
+      const byNomenclature = index !== docIndex;
+      assign(row, hit.code, byNomenclature ? 'nomenclature_match' : 'name_match', hit.score,
+        `inferred from the name${byNomenclature ? ', by the nomenclature' : ''} (similarity ${hit.score.toFixed(2)} to '${index.namesOf(hit.code)[0]}')`);
       if (row.level === 'program') { program = hit.code; kegiatan = null; }
       if (row.level === 'kegiatan') { kegiatan = hit.code; program = parentCode(hit.code); }
     }

@@ -2,7 +2,7 @@
 // number), its text cells and its value cells, each with its position.
 
 import type { LayoutLine, MarkupHint, PartialCode, TableBlock } from '../model.js';
-import { gluedSubCode, isCodeMaterial, isRowKey, parseAccountCode, parseCode, type CodeContext } from '../normalize/codes.js';
+import { gluedSubCode, isCodeMaterial, isRowKey, loneAccount, parseAccountCode, parseCode, parseLegacyCode, type AccountCode, type CodeContext } from '../normalize/codes.js';
 import { looksLikeMoney, parseNumber } from '../normalize/numbers.js';
 import { isJunkText } from '../normalize/text.js';
 import { needsRupiahReassembly, reassembleRupiah, type ValueCell } from './values.js';
@@ -17,7 +17,9 @@ export interface LineAnalysis {
   line: LayoutLine;
   partial: PartialCode | null;
   ghostCode: string | null;
-  account: string | null;
+  account: AccountCode | null;
+  /** a Permendagri 13/2006 code, kept as printed */
+  legacy: string | null;
   rowNo: string | null;
   texts: TextCell[];
   values: ValueCell[];
@@ -28,6 +30,8 @@ export interface LineAnalysis {
 }
 
 const HAS_WORD = /[a-z]{2,}/i;
+// a name that says its row's level: `URUSAN PILIHAN`, `Program …`, `Kegiatan …`
+const LEVEL_WORD = /^\s*(urusan|bidang|program|kegiatan|sub\s*kegiatan)\b/i;
 const FIGURE_MATERIAL = /^(?:R\s*[po]\s*\.?|(?<![a-z])o\s*\.|[\d.,\s])+$/i;
 
 function isNameCell(text: string): boolean {
@@ -55,30 +59,40 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
   // key region: leading code material, ending at the first name cell
   let keyEnd = 0;
   const lead: string[] = [];
-  while (keyEnd < n && keyEnd < 8 && isCodeMaterial(cells[keyEnd].text) && !looksLikeMoney(cells[keyEnd].text) && !isPlainFigure(cells, keyEnd)) {
+  // Permendagri 13/2006 codes glue urusan and bidang (`307`) and print a comma for a dot (`307,01`)
+  const legacyKey = (i: number) => ctx.system === 'permendagri-13' && /^\d{1,3}(?:[.,\s]+\d+)*$/.test(cells[i].text.trim()) && !looksLikeMoney(cells[i].text);
+  while (keyEnd < n && keyEnd < 8 && (legacyKey(keyEnd) || (isCodeMaterial(cells[keyEnd].text) && !looksLikeMoney(cells[keyEnd].text) && !isPlainFigure(cells, keyEnd)))) {
     lead.push(cells[keyEnd].text);
     keyEnd++;
   }
   const hasNameAfter = cells.slice(keyEnd).some((c) => isNameCell(c.text));
   let partial: PartialCode | null = null;
   let ghostCode: string | null = null;
-  let account: string | null = null;
+  let account: AccountCode | null = null;
+  let legacy: string | null = null;
   let rowNo: string | null = null;
   let glued: string | null = null;
   const leadFilled = lead.filter((t) => t.trim() !== '');
+  const firstName = cells.slice(keyEnd).find((c) => isNameCell(c.text))?.text ?? '';
   if (leadFilled.length && (hasNameAfter || leadFilled.join(' ').split(/[^\d]+/).filter(Boolean).length >= 3)) {
-    if (leadFilled.length === 1) account = parseAccountCode(leadFilled[0]);
-    if (!account) {
+    if (leadFilled.length === 1) account = parseAccountCode(leadFilled[0]) ?? loneAccount(leadFilled[0], firstName);
+    if (!account && ctx.system === 'permendagri-13') {
+      const l = parseLegacyCode(lead);
+      // a lone short number is a row number, unless the table has a code column or the row names a level
+      const lone = l && l.rowNo === null && /^\d{1,2}$/.test(l.code);
+      if (l && (!lone || table.hasCodeColumn || LEVEL_WORD.test(firstName))) [legacy, rowNo] = [l.code, l.rowNo];
+      else if (l) rowNo = l.code;
+    } else if (!account) {
       const p = parseCode(lead, { expectRowNo, codeColumn: table.hasCodeColumn, context: ctx });
       if (p?.ghost) ghostCode = p.raw;
       else if (p) partial = p;
       if (p?.rowNo) rowNo = p.rowNo;
     }
-    if (!partial && !account && !rowNo && !ghostCode && isRowKey(leadFilled[0]) && !/^0+\.?$/.test(leadFilled[0]) && lead.indexOf(leadFilled[0]) <= 1) rowNo = leadFilled[0];
+    if (!partial && !account && !legacy && !rowNo && !ghostCode && isRowKey(leadFilled[0]) && !/^0+\.?$/.test(leadFilled[0]) && lead.indexOf(leadFilled[0]) <= 1) rowNo = leadFilled[0];
   } else if (!hasNameAfter) {
     keyEnd = 0; // no name: every cell is a value
   }
-  if (!partial && !account && !rowNo && keyEnd === 0 && n > 0 && isRowKey(cells[0].text) && (hasNameAfter ? /[A-Z]/.test(cells[0].text) : expectRowNo && /^\d/.test(cells[0].text))) {
+  if (!partial && !account && !legacy && !rowNo && keyEnd === 0 && n > 0 && isRowKey(cells[0].text) && (hasNameAfter ? /[A-Z]/.test(cells[0].text) : expectRowNo && /^\d/.test(cells[0].text))) {
     rowNo = cells[0].text.trim();
     keyEnd = 1;
   }
@@ -115,7 +129,7 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
   }
   // codes printed in front of names (`1.06.04.2.01.0001 - Penyediaan Permakanan`), possibly one
   // per hierarchy column: the deepest one is the row's code when the key cells say less
-  if (!account) {
+  if (!account && ctx.system !== 'permendagri-13') {
     const embedded = texts
       .map((t, k) => ({ k, m: CODE_IN_NAME.exec(t.text) }))
       .filter((x): x is { k: number; m: RegExpExecArray } => x.m !== null && x.m[1].split('.').length >= 2)
@@ -133,7 +147,7 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
   if (needsRupiahReassembly(rawValues)) values = reassembleRupiah(rawValues);
   else values = rawValues.map((v) => ({ index: v.index, raw: v.text, reading: parseNumber(v.text), line: v.line, confidence: v.confidence, ocrText: v.ocrText }));
   const numeric = values.filter((v) => v.reading.value !== null).length;
-  const junkOnly = !partial && !account && !rowNo && !ghostCode && texts.length === 0 && numeric === 0 &&
+  const junkOnly = !partial && !account && !legacy && !rowNo && !ghostCode && texts.length === 0 && numeric === 0 &&
     !values.some((v) => v.reading.kind === 'dash' || v.reading.kind === 'error');
-  return { line, partial, ghostCode, account, rowNo, texts, values, numeric, junkOnly, markup, glued };
+  return { line, partial, ghostCode, account, legacy, rowNo, texts, values, numeric, junkOnly, markup, glued };
 }

@@ -3,7 +3,7 @@
 // without a key join the row before them: the value half of a two-line row (name line +
 // value line), or wrapped text after a blank line or a repeated page header.
 
-import type { ColumnSpec, LayoutLine, Level, LogicalRow, TableBlock } from '../model.js';
+import { SOURCE_OF_REASON, type ColumnSpec, type LayoutLine, type Level, type LogicalRow, type TableBlock } from '../model.js';
 import { levelOfPartial, type CodeContext } from '../normalize/codes.js';
 import { nameSimilarity } from '../normalize/similarity.js';
 import { endsMidPhrase, joinFragments } from '../normalize/text.js';
@@ -50,13 +50,13 @@ export function buildRows(table: TableBlock, docCtx: CodeContext): BuildResult {
     const line = a.line;
     if (a.junkOnly || isStrayFigure(a)) continue;
     const firstText = a.texts[0]?.text ?? '';
-    if (!a.partial && !a.account && SUMMARY.test(firstText)) {
+    if (!a.partial && !a.account && !a.legacy && SUMMARY.test(firstText)) {
       summaries.push({ line: line.line, text: line.text.replace(/\t+/g, ' | ') });
       sawBreak = false;
       continue;
     }
     const last = drafts[drafts.length - 1];
-    const keyed = !!(a.partial || a.account || a.rowNo);
+    const keyed = hasKey(a);
     const isTotal = !keyed && TOTAL.test(firstText);
     if (keyed || isTotal || !last) {
       drafts.push(newDraft(table, a, isTotal));
@@ -64,7 +64,7 @@ export function buildRows(table: TableBlock, docCtx: CodeContext): BuildResult {
       if (awaitsValues(last, a) && !sawBreak) attachValueLine(last, a);
       else if (awaitsValues(last, a) && last.row.lines.length === 1) attachValueLine(last, a);
       else drafts.push(newDraft(table, a, false));
-    } else if (isContinuation(a, last, hasValuesSomewhere && valueTable, sawBreak, drafts.some((d) => d.first.rowNo || d.first.partial || d.first.account))) {
+    } else if (isContinuation(a, last, hasValuesSomewhere && valueTable, sawBreak, drafts.some((d) => hasKey(d.first)))) {
       attachContinuation(last, a);
     } else {
       drafts.push(newDraft(table, a, false));
@@ -86,24 +86,39 @@ export function buildRows(table: TableBlock, docCtx: CodeContext): BuildResult {
 
 /** A line holding nothing but one small bare number among empty cells: OCR noise, not a row. */
 function isStrayFigure(a: LineAnalysis): boolean {
-  if (a.partial || a.account || a.rowNo || a.texts.length || a.numeric !== 1) return false;
+  if (hasKey(a) || a.texts.length || a.numeric !== 1) return false;
   const v = a.values.find((x) => x.reading.value !== null)!;
   return /^\d{1,2}$/.test(v.raw.trim()) && a.line.cells.length >= 5;
 }
 
+/** A line that starts a row by its key: a code, an account code, a printed old code or a row number. */
+function hasKey(a: LineAnalysis): boolean {
+  return !!(a.partial || a.account || a.legacy || a.rowNo);
+}
+
+/** A legacy code's level from the word its name starts with (`Program …`), else unknown. */
+function legacyLevel(name: string): Level {
+  const m = /^\s*(urusan|bidang|program|kegiatan|sub\s*kegiatan)\b/i.exec(name);
+  return m ? (m[1].toLowerCase().replace(/\s+/, '_') as Level) : 'other';
+}
+
 function newDraft(table: TableBlock, a: LineAnalysis, isTotal: boolean): Draft {
-  const level: Level = a.account ? 'akun' : a.partial ? levelOfPartial(a.partial) : isTotal ? 'total' : 'other';
+  const level: Level = a.account ? 'akun' : a.partial ? levelOfPartial(a.partial) : a.legacy ? legacyLevel(a.texts[0]?.text ?? '') : isTotal ? 'total' : 'other';
   const row: LogicalRow = {
     table: table.id,
     line: a.line.line,
     lines: [a.line.line],
     page: a.line.page,
     rowNo: a.rowNo,
-    codeRaw: a.partial?.raw ?? a.account ?? a.ghostCode ?? null,
+    codeRaw: a.partial?.raw ?? a.legacy ?? a.ghostCode ?? null,
     partial: a.partial,
-    code: a.account,
-    codeSource: a.account ? 'document' : null,
-    codeNote: a.ghostCode ? `code cells '${a.ghostCode}' do not form a valid code (ghost) and were ignored` : null,
+    code: a.legacy,
+    codeReason: a.legacy ? 'legacy_printed' : null,
+    codeSimilarity: null,
+    codeIssues: a.ghostCode ? [{ type: 'ghost_code', message: `code cells '${a.ghostCode}' do not form a valid code and were ignored` }] : [],
+    codeNote: null,
+    account: a.account?.code ?? null,
+    accountLevel: a.account?.level ?? null,
     level,
     name: '',
     indicator: null,
@@ -116,6 +131,7 @@ function newDraft(table: TableBlock, a: LineAnalysis, isTotal: boolean): Draft {
   };
   if (a.glued && a.partial) {
     a.partial.sub = a.glued;
+    a.partial.printed[5] = a.glued;
     a.partial.truncated = a.partial.truncated.filter((t) => t !== 'sub');
     row.notes.push(`sub-kegiatan code ${a.glued} was glued to the name`);
   }
@@ -126,7 +142,7 @@ function newDraft(table: TableBlock, a: LineAnalysis, isTotal: boolean): Draft {
 function tocRows(table: TableBlock): LogicalRow[] {
   return table.bodyLines.filter((l) => !l.blank).map((l) => ({
     table: table.id, line: l.line, lines: [l.line], page: l.page, rowNo: null, codeRaw: null, partial: null, code: null,
-    codeSource: null, codeNote: null, level: 'other' as Level, name: l.cells.map((c) => c.text).filter(Boolean).join(' | '),
+    codeReason: null, codeSimilarity: null, codeIssues: [], codeNote: null, account: null, accountLevel: null, level: 'other' as Level, name: l.cells.map((c) => c.text).filter(Boolean).join(' | '),
     indicator: null, texts: {}, values: [], markup: { bold: false, italic: false, underline: false }, duplicateOf: null,
     kind: 'heading' as const, notes: ['table of contents'],
   }));
@@ -135,7 +151,7 @@ function tocRows(table: TableBlock): LogicalRow[] {
 /** The name line of a two-line row: a key, but (almost) no figures of its own. */
 function awaitsValues(d: Draft, a: LineAnalysis): boolean {
   if (d.valueLine || d.row.kind !== 'data') return false;
-  if (!(d.row.partial || d.row.code || d.row.rowNo)) return false;
+  if (!(d.row.partial || d.row.code || d.row.account || d.row.rowNo)) return false;
   const own = d.valueCells.filter((v) => v.reading.value !== null).length;
   return own <= 1 && (a.numeric >= 2 || (a.ghostCode !== null && a.numeric >= 1));
 }
@@ -300,14 +316,14 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI'
  * numerals (C, D, I, V, X) are read by which sequence they continue.
  */
 function assignSchemeLevels(rows: LogicalRow[]): void {
-  const keys = rows.map((r) => (r.partial || r.code ? null : r.rowNo?.replace(/\.$/, '').trim() ?? null));
+  const keys = rows.map((r) => (r.partial || r.code || r.account ? null : r.rowNo?.replace(/\.$/, '').trim() ?? null));
   const hasLetters = keys.some((k) => k && /^[A-HJ-UWYZ]$/.test(k));
   const hasRoman = keys.some((k) => k && /^[IVX]+$/.test(k));
   let lastLetter = '@';
   let lastRoman = 0;
   rows.forEach((r, i) => {
     const k = keys[i];
-    if (r.partial || r.code || r.kind !== 'data') return;
+    if (r.partial || r.code || r.account || r.kind !== 'data') return;
     if (k && hasLetters && hasRoman) {
       const nextLetter = String.fromCharCode(lastLetter.charCodeAt(0) + 1);
       const romanIdx = ROMAN.indexOf(k);
@@ -354,7 +370,7 @@ function assignSchemeLevels(rows: LogicalRow[]): void {
  * (the last rows of a page repeated at the top of the next). The first copy is marked.
  */
 export function markPageOverlapDuplicates(rows: LogicalRow[]): void {
-  const codeOf = (r: LogicalRow) => (r.code && r.codeSource === 'document' ? r.code : null);
+  const codeOf = (r: LogicalRow) => (r.code && r.codeReason && SOURCE_OF_REASON[r.codeReason] !== 'inferred' ? r.code : r.account);
   for (let i = 0; i < rows.length; i++) {
     for (let k = 1; k <= 4 && i + 2 * k <= rows.length; k++) {
       let same = true;

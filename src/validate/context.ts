@@ -8,7 +8,7 @@ import { parentCode } from '../normalize/codes.js';
 export interface TableView {
   table: TableBlock;
   rows: LogicalRow[];
-  /** coded data rows, one per code (an exact repeat of a code is read once) */
+  /** coded data rows, one per key (see keyOf; an exact repeat of a code is read once) */
   byCode: Map<string, LogicalRow>;
   columns: Map<string, ColumnSpec>;
 }
@@ -40,24 +40,45 @@ export function liveRows(rows: LogicalRow[]): LogicalRow[] {
   return rows.filter((r) => r.kind !== 'heading' && r.duplicateOf === null);
 }
 
+// account rows are keyed apart from program codes: an RKA's rekening rows all belong to one sub-kegiatan
+const ACCOUNT_KEY = 'rekening:';
+
+/** A row's place in its table's hierarchy: its account code on a rekening row, else its program code. */
+export function keyOf(r: LogicalRow): string | null {
+  return r.account ? ACCOUNT_KEY + r.account : r.code;
+}
+
+/** The key of the parent: an account's is its code less the last segment, a program code's its parent code. */
+export function parentKey(key: string): string | null {
+  if (!key.startsWith(ACCOUNT_KEY)) return parentCode(key);
+  const parts = key.slice(ACCOUNT_KEY.length).split('.');
+  return parts.length > 1 ? ACCOUNT_KEY + parts.slice(0, -1).join('.') : null;
+}
+
+/** How a key is printed in a message: the code (or account code) as printed. */
+export function shown(key: string): string {
+  return key.startsWith(ACCOUNT_KEY) ? key.slice(ACCOUNT_KEY.length) : key;
+}
+
 export function viewOf(table: TableBlock, rows: LogicalRow[]): TableView {
   const byCode = new Map<string, LogicalRow>();
   const conflicting = new Set<string>();
   for (const r of liveRows(rows)) {
-    if (!r.code || r.kind !== 'data') continue;
-    const seen = byCode.get(r.code);
-    if (!seen) byCode.set(r.code, r);
-    else if (JSON.stringify(seen.values.map((v) => v.value)) !== JSON.stringify(r.values.map((v) => v.value))) conflicting.add(r.code);
+    const key = keyOf(r);
+    if (!key || r.kind !== 'data') continue;
+    const seen = byCode.get(key);
+    if (!seen) byCode.set(key, r);
+    else if (JSON.stringify(seen.values.map((v) => v.value)) !== JSON.stringify(r.values.map((v) => v.value))) conflicting.add(key);
   }
   for (const c of conflicting) byCode.delete(c); // the same code twice with other figures: no sums on it
   return { table, rows, byCode, columns: new Map(table.columns.map((c) => [c.key, c])) };
 }
 
-/** Direct children of a code present in the table (urusan → bidang, or programs when no bidang row). */
-export function childrenOf(view: TableView, code: string): LogicalRow[] {
-  const direct = [...view.byCode.values()].filter((r) => r.code && parentCode(r.code) === code);
-  if (direct.length || code.split('.').length !== 1) return direct;
-  return [...view.byCode.values()].filter((r) => r.code && r.level === 'program' && r.code.startsWith(`${code}.`));
+/** Direct children of a key present in the table (urusan → bidang, or programs when no bidang row). */
+export function childrenOf(view: TableView, key: string): LogicalRow[] {
+  const direct = [...view.byCode].filter(([k]) => parentKey(k) === key).map(([, r]) => r);
+  if (direct.length || key.split('.').length !== 1 || key.startsWith(ACCOUNT_KEY)) return direct;
+  return [...view.byCode.values()].filter((r) => r.code && !r.account && r.level === 'program' && r.code.startsWith(`${key}.`));
 }
 
 /** Money columns of a table: declared money, or figures that are mostly rupiah amounts. */

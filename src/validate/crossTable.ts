@@ -2,7 +2,7 @@
 // printed names are kept), figures that should agree and do not, and figures of one year
 // repeated as another year's (copy-forward).
 
-import type { DocWarning, LogicalRow } from '../model.js';
+import { SOURCE_OF_REASON, type DocWarning, type LogicalRow } from '../model.js';
 import { normName } from '../normalize/text.js';
 import { columnLabel, label, liveRows, num, value, type TableView } from './context.js';
 
@@ -11,7 +11,7 @@ export function canonicalNames(views: TableView[]): Map<string, string> {
   const names = new Map<string, Map<string, { text: string; n: number }>>();
   for (const view of views) {
     for (const r of liveRows(view.rows)) {
-      if (!r.code || !r.name || r.codeSource !== 'document') continue;
+      if (!r.code || !r.name || (!r.codeReason || SOURCE_OF_REASON[r.codeReason] === 'inferred')) continue;
       const byNorm = names.get(r.code) ?? new Map();
       const k = normName(r.name);
       const e = byNorm.get(k) ?? { text: r.name, n: 0 };

@@ -6,8 +6,7 @@
 
 import type { DocWarning, LogicalRow, ParsedValue } from '../model.js';
 import { agrees, evaluate, parseFormula } from '../formula.js';
-import { parentCode } from '../normalize/codes.js';
-import { applyRepair, childrenOf, label, liveRows, num, value, type TableView } from './context.js';
+import { applyRepair, childrenOf, keyOf, label, liveRows, num, parentKey, shown, value, type TableView } from './context.js';
 
 interface Target {
   view: TableView;
@@ -19,18 +18,18 @@ interface Target {
 function evidence(t: Target, x: number, views: TableView[]): string | null {
   const { view, row, v } = t;
   const key = v.column;
-  const code = row.code;
+  const code = keyOf(row);
   const col = view.columns.get(key);
   const withX = (r: LogicalRow, k: string) => (r === row && k === key ? x : value(r, k));
   if (code) {
     const kids = childrenOf(view, code).filter((k) => withX(k, key) !== null);
     if (kids.length && agrees(x, kids.reduce((a, k) => a + (withX(k, key) ?? 0), 0), 'money')) return `the sum of its ${kids.length} children`;
-    const parent = parentCode(code);
+    const parent = parentKey(code);
     const p = parent ? view.byCode.get(parent) : undefined;
     const pv = p ? value(p, key) : null;
-    if (p && pv !== null) {
-      const sibs = childrenOf(view, p.code!);
-      if (agrees(pv, sibs.reduce((a, s) => a + (withX(s, key) ?? 0), 0), 'money')) return `the parent ${p.code} (l.${p.line}) = Σ its children`;
+    if (parent && p && pv !== null) {
+      const sibs = childrenOf(view, parent);
+      if (agrees(pv, sibs.reduce((a, s) => a + (withX(s, key) ?? 0), 0), 'money')) return `the parent ${shown(parent)} (l.${p.line}) = Σ its children`;
     }
   }
   for (const c of view.table.columns) {
@@ -93,8 +92,9 @@ function restoreLostTail(t: Target): void {
     expected = evaluate(parseFormula(col.formula), (k) => value(row, k));
     why = `the row formula ${col.key} = ${col.formula}`;
   }
-  if ((expected === null || !lostTail(v.value, expected)) && row.code) {
-    const kids = childrenOf(view, row.code).map((k) => value(k, v.column)).filter((x): x is number => x !== null);
+  const own = keyOf(row);
+  if ((expected === null || !lostTail(v.value, expected)) && own) {
+    const kids = childrenOf(view, own).map((k) => value(k, v.column)).filter((x): x is number => x !== null);
     if (kids.length) {
       expected = kids.reduce((a, b) => a + b, 0);
       why = `the sum of its ${kids.length} children`;

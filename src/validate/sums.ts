@@ -3,7 +3,7 @@
 
 import type { DocWarning, LogicalRow } from '../model.js';
 import { agrees } from '../formula.js';
-import { childrenOf, columnLabel, label, moneyColumns, num, value, type TableView } from './context.js';
+import { childrenOf, columnLabel, label, moneyColumns, num, shown, value, type TableView } from './context.js';
 
 /** Σ of the children's figures in a column; null when no child prints one. */
 export function childSum(view: TableView, code: string, key: string): { sum: number; kids: LogicalRow[] } | null {
@@ -26,7 +26,7 @@ function incompleteParents(view: TableView): Set<LogicalRow> {
   const rows = view.rows.filter((r) => r.kind === 'data' && r.duplicateOf === null);
   rows.forEach((r, i) => {
     const rank = RANK[r.level];
-    if (!r.code || rank === undefined) return;
+    if (!r.code || r.account || rank === undefined) return;
     for (const next of rows.slice(i + 1)) {
       const nr = RANK[next.level];
       if (next.code && nr !== undefined && nr <= rank) break;
@@ -42,14 +42,14 @@ function incompleteParents(view: TableView): Set<LogicalRow> {
 export function checkSums(view: TableView, out: DocWarning[]): void {
   const cols = moneyColumns(view);
   const incomplete = incompleteParents(view);
-  for (const parent of view.byCode.values()) {
-    const code = parent.code!;
+  for (const [key, parent] of view.byCode) {
+    const code = shown(key);
     if (incomplete.has(parent)) continue;
     for (const c of cols) {
       const v = value(parent, c.key);
       if (v === null) continue;
-      const s = childSum(view, code, c.key);
-      const kids = childrenOf(view, code);
+      const s = childSum(view, key, c.key);
+      const kids = childrenOf(view, key);
       if (!s) {
         if (kids.length && v !== 0) {
           out.push({ type: 'children_missing_values', table: view.table.id, line: parent.line, code, message: `${label(view.table)} ${columnLabel(c)}: ${parent.level} ${code} has ${num(v)} but none of its ${kids.length} ${KID_LEVEL[parent.level] ?? 'children'} print a figure (${kids.map((k) => `l.${k.line}`).join(', ')})` });

@@ -13,7 +13,7 @@ import {
   isCodeMaterial,
   isRowKey,
   levelOfPartial,
-  parseAccountCode,
+  loneAccount, parseAccountCode,
   parseCode,
   splitMultiCode,
 } from '../../src/normalize/codes.ts';
@@ -485,13 +485,27 @@ describe('canonical form and width-independent key', () => {
   });
 });
 
-describe('account codes (contract Codes: level akun)', () => {
+describe('account codes (rekening): kept as printed, with their level', () => {
   it.each([
-    ['account behind a program prefix `1.06.01.5.1.01` is kept as printed', '1.06.01.5.1.01', '1.06.01.5.1.01'],
-    ['bare account code `5.1.02.01` is kept as printed', '5.1.02.01', '5.1.02.01'],
+    ['account behind a program prefix `1.06.01.5.1.01` (004 LKjIP)', '1.06.01.5.1.01', { code: '1.06.01.5.1.01', level: 'jenis' }],
+    ['bare account code `5.1.02.01`', '5.1.02.01', { code: '5.1.02.01', level: 'objek' }],
+    ['kelompok `5.1` (SIPD RKA)', '5.1', { code: '5.1', level: 'kelompok' }],
+    ['rincian objek `5.1.01.03.07` (SIPD RKA)', '5.1.01.03.07', { code: '5.1.01.03.07', level: 'rincian_objek' }],
+    ['sub rincian objek `5.1.02.01.01.0052` with four digits (SIPD RKA)', '5.1.02.01.01.0052', { code: '5.1.02.01.01.0052', level: 'sub_rincian_objek' }],
+    ['pendapatan `4.1.01.06`', '4.1.01.06', { code: '4.1.01.06', level: 'objek' }],
+    ['spaced `5 . 1 . 02`', '5 . 1 . 02', { code: '5.1.02', level: 'jenis' }],
     ['a kegiatan code `1.06.01.2.01` is not an account code', '1.06.01.2.01', null],
+    ['a sub-kegiatan code `3.31.01.2.06.09` is not an account code', '3.31.01.2.06.09', null],
+    ['a figure `5.100.000` is not an account code', '5.100.000', null],
   ])('%s', (_name, raw, account) => {
-    expect(parseAccountCode(raw)).toBe(account);
+    expect(parseAccountCode(raw)).toEqual(account);
+  });
+
+  it('a lone akun digit is an account only beside its name: `5 BELANJA DAERAH`, not `5 Penyediaan …`', () => {
+    expect(loneAccount('5', 'BELANJA DAERAH')).toEqual({ code: '5', level: 'akun' });
+    expect(loneAccount('4', 'PENDAPATAN DAERAH')).toEqual({ code: '4', level: 'akun' });
+    expect(loneAccount('5', 'Penyediaan Gaji dan Tunjangan ASN')).toBeNull();
+    expect(loneAccount('1', 'BELANJA DAERAH')).toBeNull();
   });
 });
 

@@ -1,0 +1,56 @@
+// Budget account (rekening) rows belong to a program code: the sub-kegiatan an RKA/DPA's
+// rincian belanja is printed for (its header block: `Sub Kegiatan : 3.31.01.2.06.09 …`), or the
+// coded row above them in the table (a realisation table's program and its accounts). The
+// account stays in `account`; the row's `code` is the code it belongs to.
+
+import type { LayoutLine, LogicalRow, TableBlock } from '../model.js';
+import { canonicalCode } from '../nomenclature/code.js';
+import type { TableRows } from './codes.js';
+
+// `Sub Kegiatan : 3.31.01.2.06.09 Penyelenggaraan …`, `Kegiatan : 3.31.01.2.06 …`, `Program : 3.31.01 …`
+const HEADER_CODE = /\b(sub\s*kegiatan|kegiatan|program)\s*:\s*(\d+(?:\s*\.\s*\d+)+)/gi;
+// how far above a table its header block may start
+const HEADER_LINES = 40;
+
+/**
+ * The deepest program code a header block names in the lines before `before` (the first account
+ * row), after the table before (`previousEnd`): the block may stand above the table or, where
+ * the layout read it as one, at its top.
+ */
+export function headerBlockCode(lines: LayoutLine[], before: number, previousEnd: number): string | null {
+  let best: string | null = null;
+  const from = Math.max(previousEnd, before - HEADER_LINES);
+  for (const l of lines.slice(from, before - 1)) {
+    // a block read as one line holds every key: take each
+    for (const m of l.text.replace(/\t/g, ' ').matchAll(HEADER_CODE)) {
+      const code = canonicalCode(m[2].replace(/\s/g, ''));
+      if (code && (!best || code.split('.').length > best.split('.').length)) best = code;
+    }
+  }
+  return best;
+}
+
+/** Give every account row the code it belongs to: the coded row above it, else the table's header block. */
+export function attachAccounts(tables: TableRows[], blocks: TableBlock[], lines: LayoutLine[]): void {
+  tables.forEach((t, i) => {
+    const first = t.rows.find((r) => r.account);
+    if (!first) return;
+    const header = headerBlockCode(lines, first.line, i > 0 ? blocks[i - 1].endLine : 0);
+    let owner: LogicalRow | null = null;
+    for (const row of t.rows) {
+      if (!row.account) {
+        if (row.code) owner = row;
+        continue;
+      }
+      if (owner?.code) {
+        row.code = owner.code;
+        row.codeReason = 'prefix_from_context';
+        row.codeNote = [row.codeNote, `account ${row.account} under ${owner.code} (l.${owner.line})`].filter(Boolean).join('; ');
+      } else if (header) {
+        row.code = header;
+        row.codeReason = 'header_block';
+        row.codeNote = [row.codeNote, `account ${row.account} of ${header}, named in the table's header block`].filter(Boolean).join('; ');
+      }
+    }
+  });
+}

@@ -1,0 +1,110 @@
+// Codes checked against the nomenclature once they are resolved. What is read as a code must
+// be one: a lone urusan or bidang number must carry its name (else it is a row number or
+// outline numbering), a code printed with one digit for two (`2.1.1`) must exist in the
+// document's bidang. A code the nomenclature does not know is kept and reported; a printed name
+// unlike the nomenclature's, or a level unlike the row's, is reported too. Nothing here infers.
+
+import type { Level, LogicalRow, PartialCode } from '../model.js';
+import { loadNomenclature, REVISIONS, type NomenclatureEntry } from '../nomenclature/index.js';
+import { levelOfCode } from '../normalize/codes.js';
+import { similarity } from './names.js';
+import type { CodeScope } from './scope.js';
+
+// a printed name scoring below this against every nomenclature spelling is another name
+const NAME_MISMATCH = 0.5;
+// unless this much of it lies inside the nomenclature's name (a name cut short by a cell border)
+const NAME_INSIDE = 0.8;
+// a code read from one or two printed numbers, or with one digit printed for two (`2.1.1`), is
+// a code only when its name is this like the nomenclature's: otherwise it is a row number or
+// outline numbering that happens to fit the grammar
+const WEAK_PRINT_NAME = 0.5;
+// printing this many fields or fewer is a weak print
+const WEAK_PRINT_FIELDS = 2;
+
+function printedFields(p: PartialCode): number {
+  return [p.urusan, p.bidang, p.program, p.kegiatanType, p.kegiatan, p.sub].filter((x) => x !== null).length;
+}
+
+function weakPrint(p: PartialCode): boolean {
+  return printedFields(p) <= WEAK_PRINT_FIELDS || p.padded > 0;
+}
+
+const STATED_LEVEL: [RegExp, Level][] = [
+  [/^\s*sub\s*[-\s]?kegiatan\b/i, 'sub_kegiatan'],
+  [/^\s*kegiatan\b/i, 'kegiatan'],
+  [/^\s*program\b/i, 'program'],
+];
+
+/** The level a row's name says it is (`Program …`, `Kegiatan …`), or null. */
+function statedLevel(name: string): Level | null {
+  return STATED_LEVEL.find(([re]) => re.test(name))?.[1] ?? null;
+}
+
+/** The code's entry in the revision in force, else in any other (support items, renamed codes). */
+export function lookUp(code: string, scope: CodeScope): NomenclatureEntry | undefined {
+  const order = [scope.revision, ...REVISIONS.map((r) => r.id).filter((id) => id !== scope.revision)];
+  for (const id of order) {
+    if (!id) continue;
+    const e = loadNomenclature(id).get(code);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+function bestNameScore(name: string, entry: NomenclatureEntry, scope: CodeScope): { score: number; inside: number } {
+  const names = [entry.name, ...(scope.names?.namesOf(entry.code).slice(1) ?? [])];
+  let score = 0;
+  let inside = 0;
+  for (const n of names) {
+    const s = similarity(name, n);
+    score = Math.max(score, s.score);
+    inside = Math.max(inside, s.containment);
+  }
+  return { score, inside };
+}
+
+/** Drop a code that is numbering, not a code; the printed digits stay as the row number. */
+function notACode(row: LogicalRow, why: string): void {
+  row.codeIssues.push({ type: 'not_a_code', message: `'${row.codeRaw ?? row.code}' read as numbering, not a code: ${why}` });
+  row.rowNo = row.rowNo ?? row.codeRaw;
+  row.code = null;
+  row.codeReason = null;
+  row.codeSimilarity = null;
+  row.level = statedLevel(row.name) ?? 'other';
+}
+
+/** Check every resolved code of a Kepmendagri document; returns the nomenclature's name of each code it knows. */
+export function checkCodes(rows: LogicalRow[], scope: CodeScope): Map<string, string> {
+  const canonical = new Map<string, string>();
+  if (scope.system !== 'kepmendagri') return canonical;
+  for (const row of rows) {
+    if (!row.code || row.kind !== 'data') continue;
+    const entry = lookUp(row.code, scope);
+    const level = levelOfCode(row.code);
+    // a code read from few printed digits (`4`, `2.1`) is numbering unless its name is the code's
+    if (row.partial && weakPrint(row.partial) && row.codeReason !== 'name_match' && row.codeReason !== 'nomenclature_match') {
+      const s = entry ? bestNameScore(row.name, entry, scope) : { score: 0, inside: 0 };
+      if (Math.max(s.score, s.inside) < WEAK_PRINT_NAME) {
+        notACode(row, entry ? `read from ${printedFields(row.partial)} printed number${printedFields(row.partial) > 1 ? 's' : ''}, and the name is not that of ${row.code}` : `${row.code} is no code of the nomenclature`);
+        continue;
+      }
+    }
+    if (row.account) continue; // an account row's code is the table's: its name is the account's
+    if (!entry) {
+      row.codeIssues.push({ type: 'code_unknown', message: `${row.code} is not in the nomenclature (${scope.revision}, nor in the other revisions)` });
+      continue;
+    }
+    canonical.set(row.code, entry.name);
+    const stated = statedLevel(row.name);
+    if (stated && stated !== level) {
+      row.codeIssues.push({ type: 'code_level_mismatch', message: `${row.code} is a ${level} code but the row is a ${stated} ('${row.name.slice(0, 60)}')` });
+    }
+    if (row.name && (level === 'program' || level === 'kegiatan' || level === 'sub_kegiatan') && row.codeReason !== 'name_match' && row.codeReason !== 'nomenclature_match') {
+      const s = bestNameScore(row.name, entry, scope);
+      if (s.score < NAME_MISMATCH && s.inside < NAME_INSIDE) {
+        row.codeIssues.push({ type: 'code_name_mismatch', message: `${row.code} is '${entry.name}' in the nomenclature, the row prints '${row.name.slice(0, 80)}' (similarity ${s.score.toFixed(2)})` });
+      }
+    }
+  }
+  return canonical;
+}

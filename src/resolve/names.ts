@@ -1,0 +1,107 @@
+// Names by code, the two places a code can be recognised from a name: the document itself (the
+// names it prints beside the codes it prints) and the national nomenclature. Code resolution and
+// inference ask both through one interface.
+
+import type { Level } from '../model.js';
+import { levelOfCode, parentCode } from '../normalize/codes.js';
+import { prepareName, preparedSimilarity, type PreparedName } from '../normalize/similarity.js';
+
+/** What the code stages ask of a source of names. */
+export interface CodeNames {
+  has(code: string): boolean;
+  /** the names known for a code (the first is its main name) */
+  namesOf(code: string): string[];
+  codes(): string[];
+  /** codes of `level` under `prefix` (every code of that level when null) */
+  children(prefix: string | null, level: Level): string[];
+  /**
+   * The code among `candidates` whose names are most like `name`, when it reaches `threshold`
+   * and is clearly ahead of the next (a near tie is no match). `useContainment`: `name` may be a
+   * fragment cut from a longer name.
+   */
+  best(name: string, candidates: string[], threshold: number, useContainment?: boolean): NameHit | null;
+}
+
+export interface NameHit {
+  code: string;
+  score: number;
+}
+
+/** Two codes whose names score within this of each other are a tie: neither is taken. */
+export const CLEAR_LEAD = 0.04;
+/** A name found inside a longer one counts a little less than a name matching in full. */
+export const CONTAINMENT_WEIGHT = 0.95;
+
+// prepared names are kept per string: the same names are compared row after row
+const prepared = new Map<string, PreparedName>();
+const MAX_PREPARED = 50_000;
+
+function prep(s: string): PreparedName {
+  let p = prepared.get(s);
+  if (!p) {
+    if (prepared.size >= MAX_PREPARED) prepared.clear();
+    p = prepareName(s);
+    prepared.set(s, p);
+  }
+  return p;
+}
+
+/** Similarity of two names, their normal forms and tokens computed once per string. */
+export function similarity(query: string, candidate: string): ReturnType<typeof preparedSimilarity> {
+  return preparedSimilarity(prep(query), prep(candidate));
+}
+
+/** Best and runner-up among scored candidates; the best when it is above `threshold` and clearly ahead. */
+export function clearBest(scored: Iterable<NameHit>, threshold: number): NameHit | null {
+  let best: NameHit | null = null;
+  let second = 0;
+  for (const h of scored) {
+    if (!best || h.score > best.score) {
+      second = best?.score ?? 0;
+      best = h;
+    } else if (h.score > second) second = h.score;
+  }
+  if (!best || best.score < threshold || best.score - second < CLEAR_LEAD) return null;
+  return best;
+}
+
+/** code → every name the document prints for it. */
+export class NameIndex implements CodeNames {
+  private names = new Map<string, string[]>();
+
+  add(code: string, name: string): void {
+    if (!name.trim()) return;
+    const list = this.names.get(code) ?? [];
+    if (!list.includes(name)) list.push(name);
+    this.names.set(code, list);
+  }
+
+  has(code: string): boolean {
+    return this.names.has(code);
+  }
+
+  namesOf(code: string): string[] {
+    return this.names.get(code) ?? [];
+  }
+
+  codes(): string[] {
+    return [...this.names.keys()];
+  }
+
+  best(name: string, candidates: string[], threshold: number, useContainment = false): NameHit | null {
+    return clearBest(candidates.map((code) => ({ code, score: this.score(name, code, useContainment) })), threshold);
+  }
+
+  private score(name: string, code: string, useContainment: boolean): number {
+    let s = 0;
+    for (const n of this.namesOf(code)) {
+      const sim = similarity(name, n);
+      s = Math.max(s, useContainment ? Math.max(sim.score, CONTAINMENT_WEIGHT * sim.containment) : sim.score);
+    }
+    return s;
+  }
+
+  children(prefix: string | null, level: Level): string[] {
+    return this.codes().filter((c) => levelOfCode(c) === level && (prefix === null || parentCode(c) === prefix));
+  }
+}
