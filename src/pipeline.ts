@@ -17,7 +17,7 @@ import { LATEST_REVISION, loadNomenclature } from './nomenclature/index.js';
 import { attachAccounts } from './resolve/accounts.js';
 import { checkCodes } from './resolve/check.js';
 import { inferCodes, kegiatanByPosition, resolveDocumentCodes, type TableRows } from './resolve/codes.js';
-import { codeScope, detectCodeSystem, type CodeScope } from './resolve/scope.js';
+import { codeScope, detectCodeSystem, inBidangList, type CodeScope } from './resolve/scope.js';
 import { buildRows, markPageOverlapDuplicates } from './rows/build.js';
 import { buildColumns, matchFamily } from './tables/families.js';
 import { findTables } from './tables/find.js';
@@ -108,6 +108,17 @@ function printedBidang(p: PartialCode): string | null {
   return pool.find((b) => Number(b.split('.')[0]) <= URUSAN_PEMERINTAHAN) ?? pool[0] ?? null;
 }
 
+/**
+ * The bidang the rows' code cells print: with their urusan where any row prints one; only where
+ * none does (an urusan cell OCR lost), the bidang numbers alone (`02⇥2.01` may as well be a
+ * program 02 under a bidang printed above).
+ */
+function partialBidangs(rows: LogicalRow[]): string[] {
+  const partials = rows.map((r) => r.partial).filter((p): p is PartialCode => p !== null);
+  const withUrusan = partials.filter((p) => p.urusan !== null);
+  return (withUrusan.length ? withUrusan : partials).map(printedBidang).filter((c): c is string => c !== null);
+}
+
 // urusan 1–3 are the urusan pemerintahan; 4–8 supporting units whose bidang numbers repeat theirs
 const URUSAN_PEMERINTAHAN = 3;
 
@@ -134,7 +145,7 @@ export function extractTables(doc: LoadedDocument): Extraction {
   const scope = codeScope({
     lines: doc.lines, year, agency: meta.agency,
     rowNames: allRows().filter((r) => r.kind === 'data' && r.name.split(/\s+/).length >= 2).map((r) => r.name),
-    rowCodes: allRows().map((r) => (r.partial ? printedBidang(r.partial) : null)).filter((c): c is string => c !== null),
+    rowCodes: partialBidangs(allRows()),
   });
   if (system === 'kepmendagri') {
     // the rows again with the document's main bidang as the prefix of codes printed without it
@@ -142,7 +153,7 @@ export function extractTables(doc: LoadedDocument): Extraction {
     const prefix: CodeContext = main ? { system, urusan: main[0], bidang: main[1] } : { system };
     if (main) rows = build(prefix);
     const index = resolveDocumentCodes(rows, prefix, scope.names);
-    inferCodes(rows, index, scope.names);
+    inferCodes(rows, index, scope.names, (code) => inBidangList(code, scope));
     kegiatanByPosition(rows);
   }
   attachAccounts(rows, tables, doc.lines);

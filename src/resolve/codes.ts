@@ -317,7 +317,7 @@ function match(index: CodeNames, row: LogicalRow, query: string, program: string
  * kegiatan among the kegiatan of the program above, sub-kegiatan among the sub-kegiatan of the
  * kegiatan above.
  */
-export function inferCodes(tables: TableRows[], docIndex: CodeNames, fallback: CodeNames | null = null): void {
+export function inferCodes(tables: TableRows[], docIndex: CodeNames, fallback: CodeNames | null = null, inScope: (code: string) => boolean = () => true): void {
   for (const t of tables) {
     const programTable = t.programHeader || t.rows.some((r) => r.code || HIERARCHY.includes(r.level));
     if (!programTable) continue;
@@ -340,6 +340,8 @@ export function inferCodes(tables: TableRows[], docIndex: CodeNames, fallback: C
         index = idx;
         // a lone child is trusted only among the codes the document prints itself
         hit = match(idx, row, query, program, kegiatan, idx === docIndex);
+        // an inferred code stays in the document's bidang (a code it prints of another is no model)
+        if (hit && !inScope(hit.code)) hit = null;
         if (hit) break;
       }
       if (!hit) {

@@ -139,6 +139,13 @@ function bidangFromNames(names: string[], n: Nomenclature): string[] {
   return best && k >= MIN_BIDANG_CODES && k >= 0.6 * tally.total() ? [best] : [];
 }
 
+/** Is `code` of the document's bidang (or an urusan above them)? True for every code when there is no list. */
+export function inBidangList(code: string, scope: CodeScope): boolean {
+  if (scope.bidangs.length === 0) return true;
+  const b = bidangOf(code);
+  return b === null ? scope.bidangs.some((x) => x.code.startsWith(`${code}.`)) : scope.bidangs.some((x) => x.code === b);
+}
+
 /** Everything the code stages need to know about the document's scheme. */
 export function codeScope(o: { lines: LayoutLine[]; year: number | null; agency: string | null; rowNames: string[]; rowCodes: string[] }): CodeScope {
   const system = detectCodeSystem(o.lines, o.year);
