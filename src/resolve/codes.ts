@@ -20,6 +20,8 @@ const OTHER_NAME = 0.6;
 const SUB_LEAD = 0.1;
 // printed digits of fewer fields than this are too little to complete a code from
 const COMPLETION_MIN_FIELDS = 3;
+// `Program :`, `Kegiatan :`, `Sub Kegiatan :` before a name in a name list
+const LEVEL_LABEL = /^\s*(sub\s*kegiatan|kegiatan|program)\s*:\s*/i;
 // the level a code ending in each field has (a kegiatan type digit alone is not a code)
 const LEVEL_OF_FIELD: (Level | null)[] = ['urusan', 'bidang', 'program', null, 'kegiatan', 'sub_kegiatan'];
 
@@ -331,7 +333,8 @@ export function inferCodes(tables: TableRows[], docIndex: CodeNames, fallback: C
         continue;
       }
       if (row.kind !== 'data' || row.partial || row.account) continue;
-      const query = row.name || Object.values(row.texts).join(' ');
+      // a name list's label (`Sub Kegiatan : Penyediaan …`) is not part of the name
+      const query = (row.name || Object.values(row.texts).join(' ')).replace(LEVEL_LABEL, '');
       if (!query.trim()) continue;
       // the document's own names first, then the nomenclature
       let hit: NameHit | null = null;

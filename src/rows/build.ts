@@ -237,6 +237,10 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
       texts[key] = texts[key] ? joinWrapped(texts[key], t.text) : t.text;
     });
   }
+  // a table with a name column per level (Program | Kegiatan | Sub Kegiatan): the column says the level
+  const nameSlot = slots.find((sl) => sl.key === 'name');
+  const byColumn = nameSlot ? levelColumns(table).get(nameSlot.index) : undefined;
+  if (byColumn && !row.partial && !row.code && !row.account) row.level = byColumn;
   row.name = (texts.name ?? '').trim();
   delete texts.name;
   if (texts.indicator !== undefined) {
@@ -257,6 +261,25 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
     row.kind = 'heading';
   }
   return row;
+}
+
+// header cells naming one level's name column
+const LEVEL_HEADER: [RegExp, Level][] = [
+  [/^(nama\s+)?program$/i, 'program'],
+  [/^(nama\s+)?kegiatan$/i, 'kegiatan'],
+  [/^(nama\s+)?sub[\s-]*kegiatan$/i, 'sub_kegiatan'],
+];
+
+/** Columns of separate Program, Kegiatan and Sub Kegiatan names, by cell index; empty unless two or more. */
+function levelColumns(table: TableBlock): Map<number, Level> {
+  const out = new Map<number, Level>();
+  for (const h of table.headerLines) {
+    h.cells.forEach((c, i) => {
+      const level = LEVEL_HEADER.find(([re]) => re.test(c.text.trim()))?.[1];
+      if (level) out.set(i, level);
+    });
+  }
+  return new Set(out.values()).size >= 2 ? out : new Map();
 }
 
 const NAME_HEADER = /program\s*\/?\s*kegiatan|sub\s*kegiatan|uraian|nama\s+(program|kegiatan)|^(program|kegiatan)$/i;
