@@ -1,0 +1,49 @@
+// The nine real PDFs agencies published (../shared/real: Word, Excel, SIPD from Chrome, PDFium,
+// Foxit, a scanner), extracted as a user would (the CLI, two worker threads) and scored against
+// the hand-checked facts with the shared scorer. The floors are what the project reaches so far:
+// they may only rise.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, SHARED, requireShared } from '../helpers/paths.ts';
+
+const REAL = join(SHARED, 'real');
+const FACTS_SCORER = join(SHARED, 'tools', 'score-facts.mjs');
+
+// reached so far (a ratchet: raise them, never lower them)
+const FLOORS = { facts: 0.6, onPage: 0.83, codes: 0.93, metadata: 17 };
+
+interface Counts { facts: number; found: number; onPage: number; coded: number; codeRight: number; metaOk?: number }
+let scores: { all: Counts & { metaOk: number }; files: Record<string, Counts> };
+
+beforeAll(() => {
+  requireShared();
+  const out = mkdtempSync(join(tmpdir(), 'real-'));
+  const r = spawnSync('node', [join(ROOT, 'bin/kinerja-extract.mjs'), REAL, '--out', out, '--jobs', '2', '--quiet'], { encoding: 'utf8', cwd: ROOT });
+  expect(r.status, r.stderr).toBe(0);
+  scores = JSON.parse(execFileSync('node', [FACTS_SCORER, '--facts', join(REAL, 'facts'), '--out', out, '--json'], { encoding: 'utf8' }));
+});
+
+describe('real published documents against their hand-checked facts', () => {
+  it('finds the facts, on the right page, keyed by the right code', () => {
+    const a = scores.all;
+    expect(a.found / a.facts).toBeGreaterThanOrEqual(FLOORS.facts);
+    expect(a.onPage / a.facts).toBeGreaterThanOrEqual(FLOORS.onPage);
+    expect(a.codeRight / a.coded).toBeGreaterThanOrEqual(FLOORS.codes);
+    expect(a.metaOk).toBeGreaterThanOrEqual(FLOORS.metadata);
+  });
+
+  it.each([
+    // documents of four code styles: SIPD RKA (rekening under a sub-kegiatan), a realisation
+    // report (program-relative codes), a Renstra (full codes), and 2016/2020 plans in the old numbering
+    ['rka-sipd-disdagin-kota-bogor-2022-rapat', 12],
+    ['rfk-dpupr-kab-grobogan-2021-12', 25],
+    ['renstra-dpupr-kab-grobogan-2021-2026', 30],
+    ['renja-disnak-prov-jabar-2016-bab3', 15],
+    ['renja-disperindag-kota-bogor-2020-ocr', 15],
+  ])('%s: at least %i facts with the right code', (stem, floor) => {
+    expect(scores.files[stem].codeRight).toBeGreaterThanOrEqual(floor);
+  });
+});
