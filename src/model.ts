@@ -22,6 +22,17 @@ export interface Cell {
   /** OCR only: the lowest word confidence in the cell (0–100), and what OCR read when it was corrected */
   confidence?: number;
   ocrText?: string;
+  /** PDF only: where the cell is (points, y downward from the top of the page) */
+  box?: CellBox;
+}
+
+/** A cell's place on a PDF page: page number and box in points, y downward from the top. */
+export interface CellBox {
+  page: number;
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
 }
 
 /** One physical line of the source (text input) or one visual line of a page (PDF input). */

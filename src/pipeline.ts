@@ -56,8 +56,9 @@ export async function loadDocument(path: string, bytes?: Buffer, o: ExtractOptio
 async function loadPdf(path: string, bytes: Buffer | undefined, o: ExtractOptions): Promise<LoadedDocument> {
   const buf = bytes ?? await readFile(path);
   const file = basename(path);
-  const pages = await readPdf(new Uint8Array(buf), file, { ocr: ocrEngine, limits: (o.settings ?? DEFAULT_SETTINGS).limits, onPages: o.onPages });
-  const lines = layoutPages(pages);
+  const settings = o.settings ?? DEFAULT_SETTINGS;
+  const pages = await readPdf(new Uint8Array(buf), file, { ocr: ocrEngine, limits: settings.limits, onPages: o.onPages, thinFill: settings.layout.thin_fill_pt });
+  const lines = layoutPages(pages, settings.layout);
   const scanned = pages.filter((p) => p.ocr);
   const warnings: DocWarning[] = [];
   for (const p of pages) {

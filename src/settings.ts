@@ -35,8 +35,40 @@ export const Limits = z.object({
 }).strict();
 export type Limits = z.infer<typeof Limits>;
 
+/**
+ * How a PDF page's text items and drawings become lines and cells. Distances are in glyph sizes
+ * (the font size of the text concerned), so they hold for 6-point tables and 12-point prose
+ * alike; the few in points are about drawings.
+ */
+export const Layout = z.object({
+  /** items whose baselines differ by less than this many glyph sizes are one visual line */
+  baseline_tolerance: positive.default(0.5),
+  /** items closer than this join into one run of text (and never across a vertical rule) */
+  run_join_gap: positive.default(0.6),
+  /** within a run, a gap wider than this is a space between words */
+  word_space_gap: positive.default(0.15),
+  /** vertical rules closer than this (points) are one border */
+  rule_snap_pt: positive.default(2),
+  /** a line's glyphs are crossed by a border at this many glyph sizes above its baseline */
+  rule_cross_height: positive.default(0.35),
+  /** a filled box thinner than this (points) is a ruling line, as Excel and browsers print cell borders */
+  thin_fill_pt: positive.default(3),
+  /** vertical rules that must cross a line for it to be read by the lattice strategy */
+  lattice_min_borders: z.number().int().min(2).default(3),
+  /** in a table without rules, a gap wider than this separates two cells (stream strategy) */
+  stream_cell_gap: positive.default(1.0),
+  /** a borderless line is the wrapped part of the row above when it starts within this below it */
+  stream_row_join: positive.default(1.2),
+  /** a borderless line with at least this many cells sets the columns of the lines below */
+  stream_min_columns: z.number().int().min(2).default(3),
+  /** vertical space of more than this between two lines that are not both table rows is a break */
+  paragraph_gap: positive.default(0.9),
+}).strict();
+export type Layout = z.infer<typeof Layout>;
+
 export const Settings = z.object({
   limits: Limits.prefault({}),
+  layout: Layout.prefault({}),
 }).strict();
 
 export type Settings = z.infer<typeof Settings>;

@@ -1,43 +1,51 @@
-// PDF pages → the LayoutLines every later stage reads, the same model the text loader gives:
-// one line per visual line (a bordered row whose cells wrap is one line), cells as TAB
-// fields, a blank line where the page leaves vertical space (paragraph and table breaks).
+// PDF pages → the LayoutLines every later stage reads, the model the text loader gives too:
+// one line per table row (a bordered row whose cells wrap is one line), each cell with its
+// text and its box on the page, and a blank line where the page leaves vertical space
+// (paragraph and table breaks).
 
 import type { PdfPage } from '../load/pdf.js';
-import { layoutLine } from '../load/text.js';
 import { fixOcrFigures } from '../normalize/ocr.js';
-import type { LayoutLine } from '../model.js';
-import { cellLines, DEFAULT_CELL_SETTINGS, type CellLine, type CellSettings } from './cells.js';
+import type { Cell, LayoutLine } from '../model.js';
+import { DEFAULT_SETTINGS, type Layout } from '../settings.js';
+import { isVertical } from './cellModel.js';
+import { cellLines, type CellLine } from './cells.js';
 import { visualLines } from './lines.js';
 
-export function layoutPages(pages: PdfPage[], settings: CellSettings = DEFAULT_CELL_SETTINGS): LayoutLine[] {
+const NO_MARKUP = { bold: false, italic: false, underline: false };
+
+/** The cells of a row as the model's cells; on a scanned page, look-alike letters in figures read as digits. */
+function cellsOf(l: CellLine, page: PdfPage): Cell[] {
+  return l.cells.map((c, index) => {
+    // a cell's own TABs would split it: the converter's cells never hold one
+    const text = c.text.replace(/\t/g, ' ');
+    const cell: Cell = { index, text, raw: text, markup: NO_MARKUP, box: { page: page.number, x0: c.x0, x1: c.x1, top: c.top, bottom: c.bottom } };
+    if (page.ocr) {
+      if (c.confidence !== undefined) cell.confidence = Math.round(c.confidence);
+      const fixed = fixOcrFigures(text);
+      if (fixed !== text) [cell.ocrText, cell.text] = [text, fixed];
+    }
+    return cell;
+  });
+}
+
+export function layoutPages(pages: PdfPage[], s: Layout = DEFAULT_SETTINGS.layout): LayoutLine[] {
   const out: LayoutLine[] = [];
-  const push = (text: string, page: number) => out.push(layoutLine(text, out.length + 1, page));
+  const push = (cells: Cell[], page: number) => {
+    // a blank line holds one empty cell, as a text loader's empty line does
+    if (cells.length === 0) cells = [{ index: 0, text: '', raw: '', markup: NO_MARKUP }];
+    const text = cells.map((c) => c.text).join('\t');
+    out.push({ line: out.length + 1, page, text, cells, blank: text.trim() === '', separator: false });
+  };
   for (const page of pages) {
-    const lines = cellLines(visualLines(page.items), page.rules, settings);
+    const lines = cellLines(visualLines(page.items, page.rules.filter(isVertical), s), page.rules, s);
     lines.forEach((l, i) => {
       const prev = lines[i - 1];
       // more than a line's leading between two lines that are not both table rows: a break
       const rows = (prev?.borders && l.borders) || (prev?.inTable && l.inTable) || (prev?.cells.length > 1 && l.cells.length > 1);
-      if (prev && !rows && l.top - prev.y > 0.9 * Math.max(l.size, prev.size)) push('', page.number);
-      // a cell's own TABs would split it: the converter's cells never hold one
-      push(l.cells.map((c) => c.replace(/\t/g, ' ')).join('\t'), page.number);
-      if (page.ocr) markOcr(out[out.length - 1], l);
+      if (prev && !rows && l.top - prev.y > s.paragraph_gap * Math.max(l.size, prev.size)) push([], page.number);
+      push(cellsOf(l, page), page.number);
     });
-    push('', page.number);
+    push([], page.number);
   }
   return out;
-}
-
-/** OCR lines: each cell's lowest word confidence, and look-alike letters in figures read as digits. */
-function markOcr(line: LayoutLine, source: CellLine): void {
-  for (const cell of line.cells) {
-    const runs = source.runs.filter((r) => r.confidence !== undefined && cell.text.includes(r.text));
-    if (runs.length) cell.confidence = Math.round(Math.min(...runs.map((r) => r.confidence!)));
-    const fixed = fixOcrFigures(cell.text);
-    if (fixed !== cell.text) {
-      cell.ocrText = cell.text;
-      cell.text = fixed;
-    }
-  }
-  line.text = line.cells.map((c) => c.text).join('\t');
 }

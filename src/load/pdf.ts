@@ -51,6 +51,8 @@ export interface ReadOptions {
   ocr?: () => OcrEngine;
   /** told the page count once the text layer is read, and how many pages need OCR */
   onPages?: (pages: number, ocrPages: number) => void;
+  /** a filled box thinner than this (points) is a rule (Settings.layout.thin_fill_pt) */
+  thinFill?: number;
 }
 
 /**
@@ -89,41 +91,96 @@ class RuleSink {
   }
 }
 
-/** Horizontal and vertical segments of a constructed path, in device space, into `sink`. */
-function pathRules(ops: ArrayLike<number>, ctm: Matrix, view: Matrix, sink: RuleSink): void {
+/** The points of a constructed path in device space, as polylines (one per subpath). */
+function pathPoints(ops: ArrayLike<number>, ctm: Matrix, view: Matrix): number[][][] {
   const m = Util.transform(view, ctm);
   const pt = (x: number, y: number) => [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]];
-  let start: number[] | null = null;
-  let cur: number[] | null = null;
-  const segment = (a: number[], b: number[]) => {
-    const [x1, y1] = a;
-    const [x2, y2] = b;
-    if (Math.abs(y1 - y2) < 1 || Math.abs(x1 - x2) < 1) sink.add({ x1: Math.min(x1, x2), y1: Math.min(y1, y2), x2: Math.max(x1, x2), y2: Math.max(y1, y2) });
-  };
+  const subpaths: number[][][] = [];
+  let cur: number[][] | null = null;
   for (let i = 0; i < ops.length; ) {
     const op = ops[i];
-    if (op === 0) { cur = start = pt(ops[i + 1], ops[i + 2]); i += 3; }
-    else if (op === 1) { const p = pt(ops[i + 1], ops[i + 2]); if (cur) segment(cur, p); cur = p; i += 3; }
-    else if (op === 2) { cur = pt(ops[i + 5], ops[i + 6]); i += 7; }
-    else if (op === 3) { cur = pt(ops[i + 3], ops[i + 4]); i += 5; }
-    else if (op === 4) { if (cur && start) segment(cur, start); cur = start; i += 1; }
+    if (op === 0) { cur = [pt(ops[i + 1], ops[i + 2])]; subpaths.push(cur); i += 3; }
+    else if (op === 1) { cur?.push(pt(ops[i + 1], ops[i + 2])); i += 3; }
+    // a curve is no rule: its end point starts the next straight segment
+    else if (op === 2) { cur = [pt(ops[i + 5], ops[i + 6])]; subpaths.push(cur); i += 7; }
+    else if (op === 3) { cur = [pt(ops[i + 3], ops[i + 4])]; subpaths.push(cur); i += 5; }
+    else if (op === 4) { if (cur && cur.length > 1) cur.push(cur[0]); i += 1; }
     else break;
+  }
+  return subpaths;
+}
+
+const orthogonal = (a: number[], b: number[]) => Math.abs(a[1] - b[1]) < 1 || Math.abs(a[0] - b[0]) < 1;
+
+/** The horizontal and vertical segments a stroked path draws. */
+function strokedRules(subpaths: number[][][], sink: RuleSink): void {
+  for (const sp of subpaths) {
+    for (let k = 1; k < sp.length; k++) {
+      const [a, b] = [sp[k - 1], sp[k]];
+      if (orthogonal(a, b)) sink.add({ x1: Math.min(a[0], b[0]), y1: Math.min(a[1], b[1]), x2: Math.max(a[0], b[0]), y2: Math.max(a[1], b[1]) });
+    }
   }
 }
 
-async function pageRules(page: any, view: Matrix, sink: RuleSink): Promise<void> {
+/**
+ * A filled path draws a rule when it is a thin box (how Excel and browsers print cell borders):
+ * its centre line. A wider fill is a cell's shading, not a border.
+ */
+function filledRules(subpaths: number[][][], thin: number, sink: RuleSink): void {
+  for (const sp of subpaths) {
+    if (sp.length < 3) continue;
+    const xs = sp.map((p) => p[0]);
+    const ys = sp.map((p) => p[1]);
+    const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    if (y2 - y1 <= thin && x2 - x1 > thin) sink.add({ x1, x2, y1: (y1 + y2) / 2, y2: (y1 + y2) / 2 });
+    else if (x2 - x1 <= thin && y2 - y1 > thin) sink.add({ x1: (x1 + x2) / 2, x2: (x1 + x2) / 2, y1, y2 });
+  }
+}
+
+const STROKES: ReadonlySet<number> = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const FILLS: ReadonlySet<number> = new Set([OPS.fill, OPS.eoFill]);
+
+/** `#f8f8f8` and lighter draw nothing a reader sees on white paper. */
+function invisible(color: string): boolean {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  return !!m && [m[1], m[2], m[3]].every((h) => parseInt(h, 16) >= 0xf0);
+}
+
+interface GraphicsState {
+  ctm: Matrix;
+  fill: string;
+  stroke: string;
+}
+
+/**
+ * The ruling lines a page draws, from its operator list: stroked segments, and thin filled
+ * boxes, in a colour other than white. A path that is only a clip (`re W n`, every cell of a
+ * PDFium or Chromium page) or a white box draws nothing and is no rule.
+ */
+async function pageRules(page: any, view: Matrix, sink: RuleSink, thinFill: number): Promise<void> {
   const list = await page.getOperatorList();
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
+  let gs: GraphicsState = { ctm: [1, 0, 0, 1, 0, 0], fill: '#000000', stroke: '#000000' };
+  const stack: GraphicsState[] = [];
   for (let i = 0; i < list.fnArray.length; i++) {
     const fn = list.fnArray[i];
     const args = list.argsArray[i];
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
-    else if (fn === OPS.transform) ctm = Util.transform(ctm, args);
+    if (fn === OPS.save) stack.push(gs);
+    else if (fn === OPS.restore) gs = stack.pop() ?? { ctm: [1, 0, 0, 1, 0, 0], fill: '#000000', stroke: '#000000' };
+    else if (fn === OPS.transform) gs = { ...gs, ctm: Util.transform(gs.ctm, args) };
+    else if (fn === OPS.setFillRGBColor && typeof args?.[0] === 'string') gs = { ...gs, fill: args[0] };
+    else if (fn === OPS.setStrokeRGBColor && typeof args?.[0] === 'string') gs = { ...gs, stroke: args[0] };
     else if (fn === OPS.constructPath) {
+      const paint = args[0];
+      const stroked = STROKES.has(paint) && !invisible(gs.stroke);
+      const filled = FILLS.has(paint) && !invisible(gs.fill);
+      if (!stroked && !filled) continue;
       const paths = Array.isArray(args[1]) ? args[1] : [args[1]];
-      for (const p of paths) if (p) pathRules(p, ctm, view, sink);
+      for (const p of paths) {
+        if (!p) continue;
+        const subpaths = pathPoints(p, gs.ctm, view);
+        if (stroked) strokedRules(subpaths, sink);
+        else filledRules(subpaths, thinFill, sink);
+      }
     }
   }
 }
@@ -231,7 +288,7 @@ export async function readPdf(data: Uint8Array, file: string, options: ReadOptio
   try {
     if (pdf.numPages === 0) throw new InputError('the PDF has no pages', 'empty');
     if (pdf.numPages > limits.max_pages) throw new InputError(`${pdf.numPages} pages, more than the limit of ${limits.max_pages}`, 'too_large');
-    const pages = await textPages(pdf, limits);
+    const pages = await textPages(pdf, limits, options.thinFill ?? DEFAULT_SETTINGS.layout.thin_fill_pt);
     const scanned = options.ocr ? pages.filter((p) => needsOcr(p.items)) : [];
     options.onPages?.(pages.length, scanned.length);
     if (scanned.length) await ocrScanned(data, scanned, options.ocr!(), limits);
@@ -266,7 +323,7 @@ async function openDocument(task: PDFDocumentLoadingTask): Promise<PDFDocumentPr
 }
 
 /** Text items and ruling lines of every page, sideways pages turned upright. */
-async function textPages(pdf: PDFDocumentProxy, limits: Limits): Promise<PdfPage[]> {
+async function textPages(pdf: PDFDocumentProxy, limits: Limits, thinFill: number): Promise<PdfPage[]> {
   const pages: PdfPage[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n);
@@ -274,7 +331,7 @@ async function textPages(pdf: PDFDocumentProxy, limits: Limits): Promise<PdfPage
     const view = viewport.transform as Matrix;
     const sink = new RuleSink(limits.max_rules_per_page);
     const items = pageItems(await page.getTextContent(), view);
-    await pageRules(page, view, sink);
+    await pageRules(page, view, sink, thinFill);
     const warnings = sink.dropped ? [{ type: 'too_many_rules', message: `page ${n} draws ${sink.rules.length + sink.dropped} ruling segments; the first ${sink.rules.length} were kept` }] : [];
     pages.push({ number: n, ...upright(items, sink.rules, viewport.width, viewport.height), warnings });
     page.cleanup();

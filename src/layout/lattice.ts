@@ -1,0 +1,113 @@
+// The lattice strategy: cells bounded by the ruling lines the page draws. Vertical rules that
+// cross a line are its cell borders (an empty cell between two borders is an empty cell);
+// the lines of text between two horizontal rules are one row, each cell's lines joined — a
+// name or a figure wrapped inside a narrow cell is one name, one figure. Where a table draws no
+// rule between its body rows, a line that brings a new figure to a column that already holds a
+// whole one starts the next row.
+
+import type { Rule } from '../load/pdf.js';
+import { parseNumber } from '../normalize/numbers.js';
+import type { Layout } from '../settings.js';
+import { absorb, cellOf, type CellLine, type CellText } from './cellModel.js';
+import type { Run, VisualLine } from './lines.js';
+
+type HRule = Rule & { y: number };
+
+/** x positions of the vertical rules crossing the middle of the line's glyphs. */
+function bordersAt(line: VisualLine, verticals: Rule[], s: Layout): number[] {
+  const mid = line.y - s.rule_cross_height * line.size;
+  const xs = verticals.filter((v) => v.y1 - 1 <= mid && v.y2 + 1 >= mid).map((v) => v.x1).sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const x of xs) if (!out.length || x - out[out.length - 1] > s.rule_snap_pt) out.push(x);
+  return out;
+}
+
+/** The line's cells between its borders; text left or right of the outer borders in cells of its own. */
+function latticeCells(line: VisualLine, borders: number[]): CellText[] {
+  const inside: Run[][] = borders.slice(0, -1).map(() => []);
+  const before: Run[] = [];
+  const after: Run[] = [];
+  for (const r of line.runs) {
+    const i = borders.findIndex((b, k) => k < borders.length - 1 && r.x >= b - 1 && r.x < borders[k + 1]);
+    if (i >= 0) inside[i].push(r);
+    else (r.x < borders[0] ? before : after).push(r);
+  }
+  return [
+    ...before.map((r) => cellOf([r], line)),
+    ...inside.map((runs, i) => cellOf(runs, line, borders[i], borders[i + 1])),
+    ...after.map((r) => cellOf([r], line)),
+  ];
+}
+
+/** The line as a lattice row, when enough vertical rules cross it; else null (the stream strategy reads it). */
+export function latticeLine(line: VisualLine, verticals: Rule[], s: Layout): CellLine | null {
+  const borders = bordersAt(line, verticals, s);
+  if (borders.length < s.lattice_min_borders) return null;
+  return { y: line.y, top: line.top, bottom: line.y, size: line.size, cells: latticeCells(line, borders), strategy: 'lattice', borders, runs: line.runs };
+}
+
+const sameBorders = (a: number[] | null, b: number[] | null, snap: number) =>
+  !!a && !!b && a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= snap);
+
+/** A horizontal rule between two lines, under the columns the lines span. */
+function ruleBetween(upper: CellLine, lower: CellLine, horizontals: HRule[]): boolean {
+  const [left, right] = [upper.borders![0], upper.borders![upper.borders!.length - 1]];
+  return horizontals.some((h) => h.y > upper.y && h.y < lower.top + 0.3 * lower.size && h.x2 > left + 1 && h.x1 < right - 1);
+}
+
+/**
+ * A whole figure: a well-formed number, not a piece of one cut by the cell's width (`48.114.7`,
+ * `1.919.209.`, and `0,0` which may be the start of `0,00`).
+ */
+function wholeFigure(text: string): boolean {
+  const t = text.trim();
+  if (!/^\d/.test(t) || /[.,]$/.test(t) || /[.,]\d$/.test(t) || /^0\d/.test(t)) return false;
+  const r = parseNumber(t);
+  return r.value !== null && !r.malformed && !r.repaired;
+}
+
+// columns that must receive a new whole figure under a whole one for a line to start a row
+const NEW_ROW_FIGURES = 2;
+
+/**
+ * `lower` starts a row of its own: it brings whole figures to columns where `upper` already has
+ * whole ones (a table without rules between its body rows), in two columns or more, or in one
+ * beside a new entry in the first column. Pieces of wrapped figures (`.166`, `09.000`) do not.
+ */
+function startsRow(upper: CellLine, lower: CellLine): boolean {
+  const fresh = lower.cells.filter((c, i) => wholeFigure(upper.cells[i]?.text ?? '') && wholeFigure(c.text)).length;
+  const newKey = (lower.cells[0]?.text.trim() ?? '') !== '' && (upper.cells[0]?.text.trim() ?? '') !== '';
+  return fresh >= NEW_ROW_FIGURES || (fresh >= 1 && newKey);
+}
+
+// a band (lines between two rules) of this many lines or more, most of whose lines each bring
+// whole figures, is a table body without rules between its rows, not one wrapped row
+const UNRULED_BODY_LINES = 3;
+const UNRULED_BODY_SHARE = 2 / 3;
+
+/**
+ * Lines between two horizontal rules (a band) are one row, each cell's lines joined — a row
+ * whose cells wrap. Unless the band is a body printed without rules between its rows: most of
+ * its lines each start a row by their figures; then each such line starts one.
+ */
+export function mergeBands(lines: CellLine[], horizontals: HRule[], s: Layout): CellLine[] {
+  const bands: CellLine[][] = [];
+  for (const l of lines) {
+    const band = bands[bands.length - 1];
+    const prev = band?.[band.length - 1];
+    const same = prev && prev.strategy === 'lattice' && l.strategy === 'lattice' && sameBorders(prev.borders, l.borders, s.rule_snap_pt) &&
+      prev.cells.length === l.cells.length && !ruleBetween(prev, l, horizontals);
+    if (same) band.push(l);
+    else bands.push([l]);
+  }
+  const out: CellLine[] = [];
+  for (const band of bands) {
+    const starts = band.map((l, i) => i === 0 || startsRow(band[i - 1], l));
+    const unruled = band.length >= UNRULED_BODY_LINES && starts.slice(1).filter(Boolean).length >= UNRULED_BODY_SHARE * (band.length - 1);
+    band.forEach((l, i) => {
+      if (i > 0 && !(unruled && starts[i])) absorb(out[out.length - 1], l);
+      else out.push({ ...l, cells: [...l.cells] });
+    });
+  }
+  return out;
+}
