@@ -63,7 +63,7 @@ const CODE_HEAD = /^\d{1,2}(\.\d{1,2}){2,}(\.\d{0,4})?\.?$/;
 
 /**
  * The text of a cell whose content wraps: `b` printed below `a`. A figure or code cut by the
- * cell's width joins without a space (`48.114.7` + `09.000`, `1.06.01.2.01.000` + `1`); words join
+ * cell's width joins without a space (`48.114.7` + `09.000`, `1.06.01.2.01.000` + `1`, `000` + `1`); words join
  * with one, and a word broken with a hyphen without it.
  */
 export function joinCellText(a: string, b: string): string {
@@ -74,6 +74,8 @@ export function joinCellText(a: string, b: string): string {
     if (/[.,]$/.test(a) || /^[.,]/.test(b) || (/[.,]/.test(a) && lastGroup.length < 3)) return a + b;
   }
   if (CODE_HEAD.test(a) && /^\d{1,4}$/.test(b)) return a + b;
+  // a zero-led number is a code segment (`000` + `1` of a sub-kegiatan `0001`), never a figure
+  if (/^0\d+$/.test(a) && /^\d{1,3}$/.test(b) && a.length + b.length <= 4) return a + b;
   return /[a-z]-$/i.test(a) ? a + b : `${a} ${b}`;
 }
 

@@ -46,13 +46,74 @@ export function visualLines(items: TextItem[], verticals: Rule[], s: Layout): Vi
   });
 }
 
+// how far from a rule's estimated place in an item's text a space may be to split there instead
+const SPLIT_SPACE_REACH = 3;
+
+/**
+ * Relative advance widths of glyphs in the sans-serif faces documents use (Arial, Helvetica,
+ * Liberation Sans): where in an item's text a given x falls, without its font's metrics.
+ */
+function advance(ch: string): number {
+  if (/[0-9]/.test(ch)) return 0.556;
+  if (/[.,:;'|!il ]/.test(ch)) return 0.278;
+  if (/[()\-/]/.test(ch)) return 0.333;
+  if (/[A-Z%]/.test(ch)) return 0.7;
+  if (/[mw]/.test(ch)) return 0.8;
+  return 0.53;
+}
+
+/** x where each character of an item starts, its advances scaled to the item's width. */
+function charStarts(it: TextItem): number[] {
+  const widths = [...it.str].map(advance);
+  const total = widths.reduce((a, b) => a + b, 0) || 1;
+  const out: number[] = [];
+  let x = it.x;
+  for (const w of widths) {
+    out.push(x);
+    x += (w / total) * it.width;
+  }
+  out.push(it.x + it.width);
+  return out;
+}
+
+/**
+ * An item whose text crosses a rule (pdf.js joins the text of neighbouring cells printed close
+ * together into one item) split at the rule: at the space nearest the rule's place in the text.
+ * Text crossing a rule with no space near it is one cell's text overflowing it, and stays whole.
+ */
+function splitAtWalls(it: TextItem, walls: number[]): TextItem[] {
+  const inside = walls.filter((x) => x > it.x + 1 && x < it.x + it.width - 1).sort((a, b) => a - b);
+  if (inside.length === 0 || it.str.length < 2) return [it];
+  const starts = charStarts(it);
+  const out: TextItem[] = [];
+  let [from, start] = [0, it.x];
+  for (const x of inside) {
+    const at = starts.findIndex((sx) => sx >= x);
+    if (at < 0) continue;
+    // only at a space: text running on past a rule without one is one cell's, overflowing it
+    let k = -1;
+    for (let d = 0; d <= SPLIT_SPACE_REACH && k < 0; d++) {
+      if (it.str[at + d] === ' ') k = at + d;
+      else if (it.str[at - d] === ' ') k = at - d;
+    }
+    if (k <= from || k >= it.str.length) continue;
+    out.push({ ...it, str: it.str.slice(from, k), x: start, width: starts[k] - start });
+    // the text after the rule is the next cell's: it starts past the rule, whatever the estimate
+    [from, start] = [k, Math.max(starts[k], x + 0.5)];
+  }
+  out.push({ ...it, str: it.str.slice(from), x: start, width: Math.max(0, it.x + it.width - start) });
+  return out.filter((p) => p.str.trim() !== '');
+}
+
 /** Items left to right; touching items join (with a space when there is a word gap), unless a rule stands between. */
 function runsOf(items: TextItem[], walls: number[], s: Layout): Run[] {
   const out: Run[] = [];
-  for (const it of [...items].sort((a, b) => a.x - b.x)) {
+  for (const it of items.flatMap((i) => splitAtWalls(i, walls)).sort((a, b) => a.x - b.x)) {
     const last = out[out.length - 1];
     const gap = last ? it.x - last.right : Infinity;
-    const walled = last && walls.some((x) => x > last.right - 0.5 && x < it.x + 0.5);
+    // a rule between where the run starts and where the item starts: text overflowing its cell
+    // (a figure wider than a narrow column) may reach past the rule, the next cell's text begins after it
+    const walled = last && walls.some((x) => x > last.x + 0.5 && x < it.x + 0.5);
     if (last && !walled && gap < s.run_join_gap * Math.max(it.size, last.size)) {
       const space = gap > s.word_space_gap * it.size && !last.text.endsWith(' ') && !it.str.startsWith(' ');
       last.text += (space ? ' ' : '') + it.str;

@@ -8,6 +8,7 @@ import { levelOfPartial, type CodeContext } from '../normalize/codes.js';
 import { nameSimilarity } from '../normalize/similarity.js';
 import { endsMidPhrase, joinFragments } from '../normalize/text.js';
 import { analyzeLine, type LineAnalysis, type TextCell } from './analyze.js';
+import { joinPageBreakRows } from './pageBreak.js';
 import { alignToColumns, toParsedValues, type ValueCell } from './values.js';
 
 interface Draft {
@@ -39,7 +40,7 @@ export function buildRows(table: TableBlock, docCtx: CodeContext): BuildResult {
   const summaries: { line: number; text: string }[] = [];
   let sawBreak = false;
   if (table.toc) return { rows: tocRows(table), summaries: [] };
-  const analyses = table.bodyLines.map((l) => (l.blank ? null : analyzeLine(l, table, docCtx, expectRowNo)));
+  const analyses = joinPageBreakRows(table.bodyLines).map((l) => (l.blank ? null : analyzeLine(l, table, docCtx, expectRowNo)));
   const hasValuesSomewhere = analyses.some((a) => a !== null && a.numeric > 0);
 
   for (const a of analyses) {
