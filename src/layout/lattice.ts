@@ -8,7 +8,7 @@
 import type { Rule } from '../load/pdf.js';
 import { parseNumber } from '../normalize/numbers.js';
 import type { Layout } from '../settings.js';
-import { absorb, cellOf, type CellLine, type CellText } from './cellModel.js';
+import { absorb, cellOf, joinCellText, type CellLine, type CellText } from './cellModel.js';
 import type { Run, VisualLine } from './lines.js';
 
 type HRule = Rule & { y: number };
@@ -61,7 +61,8 @@ function ruleBetween(upper: CellLine, lower: CellLine, horizontals: HRule[]): bo
  */
 function wholeFigure(text: string): boolean {
   const t = text.trim();
-  if (!/^\d/.test(t) || /[.,]$/.test(t) || /[.,]\d$/.test(t) || /^0\d/.test(t)) return false;
+  // a figure never starts with a zero before digits or a thousands group (`09.000`, `0.000,00`)
+  if (!/^\d/.test(t) || /[.,]$/.test(t) || /[.,]\d$/.test(t) || /^0\d|^0[.,]\d{3}/.test(t)) return false;
   const r = parseNumber(t);
   return r.value !== null && !r.malformed && !r.repaired;
 }
@@ -75,20 +76,20 @@ const NEW_ROW_FIGURES = 2;
  * beside a new entry in the first column. Pieces of wrapped figures (`.166`, `09.000`) do not.
  */
 function startsRow(upper: CellLine, lower: CellLine): boolean {
-  const fresh = lower.cells.filter((c, i) => wholeFigure(upper.cells[i]?.text ?? '') && wholeFigure(c.text)).length;
+  const fresh = lower.cells.filter((c, i) => {
+    const above = upper.cells[i]?.text.trim() ?? '';
+    // `40.50` over `0.000,00` is one figure cut by the cell's width, not two
+    const joined = joinCellText(above, c.text.trim());
+    return wholeFigure(above) && wholeFigure(c.text) && joined.includes(' ');
+  }).length;
   const newKey = (lower.cells[0]?.text.trim() ?? '') !== '' && (upper.cells[0]?.text.trim() ?? '') !== '';
   return fresh >= NEW_ROW_FIGURES || (fresh >= 1 && newKey);
 }
 
-// a band (lines between two rules) of this many lines or more, most of whose lines each bring
-// whole figures, is a table body without rules between its rows, not one wrapped row
-const UNRULED_BODY_LINES = 3;
-const UNRULED_BODY_SHARE = 2 / 3;
-
 /**
  * Lines between two horizontal rules (a band) are one row, each cell's lines joined — a row
- * whose cells wrap. Unless the band is a body printed without rules between its rows: most of
- * its lines each start a row by their figures; then each such line starts one.
+ * whose cells wrap; where a table prints no rules between its body rows, a line that brings
+ * whole figures of its own starts the next row.
  */
 export function mergeBands(lines: CellLine[], horizontals: HRule[], s: Layout): CellLine[] {
   const bands: CellLine[][] = [];
@@ -102,10 +103,8 @@ export function mergeBands(lines: CellLine[], horizontals: HRule[], s: Layout): 
   }
   const out: CellLine[] = [];
   for (const band of bands) {
-    const starts = band.map((l, i) => i === 0 || startsRow(band[i - 1], l));
-    const unruled = band.length >= UNRULED_BODY_LINES && starts.slice(1).filter(Boolean).length >= UNRULED_BODY_SHARE * (band.length - 1);
     band.forEach((l, i) => {
-      if (i > 0 && !(unruled && starts[i])) absorb(out[out.length - 1], l);
+      if (i > 0 && !startsRow(out[out.length - 1], l)) absorb(out[out.length - 1], l);
       else out.push({ ...l, cells: [...l.cells] });
     });
   }
