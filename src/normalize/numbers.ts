@@ -40,7 +40,12 @@ const RP_PREFIX = /^R\s*p\s*\.?\s*/i;
 const BULLET = /^[-–]\s+(?=[\d(])/u;
 
 /** Read one cell (markup already stripped). */
-export function parseNumber(raw: string): NumberReading {
+export interface NumberHint {
+  /** the figure sits in a percent column: `102,513` is 102.513, not a thousands figure */
+  percent?: boolean;
+}
+
+export function parseNumber(raw: string, hint: NumberHint = {}): NumberReading {
   let t = raw.replace(/\u00a0/g, ' ').trim();
   if (t === '') return { kind: 'empty', value: null, unit: null };
   if (DASH.test(t)) return { kind: 'dash', value: null, unit: null };
@@ -57,6 +62,10 @@ export function parseNumber(raw: string): NumberReading {
   if (paren) {
     negative = true;
     t = paren[1].trim();
+  } else if (/^[-–]\d/u.test(t)) {
+    // `-1,02`: a minus sign against the digits (a bullet stands apart: `- 100`)
+    negative = true;
+    t = t.slice(1);
   }
   let rupiah = false;
   if (RP_PREFIX.test(t)) {
@@ -85,7 +94,7 @@ export function parseNumber(raw: string): NumberReading {
     const kind = classifyTail(tail);
     if (kind !== 'unit') return { kind, value: null, unit: null, ...(kind === 'multi' ? { note: 'several quantities in one cell' } : {}) };
   }
-  const core = parseDigits(numPart, { percent });
+  const core = parseDigits(numPart, { percent: percent || !!hint.percent });
   if (core.value === null && !core.malformed) return { kind: 'text', value: null, unit: null };
   const sign = negative ? -1 : 1;
   const moneyShaped = rupiah || looksLikeMoney(numPart) || (!!core.malformed && (numPart.match(/[.,]/g)?.length ?? 0) >= 2);
@@ -189,7 +198,8 @@ export function parseDigits(input: string, opts: { percent?: boolean } = {}): Di
     // digits (`125.65`) — undecidable here; read as decimal
     return result({ value: Number(`${before}.${after}`) });
   }
-  if (lastSep === ',' && beforeSeps === '' && after.length === 3 && opts.percent) {
+  if (lastSep === ',' && beforeSeps === '' && after.length === 3 && (opts.percent || /^0$/.test(before))) {
+    // `0,985`: a leading zero group is no thousands figure, so the comma is a decimal one
     return result({ value: Number(`${before}.${after}`) });
   }
   if (lastSep === ',' && beforeSeps === '' && after.length > 3) {
