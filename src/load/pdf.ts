@@ -167,6 +167,11 @@ async function pageRules(page: any, view: Matrix, sink: RuleSink, thinFill: numb
     if (fn === OPS.save) stack.push(gs);
     else if (fn === OPS.restore) gs = stack.pop() ?? { ctm: [1, 0, 0, 1, 0, 0], fill: '#000000', stroke: '#000000' };
     else if (fn === OPS.transform) gs = { ...gs, ctm: Util.transform(gs.ctm, args) };
+    // a form XObject (Word draws whole tables as one) has its own matrix, for its drawing only
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(gs);
+      if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) gs = { ...gs, ctm: Util.transform(gs.ctm, Array.from(args[0] as ArrayLike<number>)) };
+    } else if (fn === OPS.paintFormXObjectEnd) gs = stack.pop() ?? gs;
     else if (fn === OPS.setFillRGBColor && typeof args?.[0] === 'string') gs = { ...gs, fill: args[0] };
     else if (fn === OPS.setStrokeRGBColor && typeof args?.[0] === 'string') gs = { ...gs, stroke: args[0] };
     else if (fn === OPS.constructPath) {

@@ -285,7 +285,7 @@ export function toParsedValues(cells: ValueCell[], cols: ColumnSpec[], assignmen
     if (c.reading.kind === 'empty' || c.reading.kind === 'junk') return;
     const col = assignment[i] >= 0 ? cols[assignment[i]] : null;
     // a figure whose separators read two ways (`102,513`) is read the way its column's figures are
-    if (col?.kind === 'percent' && /^\d{1,3},\d{3}$/.test(c.raw.trim())) c.reading = parseNumber(c.raw, { percent: true });
+    if ((col?.kind === 'percent' || col?.unit === '%') && /^\d{1,3},\d{3}$/.test(c.raw.trim())) c.reading = parseNumber(c.raw, { percent: true });
     const unit = c.reading.unit ?? (col && c.reading.value !== null ? col.unit : null);
     const v: ParsedValue = { column: col ? col.key : `extra_${++extra}`, raw: c.raw, value: c.reading.value, unit: unit ?? null };
     if (c.reading.repaired) v.repaired = true;
