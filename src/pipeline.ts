@@ -157,7 +157,7 @@ export function extractTables(doc: LoadedDocument): Extraction {
     inferCodes(rows, index, scope.names, (code) => inBidangList(code, scope));
     kegiatanByPosition(rows);
   }
-  attachAccounts(rows, tables, doc.lines);
+  attachAccounts(rows, doc.lines);
   for (const t of rows) markPageOverlapDuplicates(t.rows);
   const known = checkCodes(allRows(), scope);
   const checked = validate(doc.lines, tables, rows.map((r) => r.rows));

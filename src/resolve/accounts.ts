@@ -3,7 +3,7 @@
 // coded row above them in the table (a realisation table's program and its accounts). The
 // account stays in `account`; the row's `code` is the code it belongs to.
 
-import type { LayoutLine, LogicalRow, TableBlock } from '../model.js';
+import type { LayoutLine, LogicalRow } from '../model.js';
 import { canonicalCode } from '../nomenclature/code.js';
 import type { TableRows } from './codes.js';
 
@@ -11,31 +11,33 @@ import type { TableRows } from './codes.js';
 const HEADER_CODE = /\b(sub\s*kegiatan|kegiatan|program)\s*:\s*(\d+(?:\s*\.\s*\d+)+)/gi;
 // how far above a table its header block may start
 const HEADER_LINES = 40;
+const SUB_KEGIATAN_SEGMENTS = 6;
 
 /**
- * The deepest program code a header block names in the lines before `before` (the first account
- * row), after the table before (`previousEnd`): the block may stand above the table or, where
- * the layout read it as one, at its top.
+ * The program code a header block names above `before` (the first account row's line): the
+ * deepest code among the nearest lines that name one, looking up at most HEADER_LINES lines.
+ * The block may stand above the table, or at its top, or be read as a table of its own.
  */
-export function headerBlockCode(lines: LayoutLine[], before: number, previousEnd: number): string | null {
+export function headerBlockCode(lines: LayoutLine[], before: number): string | null {
   let best: string | null = null;
-  const from = Math.max(previousEnd, before - HEADER_LINES);
-  for (const l of lines.slice(from, before - 1)) {
+  for (let i = before - 2; i >= Math.max(0, before - 1 - HEADER_LINES); i--) {
     // a block read as one line holds every key: take each
-    for (const m of l.text.replace(/\t/g, ' ').matchAll(HEADER_CODE)) {
+    for (const m of lines[i].text.replace(/\t/g, ' ').matchAll(HEADER_CODE)) {
       const code = canonicalCode(m[2].replace(/\s/g, ''));
       if (code && (!best || code.split('.').length > best.split('.').length)) best = code;
     }
+    // a sub-kegiatan is as deep as a code goes: the nearest one is the table's
+    if (best && best.split('.').length === SUB_KEGIATAN_SEGMENTS) break;
   }
   return best;
 }
 
 /** Give every account row the code it belongs to: the coded row above it, else the table's header block. */
-export function attachAccounts(tables: TableRows[], blocks: TableBlock[], lines: LayoutLine[]): void {
-  tables.forEach((t, i) => {
+export function attachAccounts(tables: TableRows[], lines: LayoutLine[]): void {
+  for (const t of tables) {
     const first = t.rows.find((r) => r.account);
-    if (!first) return;
-    const header = headerBlockCode(lines, first.line, i > 0 ? blocks[i - 1].endLine : 0);
+    if (!first) continue;
+    const header = headerBlockCode(lines, first.line);
     let owner: LogicalRow | null = null;
     for (const row of t.rows) {
       if (!row.account) {
@@ -52,5 +54,5 @@ export function attachAccounts(tables: TableRows[], blocks: TableBlock[], lines:
         row.codeNote = [row.codeNote, `account ${row.account} of ${header}, named in the table's header block`].filter(Boolean).join('; ');
       }
     }
-  });
+  }
 }

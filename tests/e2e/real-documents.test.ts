@@ -13,7 +13,7 @@ const REAL = join(SHARED, 'real');
 const FACTS_SCORER = join(SHARED, 'tools', 'score-facts.mjs');
 
 // reached so far (a ratchet: raise them, never lower them)
-const FLOORS = { facts: 0.6, onPage: 0.83, codes: 0.93, metadata: 17 };
+const FLOORS = { facts: 0.79, onPage: 0.97, codes: 0.98, metadata: 17 };
 
 interface Counts { facts: number; found: number; onPage: number; coded: number; codeRight: number; metaOk?: number }
 let scores: { all: Counts & { metaOk: number }; files: Record<string, Counts> };
@@ -35,6 +35,11 @@ describe('real published documents against their hand-checked facts', () => {
     expect(a.metaOk).toBeGreaterThanOrEqual(FLOORS.metadata);
   });
 
+  it('reads a Renstra whose rupiah figures wrap over two lines of their cells (`48.114.7` / `09.000`)', () => {
+    const r = scores.files['renstra-dpupr-kab-grobogan-2021-2026'];
+    expect(r.found / r.facts).toBeGreaterThanOrEqual(0.9);
+  });
+
   it.each([
     // documents of four code styles: SIPD RKA (rekening under a sub-kegiatan), a realisation
     // report (program-relative codes), a Renstra (full codes), and 2016/2020 plans in the old numbering
@@ -43,6 +48,7 @@ describe('real published documents against their hand-checked facts', () => {
     ['renstra-dpupr-kab-grobogan-2021-2026', 30],
     ['renja-disnak-prov-jabar-2016-bab3', 15],
     ['renja-disperindag-kota-bogor-2020-ocr', 15],
+    ['renja-dkp-kab-cianjur-2016', 6],
   ])('%s: at least %i facts with the right code', (stem, floor) => {
     expect(scores.files[stem].codeRight).toBeGreaterThanOrEqual(floor);
   });
