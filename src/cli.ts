@@ -15,6 +15,7 @@ import { Manifest, plannedLine, resultLine, type ManifestLine } from './batch/ma
 import { planBatch, type PlanItem } from './batch/plan.js';
 import { BATCH_DIR, Registry } from './batch/registry.js';
 import { runBatch } from './batch/run.js';
+import { debugPage } from './debug.js';
 import { TEMP_SUFFIX } from './emit/write.js';
 import { fingerprint, PACKAGE } from './fingerprint.js';
 import { DEFAULT_SETTINGS, loadSettingsFile, SettingsError, type Settings } from './settings.js';
@@ -165,11 +166,39 @@ async function extract(args: string[], o: Options): Promise<number> {
   return failed ? 1 : 0;
 }
 
+/** `debug <file.pdf> --page N --out DIR`: the page with the cells, rows and rules the layout found. */
+async function debug(file: string, o: { page: string; out: string; settings?: string }): Promise<number> {
+  const page = Number(o.page);
+  if (!Number.isInteger(page) || page < 1) throw new UsageError(`--page must be a page number ≥ 1, not '${o.page}'`);
+  const { settings } = parseOptions({ out: o.out, jobs: '1', settings: o.settings });
+  if (!(await stat(file).catch(() => null))) throw new UsageError(`${file}: no such file`);
+  const r = await debugPage(file, page, o.out, settings).catch((err: Error) => {
+    throw new UsageError(err.message);
+  });
+  console.log(`${r.rows} rows, ${r.cells} cells → ${r.png}, ${r.json}`);
+  return 0;
+}
+
+/** Run a command's action; usage errors exit 2, other errors 1, each one line on stderr. */
+async function guarded(action: () => Promise<number>): Promise<number> {
+  try {
+    return await action();
+  } catch (err) {
+    console.error(`error: ${(err as Error).message ?? String(err)}`);
+    return err instanceof UsageError ? 2 : 1;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  let status = 0;
   const program = new Command()
     .name('kinerja-extract')
     .description('Extract code-keyed records from Renja / Renstra / LKjIP documents into JSON')
     .version(PACKAGE.version)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  program.command('extract', { isDefault: true })
+    .description('extract every input into one JSON document each (the default command)')
     .argument('<inputs...>', 'files or folders (.txt, .md, .pdf); folders are read recursively')
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('-q, --quiet', 'print only failures and the final count')
@@ -178,21 +207,20 @@ export async function main(argv: string[]): Promise<number> {
     .option('-t, --timeout <seconds>', 'a flat time limit per file (0: none); default: 60 s plus 1.5 s per page and 60 s per OCR page')
     .option('--settings <file.json>', 'settings (limits, tolerances) over the defaults; an unknown key is an error')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .action(async (inputs: string[], o: Options) => { status = await guarded(() => extract(inputs, o)); });
+  program.command('debug')
+    .description('draw the cells, rows and ruling lines the layout found on one page of a PDF (PNG and JSON)')
+    .argument('<file>', 'a PDF')
+    .requiredOption('-p, --page <n>', 'the page to draw (1-based)')
+    .option('-o, --out <dir>', 'where to write the PNG and the JSON', 'out/debug')
+    .option('--settings <file.json>', 'settings over the defaults')
+    .exitOverride()
+    .action(async (file: string, o: { page: string; out: string; settings?: string }) => { status = await guarded(() => debug(file, o)); });
   try {
-    program.parse(argv);
+    await program.parseAsync(argv);
   } catch (err) {
     // help and version exit 0; every other complaint of the parser is a usage error
-    return err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') ? 0 : 2;
+    return err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') ? 0 : 2;
   }
-  try {
-    return await extract(program.args, program.opts<Options>());
-  } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(`error: ${err.message}`);
-      return 2;
-    }
-    console.error(`error: ${(err as Error).message ?? String(err)}`);
-    return 1;
-  }
+  return status;
 }

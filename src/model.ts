@@ -113,6 +113,8 @@ export interface ParsedValue {
   /** other readings a validator may choose between (e.g. a split value) */
   candidates?: number[];
   line?: number;
+  /** PDF only: where the figure is printed, [x0, top, x1, bottom] in points, y downward (page in the output) */
+  bbox?: [number, number, number, number];
   /** OCR only: the cell's lowest word confidence, and whether it is below the trusted level */
   confidence?: number;
   low_confidence?: boolean;

@@ -19,6 +19,8 @@ export const Value = z.object({
   low_confidence: z.boolean().optional(),
   line: z.number().int().optional(),
   page: z.number().int().nullable().optional(),
+  /** where the figure is printed on its page: [x0, top, x1, bottom] in PDF points, y downward */
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
 });
 
 export const Column = z.object({

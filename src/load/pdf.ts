@@ -53,6 +53,8 @@ export interface ReadOptions {
   onPages?: (pages: number, ocrPages: number) => void;
   /** a filled box thinner than this (points) is a rule (Settings.layout.thin_fill_pt) */
   thinFill?: number;
+  /** read only these pages (1-based); every page when absent */
+  pages?: number[];
 }
 
 /**
@@ -293,7 +295,9 @@ export async function readPdf(data: Uint8Array, file: string, options: ReadOptio
   try {
     if (pdf.numPages === 0) throw new InputError('the PDF has no pages', 'empty');
     if (pdf.numPages > limits.max_pages) throw new InputError(`${pdf.numPages} pages, more than the limit of ${limits.max_pages}`, 'too_large');
-    const pages = await textPages(pdf, limits, options.thinFill ?? DEFAULT_SETTINGS.layout.thin_fill_pt);
+    const missing = options.pages?.filter((n) => n < 1 || n > pdf.numPages) ?? [];
+    if (missing.length) throw new InputError(`no page ${missing.join(', ')}: the PDF has ${pdf.numPages}`, 'unreadable');
+    const pages = await textPages(pdf, limits, options.thinFill ?? DEFAULT_SETTINGS.layout.thin_fill_pt, options.pages);
     const scanned = options.ocr ? pages.filter((p) => needsOcr(p.items)) : [];
     options.onPages?.(pages.length, scanned.length);
     if (scanned.length) await ocrScanned(data, scanned, options.ocr!(), limits);
@@ -328,9 +332,10 @@ async function openDocument(task: PDFDocumentLoadingTask): Promise<PDFDocumentPr
 }
 
 /** Text items and ruling lines of every page, sideways pages turned upright. */
-async function textPages(pdf: PDFDocumentProxy, limits: Limits, thinFill: number): Promise<PdfPage[]> {
+async function textPages(pdf: PDFDocumentProxy, limits: Limits, thinFill: number, only?: number[]): Promise<PdfPage[]> {
   const pages: PdfPage[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
+    if (only && !only.includes(n)) continue;
     const page = await pdf.getPage(n);
     const viewport = page.getViewport({ scale: 1 });
     const view = viewport.transform as Matrix;

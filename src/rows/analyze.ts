@@ -1,7 +1,7 @@
 // What one physical line of a table body holds: its key (code, account code or row
 // number), its text cells and its value cells, each with its position.
 
-import type { LayoutLine, MarkupHint, PartialCode, TableBlock } from '../model.js';
+import type { CellBox, LayoutLine, MarkupHint, PartialCode, TableBlock } from '../model.js';
 import { gluedSubCode, isCodeMaterial, isRowKey, loneAccount, parseAccountCode, parseCode, parseLegacyCode, type AccountCode, type CodeContext } from '../normalize/codes.js';
 import { looksLikeMoney, parseNumber } from '../normalize/numbers.js';
 import { isJunkText } from '../normalize/text.js';
@@ -98,9 +98,9 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
   }
 
   const texts: TextCell[] = [];
-  const rawValues: { index: number; text: string; line: number; confidence?: number; ocrText?: string }[] = [];
-  // OCR cells carry their confidence and what OCR read before look-alike letters became digits
-  const ocr = (i: number) => (cells[i].confidence === undefined ? {} : { confidence: cells[i].confidence, ocrText: cells[i].ocrText });
+  const rawValues: { index: number; text: string; line: number; confidence?: number; ocrText?: string; box?: CellBox }[] = [];
+  // PDF cells carry their box; OCR cells their confidence and what OCR read before look-alike letters became digits
+  const ocr = (i: number) => ({ ...(cells[i].box ? { box: cells[i].box } : {}), ...(cells[i].confidence === undefined ? {} : { confidence: cells[i].confidence, ocrText: cells[i].ocrText }) });
   for (let i = keyEnd; i < n; i++) {
     let t = cells[i].text.trim();
     if (t === '') {
@@ -145,7 +145,7 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
   }
   let values: ValueCell[];
   if (needsRupiahReassembly(rawValues)) values = reassembleRupiah(rawValues);
-  else values = rawValues.map((v) => ({ index: v.index, raw: v.text, reading: parseNumber(v.text), line: v.line, confidence: v.confidence, ocrText: v.ocrText }));
+  else values = rawValues.map((v) => ({ index: v.index, raw: v.text, reading: parseNumber(v.text), line: v.line, confidence: v.confidence, ocrText: v.ocrText, box: v.box }));
   const numeric = values.filter((v) => v.reading.value !== null).length;
   const junkOnly = !partial && !account && !legacy && !rowNo && !ghostCode && texts.length === 0 && numeric === 0 &&
     !values.some((v) => v.reading.kind === 'dash' || v.reading.kind === 'error');

@@ -3,7 +3,7 @@
 // so positions alone cannot be trusted). No printed figure is ever dropped: one that fits no
 // column is kept under an `extra_n` key.
 
-import type { ColumnSpec, ParsedValue, ValueKind } from '../model.js';
+import type { CellBox, ColumnSpec, ParsedValue, ValueKind } from '../model.js';
 import { agrees, evaluate, parseFormula, type Formula } from '../formula.js';
 import { parseDigits, parseNumber, type NumberReading } from '../normalize/numbers.js';
 import { isJunkText } from '../normalize/text.js';
@@ -13,9 +13,17 @@ export interface ValueCell {
   raw: string;
   reading: NumberReading;
   line: number;
+  /** where the figure is printed (PDF only) */
+  box?: CellBox;
   /** OCR: the cell's lowest word confidence, and what OCR read before look-alikes became digits */
   confidence?: number;
   ocrText?: string;
+}
+
+/** The box covering two cells' boxes (a figure split over cells), on the first one's page. */
+function unionBox(a: CellBox | undefined, b: CellBox | undefined): CellBox | undefined {
+  if (!a || !b || a.page !== b.page) return a ?? b;
+  return { page: a.page, x0: Math.min(a.x0, b.x0), x1: Math.max(a.x1, b.x1), top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom) };
 }
 
 /** Below this OCR confidence a figure is marked `low_confidence`. */
@@ -67,8 +75,8 @@ export function joinSplitFigure(pieces: string[]): { readings: string[]; note: s
  * Re-read a row's value cells as a stream of `Rp …` figures. Returns one ValueCell per figure;
  * where the join is ambiguous the reading that equals another figure of the row wins.
  */
-export function reassembleRupiah(cells: { index: number; text: string; line: number }[]): ValueCell[] {
-  type Seg = { index: number; line: number; pieces: string[]; raw: string[] };
+export function reassembleRupiah(cells: { index: number; text: string; line: number; box?: CellBox }[]): ValueCell[] {
+  type Seg = { index: number; line: number; pieces: string[]; raw: string[]; box?: CellBox };
   const segs: Seg[] = [];
   for (const c of cells) {
     const t = c.text.trim();
@@ -76,13 +84,14 @@ export function reassembleRupiah(cells: { index: number; text: string; line: num
     const parts = t.split(RP_MARK);
     const marks = t.match(RP_MARK) ?? [];
     parts.forEach((part, k) => {
-      if (k > 0) segs.push({ index: c.index, line: c.line, pieces: [], raw: [] });
+      if (k > 0) segs.push({ index: c.index, line: c.line, pieces: [], raw: [], box: c.box });
       let seg = segs[segs.length - 1];
       if (!seg) {
         if (!/\d/.test(part)) return;
-        seg = { index: c.index, line: c.line, pieces: [], raw: [] };
+        seg = { index: c.index, line: c.line, pieces: [], raw: [], box: c.box };
         segs.push(seg);
       }
+      seg.box = unionBox(seg.box, c.box);
       let piece = part.trim();
       if (seg.pieces.length === 0) piece = piece.replace(/^[.,\s]+/, '');
       if (/\d/.test(piece)) seg.pieces.push(piece);
@@ -114,7 +123,7 @@ export function reassembleRupiah(cells: { index: number; text: string; line: num
       reading.malformed = true;
       delete reading.repaired;
     }
-    out.push({ index: p.seg.index, raw: p.seg.raw.join(' | '), reading, line: p.seg.line });
+    out.push({ index: p.seg.index, raw: p.seg.raw.join(' | '), reading, line: p.seg.line, ...(p.seg.box ? { box: p.seg.box } : {}) });
   }
   return out;
 }
@@ -301,6 +310,7 @@ export function toParsedValues(cells: ValueCell[], cols: ColumnSpec[], assignmen
       if (c.confidence < LOW_CONFIDENCE) v.low_confidence = true;
     }
     v.line = c.line;
+    if (c.box) v.bbox = [c.box.x0, c.box.top, c.box.x1, c.box.bottom].map((x) => Math.round(x * 10) / 10) as [number, number, number, number];
     out.push(v);
   });
   return out;
