@@ -1,0 +1,160 @@
+// The two cell strategies on small PDFs written in the test with pdf-lib (text placed by
+// matrix, drawings as raw operators), each page drawn the way another producer prints tables:
+// borders as thin filled boxes with a clip path round every cell (Excel, browsers), figures and
+// codes wrapped inside narrow cells (Word, Writer), two cells' text as one string, a body with
+// no rule between its rows, a row broken over a page break.
+import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFOperator, PDFOperatorNames, StandardFonts, beginText, clip, endPath, endText, fill, moveText, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingRgbColor, setFontAndSize, type PDFFont, type PDFPage } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { layoutPages } from '../../src/layout/page.ts';
+import { readPdf } from '../../src/load/pdf.ts';
+import { extractFile } from '../../src/pipeline.ts';
+import { tempFile } from '../helpers/pdf.ts';
+
+const SIZE = 7;
+const TOP = 800;
+
+interface Sheet {
+  pdf: PDFDocument;
+  font: PDFFont;
+}
+
+async function sheet(): Promise<Sheet> {
+  const pdf = await PDFDocument.create();
+  return { pdf, font: await pdf.embedFont(StandardFonts.Helvetica) };
+}
+
+/** The resource name of the page's font (after a first drawText). */
+function fontKey(page: PDFPage): string {
+  const fonts = page.node.Resources()!.lookup(PDFName.of('Font'), PDFDict);
+  return fonts.keys()[0].asString().slice(1);
+}
+
+/** Text at (x, y-from-top) on `page`. */
+function text(page: PDFPage, font: PDFFont, t: string, x: number, y: number): void {
+  page.drawText(t, { x, y: TOP + 40 - y, size: SIZE, font });
+}
+
+/** A stroked rule from (x1, y1) to (x2, y2), y from the top. */
+function rule(page: PDFPage, x1: number, y1: number, x2: number, y2: number): void {
+  page.drawLine({ start: { x: x1, y: TOP + 40 - y1 }, end: { x: x2, y: TOP + 40 - y2 }, thickness: 0.5, color: rgb(0, 0, 0) });
+}
+
+/** A grid of column borders `xs` and row borders `ys` (y from the top), drawn as strokes. */
+function grid(page: PDFPage, xs: number[], ys: number[], horizontal = true): void {
+  for (const x of xs) rule(page, x, ys[0], x, ys[ys.length - 1]);
+  for (const y of horizontal ? ys : [ys[0], ys[ys.length - 1]]) rule(page, xs[0], y, xs[xs.length - 1], y);
+}
+
+async function rows(pdf: PDFDocument): Promise<string[][]> {
+  return layoutPages(await readPdf(await pdf.save(), 't.pdf')).filter((l) => !l.blank).map((l) => l.cells.map((c) => c.text));
+}
+
+describe('lattice strategy', () => {
+  it('borders drawn as thin filled boxes count, clip paths and white boxes round the cells do not', async () => {
+    const { pdf, font } = await sheet();
+    const page = pdf.addPage([595, 842]);
+    const xs = [40, 120, 260, 340];
+    const ys = [40, 56, 72];
+    // every cell clipped and filled white first, as a browser prints it: no rule
+    for (let c = 0; c < 3; c++) for (let r = 0; r < 2; r++) {
+      page.pushOperators(pushGraphicsState(), rectangle(xs[c], TOP + 40 - ys[r + 1], xs[c + 1] - xs[c], 16), clip(), endPath(),
+        setFillingRgbColor(1, 1, 1), rectangle(xs[c], TOP + 40 - ys[r + 1], xs[c + 1] - xs[c], 16), fill(), popGraphicsState());
+    }
+    // the borders: black boxes half a point thick
+    page.pushOperators(setFillingRgbColor(0, 0, 0));
+    for (const x of xs) page.pushOperators(rectangle(x - 0.25, TOP + 40 - ys[2], 0.5, ys[2] - ys[0]), fill());
+    for (const y of ys) page.pushOperators(rectangle(xs[0], TOP + 40 - y - 0.25, xs[3] - xs[0], 0.5), fill());
+    [['Kode', 'Uraian', 'Pagu'], ['1.02.02', 'Program Pemenuhan Upaya', '900.000.000']].forEach((row, r) =>
+      row.forEach((t, c) => text(page, font, t, xs[c] + 3, ys[r] + 11)));
+    expect(await rows(pdf)).toEqual([['Kode', 'Uraian', 'Pagu'], ['1.02.02', 'Program Pemenuhan Upaya', '900.000.000']]);
+  });
+
+  it('a figure and a code wrapped inside narrow ruled cells are one figure and one code; a wrapped name is one name', async () => {
+    const { pdf, font } = await sheet();
+    const page = pdf.addPage([595, 842]);
+    const xs = [40, 80, 160, 200, 240];
+    grid(page, xs, [40, 56, 90]);
+    ['Kode', 'Uraian', 'Pagu 2022', 'Pagu 2023'].forEach((t, c) => text(page, font, t, xs[c] + 2, 51));
+    // a Word table: the cell's text breaks where the width ends, digits and dots included
+    [['1.03.02.2.', '01.0093'], ['Normalisasi/', 'Restorasi Sungai'], ['48.114.7', '09.000'], ['1.817.540', '.166']].forEach((lines, c) =>
+      lines.forEach((t, k) => text(page, font, t, xs[c] + 2, 65 + 9 * k)));
+    expect(await rows(pdf)).toEqual([
+      ['Kode', 'Uraian', 'Pagu 2022', 'Pagu 2023'],
+      ['1.03.02.2.01.0093', 'Normalisasi/ Restorasi Sungai', '48.114.709.000', '1.817.540.166'],
+    ]);
+  });
+
+  it('two cells\' text printed close together, which pdf.js joins into one item, is split at the rule between them', async () => {
+    const { pdf, font } = await sheet();
+    const page = pdf.addPage([595, 842]);
+    text(page, font, 'PROGRAM A', 42, 51);
+    // one TJ: `5.296.087.166`, a 3.5-point move, `(483.543.166)` in the next cell (as Writer prints adjacent cells)
+    const key = fontKey(page);
+    const shown = pdf.context.obj([font.encodeText('5.296.087.166'), PDFNumber.of(-500), font.encodeText('(483.543.166)')]);
+    page.pushOperators(beginText(), setFontAndSize(key, SIZE), moveText(122, TOP + 40 - 51), PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [shown]), endText());
+    grid(page, [40, 120, 168.5, 240], [40, 56]);
+    expect(await rows(pdf)).toEqual([['PROGRAM A', '5.296.087.166', '(483.543.166)']]);
+  });
+
+  it('a body without rules between its rows: each line that brings its own figures is a row, a wrapped name is not', async () => {
+    const { pdf, font } = await sheet();
+    const page = pdf.addPage([595, 842]);
+    const xs = [40, 140, 200, 260];
+    grid(page, xs, [40, 56, 140], false);
+    rule(page, xs[0], 56, xs[3], 56);
+    ['Sasaran', '2014', '2015'].forEach((t, c) => text(page, font, t, xs[c] + 2, 51));
+    const body = [['- Sapi Perah', '109.024', '140.555'], ['- Kerbau', '109.386', '138.017'], ['- Domba', '9.942.711', '11.022.084'], ['- Ayam Ras', '120.026.952', '125.785.511'], ['Pedaging', '', '']];
+    body.forEach((row, r) => row.forEach((t, c) => t && text(page, font, t, xs[c] + 2, 66 + 10 * r)));
+    expect(await rows(pdf)).toEqual([
+      ['Sasaran', '2014', '2015'],
+      ['- Sapi Perah', '109.024', '140.555'],
+      ['- Kerbau', '109.386', '138.017'],
+      ['- Domba', '9.942.711', '11.022.084'],
+      ['- Ayam Ras Pedaging', '120.026.952', '125.785.511'],
+    ]);
+  });
+});
+
+describe('stream strategy', () => {
+  it('a table without rules: cells from the gaps, a wrapped name joined to its row, an empty cell kept', async () => {
+    const { pdf, font } = await sheet();
+    const page = pdf.addPage([595, 842]);
+    const xs = [40, 110, 260, 330];
+    [['Kode', 'Uraian', 'Target', 'Pagu'], ['1.03.10', 'PROGRAM PENYELENGGARAAN', '100 %', '201.865.249.771'], ['', 'JALAN', '', ''], ['1.03.10.2.01', 'Penyelenggaraan Jalan', '', '173.507.475.000']]
+      .forEach((row, r) => row.forEach((t, c) => t && text(page, font, t, xs[c], 50 + 10 * r)));
+    expect(await rows(pdf)).toEqual([
+      ['Kode', 'Uraian', 'Target', 'Pagu'],
+      ['1.03.10', 'PROGRAM PENYELENGGARAAN JALAN', '100 %', '201.865.249.771'],
+      ['1.03.10.2.01', 'Penyelenggaraan Jalan', '', '173.507.475.000'],
+    ]);
+  });
+});
+
+describe('rows over page breaks', () => {
+  it('a row broken by a page break (its code, name and figure cut) is one record; the repeated header is dropped', async () => {
+    const { pdf, font } = await sheet();
+    const xs = [40, 60, 130, 270, 340];
+    const header = ['No', 'Kode', 'Uraian', 'Pagu'];
+    const page1 = pdf.addPage([595, 842]);
+    text(page1, font, 'RENJA DINAS PEKERJAAN UMUM TAHUN 2025', 40, 20);
+    text(page1, font, 'Tabel 3.1 Rencana Program dan Kegiatan', 40, 30);
+    grid(page1, xs, [40, 56, 72, 92]);
+    header.forEach((t, c) => text(page1, font, t, xs[c] + 2, 51));
+    ['1', '1.03.10', 'PROGRAM PENYELENGGARAAN JALAN', '900.000.000'].forEach((t, c) => text(page1, font, t, xs[c] + 2, 67));
+    // the row's top half: its code cut after `2.`, its name mid-phrase, its figure after `300.`
+    ['2', '1.03.10.2.', 'Penyelenggaraan Jalan', '300.'].forEach((t, c) => text(page1, font, t, xs[c] + 2, 83));
+    const page2 = pdf.addPage([595, 842]);
+    grid(page2, xs, [40, 56, 72, 88]);
+    header.forEach((t, c) => text(page2, font, t, xs[c] + 2, 51));
+    ['', '01', 'Kabupaten/Kota', '000.000'].forEach((t, c) => t && text(page2, font, t, xs[c] + 2, 67));
+    ['3', '1.03.10.2.01.0005', 'Pembangunan Jalan', '600.000.000'].forEach((t, c) => text(page2, font, t, xs[c] + 2, 83));
+    const out = await extractFile(tempFile('page-break.pdf', await pdf.save()));
+    const coded = out.records.filter((r) => r.code);
+    expect(coded.map((r) => [r.code, r.name, r.values.at(-1)?.value])).toEqual([
+      ['1.03.10', 'PROGRAM PENYELENGGARAAN JALAN', 900000000],
+      ['1.03.10.2.01', 'Penyelenggaraan Jalan Kabupaten/Kota', 300000000],
+      ['1.03.10.2.01.0005', 'Pembangunan Jalan', 600000000],
+    ]);
+    expect(out.tables).toHaveLength(1);
+  });
+});
