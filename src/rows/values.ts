@@ -219,6 +219,18 @@ export function alignToColumns(all: ValueCell[], cols: ColumnSpec[]): number[] {
 }
 
 const MAX_VISITS = 50_000;
+// what a placement gains for each declared formula its figures satisfy
+const FORMULA_HOLDS = 2.5;
+
+/** How many ways n cells can sit in order in m columns, C(m, n), counted up to `cap`. */
+function placements(m: number, n: number, cap: number): number {
+  let c = 1;
+  for (let k = 1; k <= n; k++) {
+    c = (c * (m - n + k)) / k;
+    if (c > cap) return Infinity;
+  }
+  return c;
+}
 
 /** Optional columns are the ones usually left empty: an empty cell fits them, a figure less so. */
 function optionalBias(c: ValueCell, col: ColumnSpec): number {
@@ -242,6 +254,8 @@ function skipCost(cols: ColumnSpec[], j: number, before: boolean): number {
 function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, total: number): { score: number; out: number[] } | null {
   const n = cells.length;
   const m = cols.length;
+  // too many ways to try them all: known before searching, not after spending the budget
+  if (placements(m, n, MAX_VISITS) === Infinity) return null;
   const formulas = cols.map((c, j) => (c.formula ? { j, f: parseFormula(c.formula) } : null)).filter((x): x is { j: number; f: Formula } => x !== null);
   const keyIndex = new Map(cols.map((c, j) => [c.key, j]));
   let best: { score: number; pick: number[] } | null = null;
@@ -249,9 +263,16 @@ function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, t
   // figures still to place from cell i on: they need that many columns
   const need = new Array<number>(n + 1).fill(0);
   for (let i = n - 1; i >= 0; i--) need[i] = need[i + 1] + 1;
+  // the most the cells from i on can still add (each in its best column, every formula holding):
+  // a branch that cannot reach the best placement found is not explored
+  const bestFit = cells.map((c) => cols.reduce((mx, col) => Math.max(mx, compat(c, col.kind) + optionalBias(c, col)), -Infinity));
+  const rest = new Array<number>(n + 1).fill(0);
+  for (let i = n - 1; i >= 0; i--) rest[i] = rest[i + 1] + bestFit[i];
+  const bonusMax = FORMULA_HOLDS * formulas.length;
   let visits = 0;
   const visit = (i: number, from: number, score: number) => {
     if (++visits > MAX_VISITS || m - from < need[i]) return;
+    if (best && score + rest[i] + bonusMax <= best.score) return;
     if (i === n) {
       let s = score;
       for (let j = from; j < m; j++) s -= skipCost(cols, j, false);
@@ -265,7 +286,7 @@ function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, t
         if (operands < Math.min(2, f.columns.length)) continue;
         const expected = evaluate(f, (key) => valueAt.get(keyIndex.get(key) ?? -1) ?? null);
         // a zero that a near-zero ratio "explains" proves nothing
-        if (expected !== null && agrees(printed, expected, cols[j].kind) && !(printed === 0 && Math.abs(expected) < 1)) s += 2.5;
+        if (expected !== null && agrees(printed, expected, cols[j].kind) && !(printed === 0 && Math.abs(expected) < 1)) s += FORMULA_HOLDS;
       }
       if (!best || s > best.score) best = { score: s, pick: [...pick] };
       return;
