@@ -124,7 +124,7 @@ function partialBidangs(rows: LogicalRow[]): string[] {
 const URUSAN_PEMERINTAHAN = 3;
 
 /** Tables, rows and codes of a loaded document. */
-export function extractTables(doc: LoadedDocument): Extraction {
+export function extractTables(doc: LoadedDocument, settings: Settings = DEFAULT_SETTINGS): Extraction {
   const meta = detectMetadata(doc.lines);
   const tables = findTables(doc.lines);
   for (const t of tables) {
@@ -144,7 +144,7 @@ export function extractTables(doc: LoadedDocument): Extraction {
   let rows = build({ system });
   const allRows = () => rows.flatMap((t) => t.rows);
   const scope = codeScope({
-    lines: doc.lines, year, agency: meta.agency,
+    lines: doc.lines, year, agency: meta.agency, clearLead: settings.codes.clear_lead,
     rowNames: allRows().filter((r) => r.kind === 'data' && r.name.split(/\s+/).length >= 2).map((r) => r.name),
     rowCodes: partialBidangs(allRows()),
   });
@@ -153,13 +153,13 @@ export function extractTables(doc: LoadedDocument): Extraction {
     const main = scope.bidangs[0]?.code.split('.');
     const prefix: CodeContext = main ? { system, urusan: main[0], bidang: main[1] } : { system };
     if (main) rows = build(prefix);
-    const index = resolveDocumentCodes(rows, prefix, scope.names);
-    inferCodes(rows, index, scope.names, (code) => inBidangList(code, scope));
+    const index = resolveDocumentCodes(rows, prefix, scope.names, settings.codes);
+    inferCodes(rows, index, scope.names, (code) => inBidangList(code, scope), settings.codes);
     kegiatanByPosition(rows);
   }
   attachAccounts(rows, doc.lines);
   for (const t of rows) markPageOverlapDuplicates(t.rows);
-  const known = checkCodes(allRows(), scope);
+  const known = checkCodes(allRows(), scope, settings.codes);
   const checked = validate(doc.lines, tables, rows.map((r) => r.rows));
   const warnings = [...doc.warnings, ...collectWarnings(tables, rows), ...checked.warnings];
   const canonical = new Map([...checked.canonical, ...known]);
@@ -289,5 +289,5 @@ export function failedOutput(file: string, error: { code: string; message: strin
 
 export async function extractFile(path: string, bytes?: Buffer, o: ExtractOptions = {}): Promise<OutputDocument> {
   const doc = await loadDocument(path, bytes, o);
-  return toOutput(doc, extractTables(doc), o.settings);
+  return toOutput(doc, extractTables(doc, o.settings), o.settings);
 }

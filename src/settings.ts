@@ -66,9 +66,37 @@ export const Layout = z.object({
 }).strict();
 export type Layout = z.infer<typeof Layout>;
 
+/** How a name decides a code: similarities are token F-scores, 0 to 1 (src/normalize/similarity.ts). */
+export const CodeThresholds = z.object({
+  /** a name this like a code's takes its code (inference, completion of lost digits) */
+  accept: z.number().min(0).max(1).default(0.8),
+  /** when the row's parent has one child of its level among the document's own codes */
+  accept_only_child: z.number().min(0).max(1).default(0.4),
+  /** when neither level nor parent narrows the search (a name matched against every code) */
+  accept_any_level: z.number().min(0).max(1).default(0.85),
+  /** two codes whose names score within this of each other are a tie: neither is taken */
+  clear_lead: z.number().min(0).max(1).default(0.04),
+  /** a row repeating the code above under a name less like it than this lost its deeper fields */
+  other_name: z.number().min(0).max(1).default(0.6),
+  /** a sub-kegiatan's name must beat its kegiatan's own by this to take its code */
+  sub_lead: z.number().min(0).max(1).default(0.1),
+  /** printed digits of fewer fields than this are too little to complete a code from */
+  completion_min_fields: z.number().int().min(1).default(3),
+  /** a code read from this many printed fields or fewer (or printed one digit for two) is numbering… */
+  weak_print_fields: z.number().int().min(1).default(2),
+  /** …unless its name is at least this like the nomenclature's */
+  weak_print_name: z.number().min(0).max(1).default(0.5),
+  /** a printed name less like the nomenclature's than this is another name (code_name_mismatch)… */
+  name_mismatch: z.number().min(0).max(1).default(0.5),
+  /** …unless this share of its words lies inside the nomenclature's (a name cut short) */
+  name_inside: z.number().min(0).max(1).default(0.8),
+}).strict();
+export type CodeThresholds = z.infer<typeof CodeThresholds>;
+
 export const Settings = z.object({
   limits: Limits.prefault({}),
   layout: Layout.prefault({}),
+  codes: CodeThresholds.prefault({}),
 }).strict();
 
 export type Settings = z.infer<typeof Settings>;

@@ -8,25 +8,21 @@ import type { Level, LogicalRow, PartialCode } from '../model.js';
 import { loadNomenclature, REVISIONS, type NomenclatureEntry } from '../nomenclature/index.js';
 import { levelOfCode } from '../normalize/codes.js';
 import { similarity } from './names.js';
+import { DEFAULT_SETTINGS, type CodeThresholds } from '../settings.js';
 import type { CodeScope } from './scope.js';
 
-// a printed name scoring below this against every nomenclature spelling is another name
-const NAME_MISMATCH = 0.5;
-// unless this much of it lies inside the nomenclature's name (a name cut short by a cell border)
-const NAME_INSIDE = 0.8;
-// a code read from one or two printed numbers, or with one digit printed for two (`2.1.1`), is
-// a code only when its name is this like the nomenclature's: otherwise it is a row number or
-// outline numbering that happens to fit the grammar
-const WEAK_PRINT_NAME = 0.5;
-// printing this many fields or fewer is a weak print
-const WEAK_PRINT_FIELDS = 2;
 
 function printedFields(p: PartialCode): number {
   return [p.urusan, p.bidang, p.program, p.kegiatanType, p.kegiatan, p.sub].filter((x) => x !== null).length;
 }
 
-function weakPrint(p: PartialCode): boolean {
-  return printedFields(p) <= WEAK_PRINT_FIELDS || p.padded > 0;
+/**
+ * A code read from one or two printed numbers, or with one digit printed for two (`2.1.1`), is a
+ * code only when its name is like the nomenclature's: otherwise it is a row number or outline
+ * numbering that happens to fit the grammar.
+ */
+function weakPrint(p: PartialCode, t: CodeThresholds): boolean {
+  return printedFields(p) <= t.weak_print_fields || p.padded > 0;
 }
 
 const STATED_LEVEL: [RegExp, Level][] = [
@@ -74,7 +70,7 @@ function notACode(row: LogicalRow, why: string): void {
 }
 
 /** Check every resolved code of a Kepmendagri document; returns the nomenclature's name of each code it knows. */
-export function checkCodes(rows: LogicalRow[], scope: CodeScope): Map<string, string> {
+export function checkCodes(rows: LogicalRow[], scope: CodeScope, t: CodeThresholds = DEFAULT_SETTINGS.codes): Map<string, string> {
   const canonical = new Map<string, string>();
   if (scope.system !== 'kepmendagri') return canonical;
   for (const row of rows) {
@@ -82,9 +78,9 @@ export function checkCodes(rows: LogicalRow[], scope: CodeScope): Map<string, st
     const entry = lookUp(row.code, scope);
     const level = levelOfCode(row.code);
     // a code read from few printed digits (`4`, `2.1`) is numbering unless its name is the code's
-    if (row.partial && weakPrint(row.partial) && row.codeReason !== 'name_match' && row.codeReason !== 'nomenclature_match') {
+    if (row.partial && weakPrint(row.partial, t) && row.codeReason !== 'name_match' && row.codeReason !== 'nomenclature_match') {
       const s = entry ? bestNameScore(row.name, entry, scope) : { score: 0, inside: 0 };
-      if (Math.max(s.score, s.inside) < WEAK_PRINT_NAME) {
+      if (Math.max(s.score, s.inside) < t.weak_print_name) {
         notACode(row, entry ? `read from ${printedFields(row.partial)} printed number${printedFields(row.partial) > 1 ? 's' : ''}, and the name is not that of ${row.code}` : `${row.code} is no code of the nomenclature`);
         continue;
       }
@@ -101,7 +97,7 @@ export function checkCodes(rows: LogicalRow[], scope: CodeScope): Map<string, st
     }
     if (row.name && (level === 'program' || level === 'kegiatan' || level === 'sub_kegiatan') && row.codeReason !== 'name_match' && row.codeReason !== 'nomenclature_match') {
       const s = bestNameScore(row.name, entry, scope);
-      if (s.score < NAME_MISMATCH && s.inside < NAME_INSIDE) {
+      if (s.score < t.name_mismatch && s.inside < t.name_inside) {
         row.codeIssues.push({ type: 'code_name_mismatch', message: `${row.code} is '${entry.name}' in the nomenclature, the row prints '${row.name.slice(0, 80)}' (similarity ${s.score.toFixed(2)})` });
       }
     }

@@ -7,19 +7,11 @@
 
 import { HIERARCHY, type CodeReason, type Level, type LogicalRow, type PartialCode } from '../model.js';
 import { digitAlignments, FIELD, formatCode, levelOfCode, parentCode, type CodeContext } from '../normalize/codes.js';
+import { DEFAULT_SETTINGS, type CodeThresholds } from '../settings.js';
 import { NameIndex, similarity, type CodeNames, type NameHit } from './names.js';
 
 export { NameIndex } from './names.js';
 
-export const ACCEPT = 0.8; // similarity needed to take a code from a name
-export const ACCEPT_ONLY_CHILD = 0.4; // when the parent has one child of that level
-export const ACCEPT_ANY_LEVEL = 0.85; // when neither level nor parent narrows the search
-// a row printing the code of the row above under a name this unlike it lost its deeper fields
-const OTHER_NAME = 0.6;
-// a sub-kegiatan's name must beat its kegiatan's own name by this much to take its code
-const SUB_LEAD = 0.1;
-// printed digits of fewer fields than this are too little to complete a code from
-const COMPLETION_MIN_FIELDS = 3;
 // `Program :`, `Kegiatan :`, `Sub Kegiatan :` before a name in a name list
 const LEVEL_LABEL = /^\s*(sub\s*kegiatan|kegiatan|program)\s*:\s*/i;
 // the level a code ending in each field has (a kegiatan type digit alone is not a code)
@@ -59,7 +51,7 @@ function assign(row: LogicalRow, code: string, reason: CodeReason, similaritySco
 }
 
 /** Fill one partial code from the running context and, where print lost digits, from names. */
-function resolvePartial(row: LogicalRow, ctx: Fields, index: CodeNames | null, fallback: CodeNames | null = null): Resolution {
+function resolvePartial(row: LogicalRow, ctx: Fields, t: CodeThresholds, index: CodeNames | null, fallback: CodeNames | null = null): Resolution {
   const p = row.partial!;
   const f = fieldsOf(p);
   const notes: string[] = [];
@@ -86,8 +78,8 @@ function resolvePartial(row: LogicalRow, ctx: Fields, index: CodeNames | null, f
   const program = toCode(f, FIELD.P);
   if (needKegiatan && p.last === FIELD.S && f[FIELD.S] && program && f[FIELD.KT] && index) {
     const sub = `.${f[FIELD.S]!.padStart(4, '0')}`;
-    const subs = subKegiatanIndex(index, fallback, (c) => c.startsWith(`${program}.${f[FIELD.KT]}.`) && c.endsWith(sub));
-    const hit = subs.best(row.name, subs.codes(), ACCEPT);
+    const subs = subKegiatanIndex(index, fallback, t, (c) => c.startsWith(`${program}.${f[FIELD.KT]}.`) && c.endsWith(sub));
+    const hit = subs.best(row.name, subs.codes(), t.accept);
     if (hit) {
       f[FIELD.KN] = hit.code.split('.')[4];
       needKegiatan = false;
@@ -102,12 +94,12 @@ function resolvePartial(row: LogicalRow, ctx: Fields, index: CodeNames | null, f
     if (prefix) {
       const lookup = (idx: CodeNames, onlyChild: boolean) => {
         const kids = idx.children(prefix, level);
-        return idx.best(row.name, kids, onlyChild && kids.length === 1 ? ACCEPT_ONLY_CHILD : ACCEPT);
+        return idx.best(row.name, kids, onlyChild && kids.length === 1 ? t.accept_only_child : t.accept);
       };
       let hit = lookup(index, true);
       let from = 'the name';
       // a lone child taken on a weak match yields to a clear match in the nomenclature
-      const known = fallback && (!hit || hit.score < ACCEPT) ? lookup(fallback, false) : null;
+      const known = fallback && (!hit || hit.score < t.accept) ? lookup(fallback, false) : null;
       if (known && (!hit || known.score > hit.score)) {
         hit = known;
         from = 'the name, by the nomenclature';
@@ -129,18 +121,18 @@ function resolvePartial(row: LogicalRow, ctx: Fields, index: CodeNames | null, f
  * of its sub-kegiatan, clearly better than the kegiatan's own name: the sub-kegiatan cell was
  * lost (OCR drops short cells). `scope` is the kegiatan, or `program.type` when its number was lost too.
  */
-function lostSub(row: LogicalRow, scope: string, index: CodeNames, fallback: CodeNames | null): NameHit | null {
+function lostSub(row: LogicalRow, scope: string, t: CodeThresholds, index: CodeNames, fallback: CodeNames | null): NameHit | null {
   // the kegiatan's own name: the nomenclature's, else the document's other rows' (this row may be the one that named it)
   const ownNames = fallback?.namesOf(scope).length ? fallback.namesOf(scope) : index.namesOf(scope).filter((n) => n !== row.name);
   const own = ownNames.reduce((m, n) => Math.max(m, similarity(row.name, n).score), 0);
-  const subs = subKegiatanIndex(index, fallback, (c) => c.startsWith(`${scope}.`));
-  const hit = subs.best(row.name, subs.codes(), ACCEPT);
-  return hit && hit.score >= own + SUB_LEAD ? hit : null;
+  const subs = subKegiatanIndex(index, fallback, t, (c) => c.startsWith(`${scope}.`));
+  const hit = subs.best(row.name, subs.codes(), t.accept);
+  return hit && hit.score >= own + t.sub_lead ? hit : null;
 }
 
 /** The sub-kegiatan codes `keep` accepts with their names from the document and the nomenclature together: either alone may lack the right one. */
-function subKegiatanIndex(index: CodeNames, fallback: CodeNames | null, keep: (code: string) => boolean): NameIndex {
-  const both = new NameIndex();
+function subKegiatanIndex(index: CodeNames, fallback: CodeNames | null, t: CodeThresholds, keep: (code: string) => boolean): NameIndex {
+  const both = new NameIndex(t.clear_lead);
   for (const idx of fallback ? [index, fallback] : [index]) {
     for (const c of idx.children(null, 'sub_kegiatan')) if (keep(c)) for (const n of idx.namesOf(c)) both.add(c, n);
   }
@@ -161,9 +153,9 @@ export interface TableRows {
 }
 
 /** A row printing the same code as the row above under another name lost its deeper fields. */
-function repeatsCodeAbove(row: LogicalRow, code: string, prev: { code: string; name: string } | null): boolean {
+function repeatsCodeAbove(row: LogicalRow, code: string, prev: { code: string; name: string } | null, t: CodeThresholds): boolean {
   if (!prev || prev.code !== code || row.partial?.last === FIELD.S) return false;
-  return similarity(row.name, prev.name).score < OTHER_NAME;
+  return similarity(row.name, prev.name).score < t.other_name;
 }
 
 const CHILD_LEVEL: Partial<Record<Level, Level>> = { urusan: 'bidang', bidang: 'program', program: 'kegiatan', kegiatan: 'sub_kegiatan' };
@@ -188,10 +180,10 @@ function consistent(code: string, printed: (string | null)[]): boolean {
  * among the codes of its level that the printed digits allow. `names` first: the document's own
  * codes, then the nomenclature.
  */
-function completeByName(row: LogicalRow, sources: CodeNames[]): { hit: NameHit; byNomenclature: boolean } | null {
+function completeByName(row: LogicalRow, sources: CodeNames[], t: CodeThresholds): { hit: NameHit; byNomenclature: boolean } | null {
   const p = row.partial!;
   if (!row.name) return null;
-  const readings = [p.printed, ...digitAlignments(p.raw)].filter((r) => r.filter((d) => d !== null).length >= COMPLETION_MIN_FIELDS);
+  const readings = [p.printed, ...digitAlignments(p.raw)].filter((r) => r.filter((d) => d !== null).length >= t.completion_min_fields);
   for (const [k, idx] of sources.entries()) {
     const allowed = new Set<string>();
     for (const printed of readings) {
@@ -200,24 +192,24 @@ function completeByName(row: LogicalRow, sources: CodeNames[]): { hit: NameHit; 
       if (!level) continue;
       for (const c of idx.children(null, level)) if (consistent(c, printed)) allowed.add(c);
     }
-    const hit = idx.best(row.name, [...allowed], ACCEPT);
+    const hit = idx.best(row.name, [...allowed], t.accept);
     if (hit) return { hit, byNomenclature: k > 0 };
   }
   return null;
 }
 
 /** Resolve printed codes in every table; returns the index of names by code built on the way. */
-export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext, fallback: CodeNames | null = null): NameIndex {
+export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext, fallback: CodeNames | null = null, t: CodeThresholds = DEFAULT_SETTINGS.codes): NameIndex {
   // pass 1: codes printed whole give the name index
-  const index = new NameIndex();
-  for (const t of tables) {
+  const index = new NameIndex(t.clear_lead);
+  for (const table of tables) {
     const ctx = ctxFields(docPrefix);
     let prev: { code: string; name: string } | null = null;
-    for (const row of t.rows) {
+    for (const row of table.rows) {
       if (!row.partial || row.kind !== 'data') continue;
-      const { code } = resolvePartial(row, ctx, null);
+      const { code } = resolvePartial(row, ctx, t, null);
       if (!code) continue;
-      const repeated = repeatsCodeAbove(row, code, prev);
+      const repeated = repeatsCodeAbove(row, code, prev, t);
       // digits printed one for two (`2⇥1⇥.4.`) make a code only if the nomenclature has it
       const doubtful = row.partial.padded > 0 && fallback !== null && !fallback.has(code);
       if (!repeated) updateContext(ctx, code);
@@ -226,15 +218,15 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
     }
   }
   // pass 2: all partial codes, with names for the lost digits
-  for (const t of tables) {
+  for (const table of tables) {
     const ctx = ctxFields(docPrefix);
     let prev: { code: string; name: string } | null = null;
-    for (const row of t.rows) {
+    for (const row of table.rows) {
       if (!row.partial || row.kind !== 'data') continue;
-      const r = resolvePartial(row, ctx, index, fallback);
+      const r = resolvePartial(row, ctx, t, index, fallback);
       const scope = r.code ?? (r.fields[FIELD.KT] ? toCode(r.fields, FIELD.KT) : null);
       if (scope && row.partial.last >= FIELD.KT && row.partial.last <= FIELD.KN && row.name) {
-        const sub = lostSub(row, scope, index, fallback);
+        const sub = lostSub(row, scope, t, index, fallback);
         if (sub) {
           r.notes.push(`printed code stops at ${scope} but the name is that of ${sub.code} (similarity ${sub.score.toFixed(2)}): sub-kegiatan number lost in print`);
           [r.code, r.reason, r.similarity] = [sub.code, 'sub_from_name', sub.score];
@@ -242,16 +234,16 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
       }
       // a code nothing knows, or none: what the printed digits allow, by the name
       if (fallback && (r.code === null || !fallback.has(r.code))) {
-        const done = completeByName(row, [index, fallback]);
+        const done = completeByName(row, [index, fallback], t);
         if (done && done.hit.code !== r.code) {
           r.notes.push(`printed digits '${row.partial.raw}' complete to ${done.hit.code} by the name${done.byNomenclature ? ', in the nomenclature' : ''} (similarity ${done.hit.score.toFixed(2)})`);
           [r.code, r.reason, r.similarity] = [done.hit.code, 'digit_restored_by_name', done.hit.score];
         }
       }
-      if (r.code && repeatsCodeAbove(row, r.code, prev)) {
+      if (r.code && repeatsCodeAbove(row, r.code, prev, t)) {
         const childLevel = CHILD_LEVEL[levelOfCode(r.code)];
         const kids = childLevel ? index.children(r.code, childLevel) : [];
-        const hit = index.best(row.name, kids, kids.length === 1 ? ACCEPT_ONLY_CHILD : ACCEPT);
+        const hit = index.best(row.name, kids, kids.length === 1 ? t.accept_only_child : t.accept);
         r.notes.push(hit
           ? `printed code repeats the row above (${r.code}) under another name: deeper fields lost in print, taken from the name (${hit.code}, similarity ${hit.score.toFixed(2)})`
           : `printed code repeats the row above (${r.code}) under another name and no name matches`);
@@ -295,20 +287,20 @@ export function kegiatanByPosition(tables: TableRows[]): void {
 }
 
 /** The code whose name matches the row, among the codes its level and position allow. */
-function match(index: CodeNames, row: LogicalRow, query: string, program: string | null, kegiatan: string | null, onlyChild: boolean): NameHit | null {
-  if (row.level === 'program') return index.best(query, index.children(null, 'program'), ACCEPT);
+function match(index: CodeNames, row: LogicalRow, query: string, program: string | null, kegiatan: string | null, onlyChild: boolean, t: CodeThresholds): NameHit | null {
+  if (row.level === 'program') return index.best(query, index.children(null, 'program'), t.accept);
   if (row.level === 'kegiatan') {
     const kids = program ? index.children(program, 'kegiatan') : index.children(null, 'kegiatan');
-    return index.best(query, kids, onlyChild && program && kids.length === 1 ? ACCEPT_ONLY_CHILD : ACCEPT);
+    return index.best(query, kids, onlyChild && program && kids.length === 1 ? t.accept_only_child : t.accept);
   }
   if (row.level === 'sub_kegiatan') {
     const kids = kegiatan ? index.children(kegiatan, 'sub_kegiatan') : index.children(null, 'sub_kegiatan');
-    return index.best(query, kids, onlyChild && kegiatan && kids.length === 1 ? ACCEPT_ONLY_CHILD : ACCEPT);
+    return index.best(query, kids, onlyChild && kegiatan && kids.length === 1 ? t.accept_only_child : t.accept);
   }
   if (row.level === 'other' || row.level === 'urusan' || row.level === 'bidang') {
     // position first: a sub-kegiatan of the kegiatan above or a kegiatan of the program above
     const near = [...(kegiatan ? index.children(kegiatan, 'sub_kegiatan') : []), ...(program ? index.children(program, 'kegiatan') : [])];
-    return (near.length ? index.best(query, near, ACCEPT) : null) ?? index.best(query, index.codes(), ACCEPT_ANY_LEVEL, true);
+    return (near.length ? index.best(query, near, t.accept) : null) ?? index.best(query, index.codes(), t.accept_any_level, true);
   }
   return null;
 }
@@ -319,13 +311,13 @@ function match(index: CodeNames, row: LogicalRow, query: string, program: string
  * kegiatan among the kegiatan of the program above, sub-kegiatan among the sub-kegiatan of the
  * kegiatan above.
  */
-export function inferCodes(tables: TableRows[], docIndex: CodeNames, fallback: CodeNames | null = null, inScope: (code: string) => boolean = () => true): void {
-  for (const t of tables) {
-    const programTable = t.programHeader || t.rows.some((r) => r.code || HIERARCHY.includes(r.level));
+export function inferCodes(tables: TableRows[], docIndex: CodeNames, fallback: CodeNames | null = null, inScope: (code: string) => boolean = () => true, t: CodeThresholds = DEFAULT_SETTINGS.codes): void {
+  for (const table of tables) {
+    const programTable = table.programHeader || table.rows.some((r) => r.code || HIERARCHY.includes(r.level));
     if (!programTable) continue;
     let program: string | null = null;
     let kegiatan: string | null = null;
-    for (const row of t.rows) {
+    for (const row of table.rows) {
       if (row.code) {
         if (row.level === 'program') { program = row.code; kegiatan = null; }
         if (row.level === 'kegiatan') { kegiatan = row.code; program = parentCode(row.code); }
@@ -342,7 +334,7 @@ export function inferCodes(tables: TableRows[], docIndex: CodeNames, fallback: C
       for (const idx of fallback ? [docIndex, fallback] : [docIndex]) {
         index = idx;
         // a lone child is trusted only among the codes the document prints itself
-        hit = match(idx, row, query, program, kegiatan, idx === docIndex);
+        hit = match(idx, row, query, program, kegiatan, idx === docIndex, t);
         // an inferred code stays in the document's bidang (a code it prints of another is no model)
         if (hit && !inScope(hit.code)) hit = null;
         if (hit) break;

@@ -5,6 +5,7 @@
 import type { Level } from '../model.js';
 import { levelOfCode, parentCode } from '../normalize/codes.js';
 import { prepareName, preparedSimilarity, type PreparedName } from '../normalize/similarity.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
 
 /** What the code stages ask of a source of names. */
 export interface CodeNames {
@@ -27,8 +28,6 @@ export interface NameHit {
   score: number;
 }
 
-/** Two codes whose names score within this of each other are a tie: neither is taken. */
-export const CLEAR_LEAD = 0.04;
 /** A name found inside a longer one counts a little less than a name matching in full. */
 export const CONTAINMENT_WEIGHT = 0.95;
 
@@ -51,8 +50,8 @@ export function similarity(query: string, candidate: string): ReturnType<typeof 
   return preparedSimilarity(prep(query), prep(candidate));
 }
 
-/** Best and runner-up among scored candidates; the best when it is above `threshold` and clearly ahead. */
-export function clearBest(scored: Iterable<NameHit>, threshold: number): NameHit | null {
+/** Best and runner-up among scored candidates; the best when it reaches `threshold` and leads the next by `lead`. */
+export function clearBest(scored: Iterable<NameHit>, threshold: number, lead: number): NameHit | null {
   let best: NameHit | null = null;
   let second = 0;
   for (const h of scored) {
@@ -61,13 +60,16 @@ export function clearBest(scored: Iterable<NameHit>, threshold: number): NameHit
       best = h;
     } else if (h.score > second) second = h.score;
   }
-  if (!best || best.score < threshold || best.score - second < CLEAR_LEAD) return null;
+  if (!best || best.score < threshold || best.score - second < lead) return null;
   return best;
 }
 
 /** code → every name the document prints for it. */
 export class NameIndex implements CodeNames {
   private names = new Map<string, string[]>();
+
+  /** `lead`: how far ahead of the next a best match must be (Settings.codes.clear_lead) */
+  constructor(private readonly lead = DEFAULT_SETTINGS.codes.clear_lead) {}
 
   add(code: string, name: string): void {
     if (!name.trim()) return;
@@ -89,7 +91,7 @@ export class NameIndex implements CodeNames {
   }
 
   best(name: string, candidates: string[], threshold: number, useContainment = false): NameHit | null {
-    return clearBest(candidates.map((code) => ({ code, score: this.score(name, code, useContainment) })), threshold);
+    return clearBest(candidates.map((code) => ({ code, score: this.score(name, code, useContainment) })), threshold, this.lead);
   }
 
   private score(name: string, code: string, useContainment: boolean): number {

@@ -7,6 +7,7 @@
 import type { Level } from '../model.js';
 import { bidangOf, compareCodes, parentCode } from '../nomenclature/code.js';
 import type { Nomenclature, NomenclatureEntry } from '../nomenclature/index.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
 import { clearBest, CONTAINMENT_WEIGHT, similarity, type CodeNames, type NameHit } from './names.js';
 
 // up to this many candidates are scored one by one; more go through the word index
@@ -23,7 +24,7 @@ export class NomenclatureNames implements CodeNames {
    * `bidangs` in order of weight, the agency's main bidang first; `penunjang` is the revision the
    * support items come from when `nomenclature` lists none (Kepmendagri 050-5889/2021).
    */
-  constructor(readonly nomenclature: Nomenclature, readonly bidangs: string[], penunjang: Nomenclature = nomenclature) {
+  constructor(readonly nomenclature: Nomenclature, readonly bidangs: string[], penunjang: Nomenclature = nomenclature, private readonly lead = DEFAULT_SETTINGS.codes.clear_lead) {
     bidangs.forEach((b, i) => {
       const own = nomenclature.get(b);
       if (!own) return;
@@ -84,7 +85,7 @@ export class NomenclatureNames implements CodeNames {
 
   best(name: string, candidates: string[], threshold: number, useContainment = false): NameHit | null {
     const known = candidates.filter((c) => this.entries.has(c));
-    if (known.length <= DIRECT_SCORING) return clearBest(known.map((code) => ({ code, score: this.score(name, code, useContainment) })), threshold);
+    if (known.length <= DIRECT_SCORING) return clearBest(known.map((code) => ({ code, score: this.score(name, code, useContainment) })), threshold, this.lead);
     const wanted = new Set(known);
     const hits = new Map<string, number>();
     // one search per bidang the candidates fall in: a search across all bidang would fill its
@@ -93,7 +94,7 @@ export class NomenclatureNames implements CodeNames {
       const found = this.nomenclature.byName(name, { under, fragments: useContainment, limit: INDEX_LIMIT, minScore: Math.min(threshold, 0.5) });
       for (const f of found) if (wanted.has(f.code)) hits.set(f.code, Math.max(hits.get(f.code) ?? 0, f.score));
     }
-    return clearBest([...hits].map(([code, score]) => ({ code, score })), threshold);
+    return clearBest([...hits].map(([code, score]) => ({ code, score })), threshold, this.lead);
   }
 
   private score(name: string, code: string, useContainment: boolean): number {

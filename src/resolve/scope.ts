@@ -147,7 +147,7 @@ export function inBidangList(code: string, scope: CodeScope): boolean {
 }
 
 /** Everything the code stages need to know about the document's scheme. */
-export function codeScope(o: { lines: LayoutLine[]; year: number | null; agency: string | null; rowNames: string[]; rowCodes: string[] }): CodeScope {
+export function codeScope(o: { lines: LayoutLine[]; year: number | null; agency: string | null; rowNames: string[]; rowCodes: string[]; clearLead?: number }): CodeScope {
   const system = detectCodeSystem(o.lines, o.year);
   if (system === 'permendagri-13') return { system, revision: null, bidangs: [], names: null };
   const revision = chooseRevision(o.year, o.lines);
@@ -159,5 +159,5 @@ export function codeScope(o: { lines: LayoutLine[]; year: number | null; agency:
   const bidangs = list.map((code) => ({ code, name: n.get(code)?.name ?? '', source }));
   // support items from the revision in force, or the latest where it lists none (050-5889/2021)
   const penunjang = n.has('X.XX.01') ? n : loadNomenclature(LATEST_REVISION);
-  return { system, revision, bidangs, names: bidangs.length ? new NomenclatureNames(n, list, penunjang) : null };
+  return { system, revision, bidangs, names: bidangs.length ? new NomenclatureNames(n, list, penunjang, o.clearLead) : null };
 }
