@@ -95,6 +95,8 @@ export interface TableBlock {
   /** a table of contents (`Bab I …..⇥3`): kept as a table, never read for codes or figures */
   toc: boolean;
   hasCodeColumn: boolean;
+  /** PDF input: each grid column's label, from the header cells over it (src/tables/grid.ts) */
+  gridLabels?: string[];
   warnings: DocWarning[];
 }
 

@@ -126,7 +126,7 @@ const URUSAN_PEMERINTAHAN = 3;
 /** Tables, rows and codes of a loaded document. */
 export function extractTables(doc: LoadedDocument, settings: Settings = DEFAULT_SETTINGS): Extraction {
   const meta = detectMetadata(doc.lines);
-  const tables = findTables(doc.lines);
+  const tables = findTables(doc.lines, settings.layout);
   for (const t of tables) {
     const family = matchFamily(t);
     t.family = family?.id ?? null;

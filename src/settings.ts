@@ -61,6 +61,16 @@ export const Layout = z.object({
   stream_row_join: positive.default(1.2),
   /** a borderless line with at least this many cells sets the columns of the lines below */
   stream_min_columns: z.number().int().min(2).default(3),
+  /**
+   * horizontal rules of one width stacked at least this many times make a table whose rows are
+   * ruled (top, under the header, between rows): the lines between two of them are one row,
+   * even without vertical rules. Fewer (a top, header and bottom rule only) rule no rows.
+   */
+  ruled_rows_min_rules: z.number().int().min(3).default(4),
+  /** the share of a table's lines whose cells may spill over the gap between two columns without joining them */
+  grid_spill_fraction: z.number().min(0).max(0.5).default(0.05),
+  /** a grid column holding two cells of at least this share of its lines is split in two */
+  grid_shared_fraction: z.number().min(0).max(1).default(0.2),
   /** vertical space of more than this between two lines that are not both table rows is a break */
   paragraph_gap: positive.default(0.9),
 }).strict();

@@ -11,6 +11,7 @@ import { writeAtomic } from '../emit/write.js';
 import { InputError } from '../load/text.js';
 import { extractFile, failedOutput } from '../pipeline.js';
 import type { Settings } from '../settings.js';
+import { ZodError } from 'zod';
 
 export interface FileTask {
   input: string;
@@ -80,8 +81,17 @@ export async function extractOne({ input, output, settings, port }: FileTask): P
   } catch (err) {
     const code = err instanceof InputError ? err.code : 'internal';
     const sha = bytes ? createHash('sha256').update(bytes).digest('hex') : null;
-    return writeFailure(input, output, { code, message: err instanceof Error ? err.message : String(err) }, sha, settings, elapsed());
+    return writeFailure(input, output, { code, message: errorMessage(err) }, sha, settings, elapsed());
   } finally {
     port?.close();
   }
+}
+
+/** One line a user can read: an output that breaks the contract names its first wrong field, not all of them. */
+function errorMessage(err: unknown): string {
+  if (err instanceof ZodError) {
+    const first = err.issues[0];
+    return `output does not fit the contract (${err.issues.length} issue${err.issues.length > 1 ? 's' : ''}), first at ${first.path.join('.')}: ${first.message}`;
+  }
+  return err instanceof Error ? err.message : String(err);
 }

@@ -18,8 +18,23 @@ export type { Box, CellLine, CellText, Strategy } from './cellModel.js';
 
 export function cellLines(lines: VisualLine[], rules: Rule[], s: Layout): CellLine[] {
   const verticals = rules.filter(isVertical).map((r) => ({ ...r, x1: (r.x1 + r.x2) / 2 }));
-  const horizontals = rules.filter(isHorizontal).map((r) => ({ ...r, y: (r.y1 + r.y2) / 2 }));
+  const horizontals = joinCollinear(rules.filter(isHorizontal).map((r) => ({ ...r, y: (r.y1 + r.y2) / 2 })), s.rule_snap_pt);
   const out = lines.map((l) => latticeLine(l, verticals, s) ?? streamLine(l, s));
   alignStream(out, s);
   return mergeBands(mergeStreamRows(out, s), horizontals, s);
+}
+
+/**
+ * Horizontal rules drawn cell by cell (Word draws each cell's border on its own) as the one
+ * rule across the table they print: segments on one height whose ends meet within `snap`.
+ */
+function joinCollinear<R extends Rule & { y: number }>(rules: R[], snap: number): R[] {
+  const sorted = [...rules].sort((a, b) => a.y - b.y || a.x1 - b.x1);
+  const out: R[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(last.y - r.y) <= snap / 2 && r.x1 <= last.x2 + snap) last.x2 = Math.max(last.x2, r.x2);
+    else out.push({ ...r });
+  }
+  return out;
 }

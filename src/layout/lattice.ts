@@ -55,6 +55,31 @@ function ruleBetween(upper: CellLine, lower: CellLine, horizontals: HRule[]): bo
   return horizontals.some((h) => h.y > upper.y && h.y < lower.top + 0.3 * lower.size && h.x2 > left + 1 && h.x1 < right - 1);
 }
 
+const extentOf = (lines: CellLine[]) => {
+  const cells = lines.flatMap((l) => l.cells).filter((c) => c.text.trim() !== '');
+  return { left: Math.min(...cells.map((c) => c.x0)), right: Math.max(...cells.map((c) => c.x1)) };
+};
+
+/**
+ * `l` lies in the same ruled row as the band's lines, in a table without vertical rules (Word
+ * tables with only horizontal borders): both are rows of a stream table, the horizontal rules
+ * across their extent are stacked as row separators, one is above the band and one below `l`,
+ * and none runs between them.
+ */
+function sameRuledBand(band: CellLine[], l: CellLine, horizontals: HRule[], s: Layout): boolean {
+  const first = band[0];
+  const prev = band[band.length - 1];
+  if (first.strategy !== 'stream' || l.strategy !== 'stream' || !first.inTable || !l.inTable) return false;
+  if (l.cells.every((c) => c.text.trim() === '')) return false;
+  const { left, right } = extentOf([...band, l]);
+  const across = horizontals.filter((h) => h.x1 <= left + s.rule_snap_pt && h.x2 >= right - s.rule_snap_pt);
+  if (across.length < s.ruled_rows_min_rules) return false;
+  const above = across.some((h) => h.y < first.top);
+  const below = across.some((h) => h.y > l.y);
+  const between = across.some((h) => h.y > prev.y && h.y < l.top + 0.3 * l.size);
+  return above && below && !between;
+}
+
 /**
  * A whole figure: a well-formed number, not a piece of one cut by the cell's width (`48.114.7`,
  * `1.919.209.`, and `0,0` which may be the start of `0,00`).
@@ -96,8 +121,10 @@ export function mergeBands(lines: CellLine[], horizontals: HRule[], s: Layout): 
   for (const l of lines) {
     const band = bands[bands.length - 1];
     const prev = band?.[band.length - 1];
-    const same = prev && prev.strategy === 'lattice' && l.strategy === 'lattice' && sameBorders(prev.borders, l.borders, s.rule_snap_pt) &&
-      prev.cells.length === l.cells.length && !ruleBetween(prev, l, horizontals);
+    const same = prev && (
+      (prev.strategy === 'lattice' && l.strategy === 'lattice' && sameBorders(prev.borders, l.borders, s.rule_snap_pt) &&
+        prev.cells.length === l.cells.length && !ruleBetween(prev, l, horizontals)) ||
+      sameRuledBand(band, l, horizontals, s));
     if (same) band.push(l);
     else bands.push([l]);
   }

@@ -139,7 +139,7 @@ export interface DigitsReading {
 
 /** `int` + `.` + `frac` read as one decimal literal, so `3,53` is 3.53 and not 3.5300000000000002. */
 function decimal(int: number, frac: string): number {
-  return frac === '' ? int : Number(`${int}.${frac}`);
+  return frac === '' || !Number.isSafeInteger(int) ? int : Number(`${int}.${frac}`);
 }
 
 /**
@@ -250,7 +250,7 @@ function readThousands(s: string): DigitsReading {
 function groupReadings(groups: string[]): number[] {
   const options: string[][] = [groups];
   groups.forEach((g, i) => {
-    if (i > 0 && g.length === 4) {
+    if (i > 0 && g.length === 4 && options.length < MAX_CANDIDATES) {
       const next: string[][] = [];
       for (const o of options) for (let k = 0; k < 4; k++) next.push([...o.slice(0, i), g.slice(0, k) + g.slice(k + 1), ...o.slice(i + 1)]);
       options.splice(0, options.length, ...next, ...options);
@@ -260,5 +260,9 @@ function groupReadings(groups: string[]): number[] {
   const out = new Set<number>();
   for (const o of options) out.add(Number(o.join('')));
   if (tail.length < 3) out.add(Number(groups.join('') + '0'.repeat(3 - tail.length)));
-  return [...out];
+  // beyond a few readings nothing can be proved anyway; and no reading beyond exact integers
+  return [...out].filter(Number.isSafeInteger).slice(0, MAX_CANDIDATES);
 }
+
+// the most readings a malformed figure keeps for the validator to prove one of
+const MAX_CANDIDATES = 8;

@@ -92,9 +92,12 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
   } else if (!hasNameAfter) {
     keyEnd = 0; // no name: every cell is a value
   }
-  if (!partial && !account && !legacy && !rowNo && keyEnd === 0 && n > 0 && isRowKey(cells[0].text) && (hasNameAfter ? /[A-Z]/.test(cells[0].text) : expectRowNo && /^\d/.test(cells[0].text))) {
-    rowNo = cells[0].text.trim();
-    keyEnd = 1;
+  // a row number in the first printed cell (the cells before it are columns this row leaves empty)
+  const first = cells.findIndex((c) => c.text.trim() !== '');
+  if (leadFilled.length === 0 && first > 0) keyEnd = 0;
+  if (!partial && !account && !legacy && !rowNo && keyEnd === 0 && first >= 0 && isRowKey(cells[first].text) && (hasNameAfter ? /[A-Z]/.test(cells[first].text) : expectRowNo && /^\d/.test(cells[first].text))) {
+    rowNo = cells[first].text.trim();
+    keyEnd = first + 1;
   }
 
   const texts: TextCell[] = [];

@@ -130,7 +130,7 @@ function genericColumns(table: TableBlock): ColumnSpec[] {
   const width = Math.max(0, ...table.headerLines.map((h) => h.cells.length));
   const cols: ColumnSpec[] = [];
   for (let i = 0; i < width; i++) {
-    const label = table.headerLines
+    const label = table.gridLabels?.[i] ?? table.headerLines
       .filter((h) => h !== table.numberRow)
       .map((h) => h.cells[i]?.text ?? '')
       .filter((t) => t !== '')

@@ -2,9 +2,11 @@
 // header block, column-number row, repeated page headers and body lines.
 
 import type { LayoutLine, TableBlock } from '../model.js';
+import { DEFAULT_SETTINGS, type Layout } from '../settings.js';
+import { regrid } from './grid.js';
 import { isCodeMaterial, isRowKey, parseCode } from '../normalize/codes.js';
 import {
-  headerKey, headerSimilarity, isColumnNumberRow, isNumberingLine, isTabular, isYearsRow, lineStats, nonEmptyCells,
+  headerKey, headerSimilarity, isColumnNumberRow, isNumberingLine, isTabular, isUnitsRow, isYearsRow, lineStats, nonEmptyCells,
 } from './lines.js';
 
 const HEADER_WORDS = /\b(no|kode|rekening|uraian|program|kegiatan|indikator|target|realisasi|satuan|tahun|lokasi|jumlah|anggaran|pagu|capaian|keterangan|sasaran|tujuan|kondisi|sumber|catatan|kinerja|nama|jenis|volume|sebelum|sesudah|setelah|belanja|rencana|triwulan|formulasi|alasan|dana|kebutuhan|prioritas|analisis)\b/gi;
@@ -30,7 +32,7 @@ export function isDataLine(line: LayoutLine): boolean {
 }
 
 function isHeaderLike(line: LayoutLine, first: boolean): boolean {
-  if (isColumnNumberRow(line) || isYearsRow(line)) return true;
+  if (isColumnNumberRow(line) || isYearsRow(line) || isUnitsRow(line)) return true;
   const stats = lineStats(line);
   if (first) return stats.numeric <= 1 || headerWordCount(line) >= 2;
   return !isDataLine(line);
@@ -153,12 +155,13 @@ function blocks(lines: LayoutLine[]): Block[] {
   return out;
 }
 
-export function findTables(lines: LayoutLine[]): TableBlock[] {
+export function findTables(lines: LayoutLine[], s: Layout = DEFAULT_SETTINGS.layout): TableBlock[] {
   const tables: TableBlock[] = [];
   for (const b of blocks(lines)) {
     let i = b.start;
     while (i <= b.end) {
       const t = buildTable(lines, i, b.end, tables.length + 1);
+      regrid(t.table, s);
       tables.push(t.table);
       i = t.next;
     }
@@ -178,6 +181,9 @@ function buildTable(lines: LayoutLine[], start: number, end: number, n: number):
       continue;
     }
     if (!isHeaderLike(l, header.length === 0)) break;
+    // the column numbers or units close a header: what follows them is the body
+    const closing = (h: LayoutLine) => isColumnNumberRow(h) || isUnitsRow(h);
+    if (header.some(closing) && !closing(l) && !isYearsRow(l)) break;
     if (isColumnNumberRow(l) && !numberRow) numberRow = l;
     header.push(l);
     i++;
@@ -203,6 +209,7 @@ function buildTable(lines: LayoutLine[], start: number, end: number, n: number):
     const isRepeat = header.length > 0 && (
       isColumnNumberRow(l) ||
       (isYearsRow(l) && header.some(isYearsRow)) ||
+      (isUnitsRow(l) && header.some(isUnitsRow)) ||
       (stats.numeric === 0 && nonEmptyCells(l).length >= 2 && headerSimilarity(l, headerCells) >= 0.6));
     if (isRepeat) {
       repeated.push(l.line);

@@ -28,7 +28,19 @@ export function isColumnNumberRow(line: LayoutLine): boolean {
   }
   let up = 0;
   for (let i = 1; i < nums.length; i++) if (nums[i] > nums[i - 1]) up++;
-  return up >= 0.6 * (nums.length - 1) && nums[0] <= 2 + Math.max(0, nums.length) && Math.min(...nums) <= 5;
+  // the later numbers of a row whose first cells print theirs on another line (`7⇥8⇥9⇥10`)
+  const consecutive = nums.length >= 4 && nums.every((n, i) => i === 0 || n === nums[i - 1] + 1);
+  return consecutive || (up >= 0.6 * (nums.length - 1) && nums[0] <= 2 + Math.max(0, nums.length) && Math.min(...nums) <= 5);
+}
+
+// what a header's last line prints under each column: a unit (`K`, `Rp`, `%`), a quarter, a column number
+const UNIT_TOKEN = /^(k|rp\.?|%|\(?\d{1,2}\)?|i{1,3}|iv|v?|tw\s*[1-4i]+)$/i;
+
+/** A header line of units and column numbers: `2⇥3⇥K⇥Rp⇥K⇥Rp⇥…⇥14`, `K⇥Rp⇥K⇥Rp`. */
+export function isUnitsRow(line: LayoutLine): boolean {
+  const cells = nonEmptyCells(line).flatMap((c) => c.split(/\s+/));
+  const units = cells.filter((c) => /^(k|rp\.?|%)$/i.test(c)).length;
+  return cells.length >= 3 && units >= 2 && cells.every((c) => UNIT_TOKEN.test(c));
 }
 
 /** A header line of years: `⇥⇥2023⇥2024⇥2025⇥2026`, `202 4`, `2024 (thn n-1)`. */
