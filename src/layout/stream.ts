@@ -38,9 +38,12 @@ export function alignStream(lines: CellLine[], s: Layout): void {
     const a: CellLine = anchor;
     const columns = a.cells.map((c, i) => ({ x: c.x0, right: Math.max(c.x1, (a.cells[i + 1]?.x0 ?? Infinity) - 1) }));
     // runs, not cells: two runs a narrow gap apart may still sit in two columns
+    // a run under a column but clear of the text the anchor prints there (`anggaran` under the
+    // gap right of `Kegiatan`) is a column the anchor line left empty, not wrapped text
+    const reach = (i: number) => ({ x: a.cells[i].x0 - s.stream_cell_gap * a.size, right: a.cells[i].x1 + s.stream_cell_gap * a.size });
     const where = l.runs.map((r) => {
       const best = columns.map((c, i) => ({ i, o: overlap(r, c) })).sort((x, y) => y.o - x.o)[0];
-      return best && best.o >= 0.5 * (r.right - r.x) ? best.i : -1;
+      return best && best.o >= 0.5 * (r.right - r.x) && overlap(r, reach(best.i)) > 0 ? best.i : -1;
     });
     if (where.some((i) => i < 0)) {
       // a line of its own columns (the next header row) anchors what follows

@@ -80,7 +80,9 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
       const l = parseLegacyCode(lead);
       // a lone short number is a row number, unless the table has a code column or the row names a level
       const lone = l && l.rowNo === null && /^\d{1,2}$/.test(l.code);
-      if (l && (!lone || table.hasCodeColumn || LEVEL_WORD.test(firstName))) [legacy, rowNo] = [l.code, l.rowNo];
+      // `2.` under a No column numbers the row, whatever its name says
+      const numbered = lone && (/\.$/.test(leadFilled[0].trim()) || expectRowNo) && lead.indexOf(leadFilled[0]) === 0 && !table.hasCodeColumn;
+      if (l && !numbered && (!lone || table.hasCodeColumn || LEVEL_WORD.test(firstName))) [legacy, rowNo] = [l.code, l.rowNo];
       else if (l) rowNo = l.code;
     } else if (!account) {
       const p = parseCode(lead, { expectRowNo, codeColumn: table.hasCodeColumn, context: ctx });

@@ -72,7 +72,7 @@ export function buildRows(table: TableBlock, docCtx: CodeContext): BuildResult {
     }
     sawBreak = false;
   }
-  const rows = drafts.map((d) => finish(d, table, hasValuesSomewhere));
+  const rows = drafts.flatMap((d) => withParents(finish(d, table, hasValuesSomewhere)));
   // a closing row of bare money figures with no label is the table's total
   const lastRow = rows[rows.length - 1];
   if (lastRow && rows.length > 2 && lastRow.kind !== 'total' && !lastRow.partial && !lastRow.code && !lastRow.rowNo &&
@@ -238,10 +238,22 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
       texts[key] = texts[key] ? joinWrapped(texts[key], t.text) : t.text;
     });
   }
-  // a table with a name column per level (Program | Kegiatan | Sub Kegiatan): the column says the level
-  const nameSlot = slots.find((sl) => sl.key === 'name');
-  const byColumn = nameSlot ? levelColumns(table).get(nameSlot.index) : undefined;
-  if (byColumn && !row.partial && !row.code && !row.account) row.level = byColumn;
+  // a table with a name column per level (Program | Kegiatan | Sub Kegiatan): the column says the
+  // level, and a row naming two levels (a program and its first kegiatan) is two rows
+  const levels = levelColumns(table);
+  const named = slots.filter((sl) => levels.has(sl.index) && sl.text.trim() !== '').sort((a, b) => LEVEL_DEPTH[levels.get(a.index)!] - LEVEL_DEPTH[levels.get(b.index)!]);
+  const uncoded = !row.partial && !row.code && !row.account;
+  if (named.length >= 2 && uncoded) {
+    const inner = named[named.length - 1];
+    for (const sl of named) delete texts[sl.key];
+    texts.name = inner.text;
+    row.level = levels.get(inner.index)!;
+    parentsOf.set(row, named.slice(0, -1).map((sl) => ({ level: levels.get(sl.index)!, name: sl.text.trim() })));
+  } else {
+    const nameSlot = slots.find((sl) => sl.key === 'name');
+    const byColumn = nameSlot ? levels.get(nameSlot.index) : undefined;
+    if (byColumn && uncoded) row.level = byColumn;
+  }
   row.name = (texts.name ?? '').trim();
   delete texts.name;
   if (texts.indicator !== undefined) {
@@ -271,16 +283,35 @@ const LEVEL_HEADER: [RegExp, Level][] = [
   [/^(nama\s+)?sub[\s-]*kegiatan$/i, 'sub_kegiatan'],
 ];
 
+const LEVEL_DEPTH: Record<string, number> = { urusan: 0, bidang: 1, program: 2, kegiatan: 3, sub_kegiatan: 4 };
+
 /** Columns of separate Program, Kegiatan and Sub Kegiatan names, by cell index; empty unless two or more. */
 function levelColumns(table: TableBlock): Map<number, Level> {
   const out = new Map<number, Level>();
-  for (const h of table.headerLines) {
-    h.cells.forEach((c, i) => {
-      const level = LEVEL_HEADER.find(([re]) => re.test(c.text.trim()))?.[1];
-      if (level) out.set(i, level);
-    });
-  }
+  const levelOf = (text: string) => LEVEL_HEADER.find(([re]) => re.test(text.trim()))?.[1];
+  // a PDF table's grid labels each column with all its header lines; a text table's header cells do it line by line
+  if (table.gridLabels) table.gridLabels.forEach((label, i) => { const l = levelOf(label); if (l) out.set(i, l); });
+  else for (const h of table.headerLines) h.cells.forEach((c, i) => { const l = levelOf(c.text); if (l) out.set(i, l); });
   return new Set(out.values()).size >= 2 ? out : new Map();
+}
+
+// the outer levels a row names in their own columns, until the rows are expanded
+const parentsOf = new WeakMap<LogicalRow, { level: Level; name: string }[]>();
+
+/**
+ * A row naming a program and its first kegiatan in their own columns is the program's row (its
+ * number, no figures) followed by the kegiatan's (the figures).
+ */
+function withParents(row: LogicalRow): LogicalRow[] {
+  const parents = parentsOf.get(row);
+  if (!parents) return [row];
+  const out = parents.map((p): LogicalRow => ({
+    ...row, name: p.name, level: p.level, indicator: null, texts: {}, values: [], kind: 'data', codeIssues: [], duplicateOf: null,
+    notes: [`named in the ${p.level} column of a row that goes on to name its ${row.level}`],
+  }));
+  row.rowNo = null;
+  row.notes.push(`its ${parents.map((p) => p.level).join(' and ')} named in the same printed row, kept as a row of its own`);
+  return [...out, row];
 }
 
 const NAME_HEADER = /program\s*\/?\s*kegiatan|sub\s*kegiatan|uraian|nama\s+(program|kegiatan)|^(program|kegiatan)$/i;

@@ -109,7 +109,10 @@ interface Block {
  */
 function isPageArtefact(lines: LayoutLine[], i: number, cur: Block): boolean {
   if (lines[i].text.trim().length > 60) return false;
-  const width = lines[cur.end].cells.length;
+  // the width of the table's rows: its last data line (a repeated header may sit between)
+  let last = cur.end;
+  while (last > cur.start && !isDataLine(lines[last])) last--;
+  const width = lines[last].cells.length;
   for (let k = i + 1; k < Math.min(lines.length, i + 5); k++) {
     const l = lines[k];
     if (l.blank) continue;
