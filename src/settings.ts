@@ -45,6 +45,8 @@ export const Layout = z.object({
   baseline_tolerance: positive.default(0.5),
   /** items closer than this join into one run of text (and never across a vertical rule) */
   run_join_gap: positive.default(0.6),
+  /** an item overlapping the run before it by more than this is another cell's text printed over it */
+  run_overlap_split: positive.default(0.5),
   /** within a run, a gap wider than this is a space between words */
   word_space_gap: positive.default(0.15),
   /** vertical rules closer than this (points) are one border */

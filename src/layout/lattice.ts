@@ -23,7 +23,7 @@ function bordersAt(line: VisualLine, verticals: Rule[], s: Layout): number[] {
 }
 
 /** The line's cells between its borders; text left or right of the outer borders in cells of its own. */
-function latticeCells(line: VisualLine, borders: number[]): CellText[] {
+function latticeCells(line: VisualLine, borders: number[], s: Layout): CellText[] {
   const inside: Run[][] = borders.slice(0, -1).map(() => []);
   const before: Run[] = [];
   const after: Run[] = [];
@@ -32,6 +32,7 @@ function latticeCells(line: VisualLine, borders: number[]): CellText[] {
     if (i >= 0) inside[i].push(r);
     else (r.x < borders[0] ? before : after).push(r);
   }
+  for (let i = 1; i < inside.length; i++) giveBackCollided(inside[i - 1], inside[i], s.run_overlap_split);
   return [
     ...before.map((r) => cellOf([r], line)),
     ...inside.map((runs, i) => cellOf(runs, line, borders[i], borders[i + 1])),
@@ -39,11 +40,21 @@ function latticeCells(line: VisualLine, borders: number[]): CellText[] {
   ];
 }
 
+/**
+ * Words that the text of the cell on the left ran on into this cell (split there at a space)
+ * and over which this cell prints its own figure: they go back to the cell they belong to.
+ */
+function giveBackCollided(left: Run[], cell: Run[], overlap: number): void {
+  cell.sort((a, b) => a.x - b.x);
+  const k = cell.findIndex((r, i) => i + 1 < cell.length && r.right - cell[i + 1].x > overlap * r.size && /[a-z]/i.test(r.text));
+  if (k >= 0 && left.length) left.push(...cell.splice(0, k + 1));
+}
+
 /** The line as a lattice row, when enough vertical rules cross it; else null (the stream strategy reads it). */
 export function latticeLine(line: VisualLine, verticals: Rule[], s: Layout): CellLine | null {
   const borders = bordersAt(line, verticals, s);
   if (borders.length < s.lattice_min_borders) return null;
-  return { y: line.y, top: line.top, bottom: line.y, size: line.size, cells: latticeCells(line, borders), strategy: 'lattice', borders, runs: line.runs };
+  return { y: line.y, top: line.top, bottom: line.y, size: line.size, cells: latticeCells(line, borders, s), strategy: 'lattice', borders, runs: line.runs };
 }
 
 const sameBorders = (a: number[] | null, b: number[] | null, snap: number) =>

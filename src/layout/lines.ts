@@ -114,7 +114,10 @@ function runsOf(items: TextItem[], walls: number[], s: Layout): Run[] {
     // a rule between where the run starts and where the item starts: text overflowing its cell
     // (a figure wider than a narrow column) may reach past the rule, the next cell's text begins after it
     const walled = last && walls.some((x) => x > last.x + 0.5 && x < it.x + 0.5);
-    if (last && !walled && gap < s.run_join_gap * Math.max(it.size, last.size)) {
+    // an item printed over the end of the run before it (a long name overflowing into the next,
+    // borderless, column and the figure there) is another cell's text, not the same run's
+    const collides = gap < -s.run_overlap_split * Math.max(it.size, last?.size ?? 0);
+    if (last && !walled && !collides && gap < s.run_join_gap * Math.max(it.size, last.size)) {
       const space = gap > s.word_space_gap * it.size && !last.text.endsWith(' ') && !it.str.startsWith(' ');
       last.text += (space ? ' ' : '') + it.str;
       last.right = Math.max(last.right, it.x + it.width);

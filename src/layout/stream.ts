@@ -12,7 +12,9 @@ export function streamLine(line: VisualLine, s: Layout): CellLine {
   const groups: Run[][] = [];
   for (const r of line.runs) {
     const last = groups[groups.length - 1];
-    if (last && r.x - last[last.length - 1].right < s.stream_cell_gap * r.size) last.push(r);
+    const gap = last ? r.x - last[last.length - 1].right : Infinity;
+    // runs printed over each other are two cells' texts (an overflowing name and the next cell's figure)
+    if (last && gap < s.stream_cell_gap * r.size && gap >= -s.run_overlap_split * r.size) last.push(r);
     else groups.push([r]);
   }
   return { y: line.y, top: line.top, bottom: line.y, size: line.size, cells: groups.map((g) => cellOf(g, line)), strategy: 'stream', borders: null, runs: line.runs };

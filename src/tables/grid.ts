@@ -312,11 +312,31 @@ function mergeCells(cells: Cell[], index: number): Cell {
   };
 }
 
+const FIGURE = /^[(-]?\s*(Rp\.?\s*)?\d[\d.,]*\s*%?\)?$/;
+
+/**
+ * Words that land in a column before that column's own figure are the end of a longer text to
+ * their left that overflowed into it (a name running across an empty borderless column): they
+ * go back to the nearest column on the left that holds text.
+ */
+function giveBackOverflow(slots: Cell[][]): void {
+  slots.forEach((cs, i) => {
+    if (cs.length < 2) return;
+    cs.sort((a, b) => a.box!.x0 - b.box!.x0);
+    const words = cs.findIndex((c) => FIGURE.test(c.text.trim()));
+    if (words <= 0 || cs.slice(0, words).some((c) => FIGURE.test(c.text.trim()))) return;
+    const left = slots.slice(0, i).map((x, k) => ({ x, k })).reverse().find(({ x }) => x.some((c) => !FIGURE.test(c.text.trim())));
+    if (!left) return;
+    left.x.push(...cs.splice(0, words));
+  });
+}
+
 /** The line with one cell per column of the grid (empty where it prints nothing there). */
 export function onGrid(line: LayoutLine, page: PageGrid, width: number): LayoutLine {
   if (line.blank || page.columns.length === 0) return line;
   const slots: Cell[][] = Array.from({ length: width }, () => []);
   for (const c of filled(line)) slots[page.index[columnOf(spanOf(c.box!), page.columns)]].push(c);
+  giveBackOverflow(slots);
   const cells = slots.map((cs, i) => (cs.length ? mergeCells(cs.sort((a, b) => a.box!.x0 - b.box!.x0), i) : { index: i, text: '', raw: '', markup: line.cells[0]?.markup ?? { bold: false, italic: false, underline: false } }));
   return { ...line, cells, text: cells.map((c) => c.text).join('\t') };
 }

@@ -22,7 +22,8 @@ export function isColumnNumberRow(line: LayoutLine): boolean {
   if (cells.length < 3) return false;
   const nums: number[] = [];
   for (const c of cells) {
-    const m = /^\(?(\d{1,2})\)?(\s*=.*)?$/.exec(c);
+    // `3a`, `3b`: a sub-column of column 3
+    const m = /^\(?(\d{1,2})[a-e]?\)?(\s*=.*)?$/.exec(c);
     if (!m) return false;
     nums.push(Number(m[1]));
   }
