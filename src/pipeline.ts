@@ -100,13 +100,15 @@ const PROGRAM_HEADER = /\bprogram\s*\/\s*kegiatan/i;
  */
 function printedBidang(p: PartialCode): string | null {
   if (!p.bidang || p.ghost || p.program === null) return null;
-  if (p.urusan) return `${p.urusan}.${p.bidang}`;
+  // the code from its bidang on (`.06.01.2.01`), so a bidang's votes are its distinct codes
+  const rest = formatCode({ urusan: '0', bidang: p.bidang, program: p.program, kegiatanType: p.kegiatanType, kegiatan: p.kegiatan, sub: p.sub })!.slice(1);
+  if (p.urusan) return p.urusan + rest;
   const n = loadNomenclature(LATEST_REVISION);
   const options = n.bidangs().map((b) => b.code).filter((c) => c.endsWith(`.${p.bidang}`));
-  const rest = formatCode({ urusan: '0', bidang: p.bidang, program: p.program, kegiatanType: p.kegiatanType, kegiatan: p.kegiatan, sub: p.sub })!.slice(1);
   const known = options.filter((b) => n.has(b.split('.')[0] + rest));
   const pool = known.length ? known : options;
-  return pool.find((b) => Number(b.split('.')[0]) <= URUSAN_PEMERINTAHAN) ?? pool[0] ?? null;
+  const bidang = pool.find((b) => Number(b.split('.')[0]) <= URUSAN_PEMERINTAHAN) ?? pool[0] ?? null;
+  return bidang ? bidang.split('.')[0] + rest : null;
 }
 
 /**

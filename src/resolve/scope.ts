@@ -102,14 +102,21 @@ export function chooseRevision(year: number | null, lines: LayoutLine[]): Revisi
   return best;
 }
 
-/** The bidang a document prints codes of, most printed first. `extra`: codes read from its rows. */
-function bidangFromCodes(lines: LayoutLine[], n: Nomenclature, extra: string[]): string[] {
+/**
+ * The bidang a document prints codes of, most printed first. `rowCodes`: codes its rows print
+ * (partial ones completed with the bidang they print), which count for their bidang even where the
+ * nomenclature does not know the code itself (a digit lost, a truncated sub-kegiatan).
+ */
+function bidangFromCodes(lines: LayoutLine[], n: Nomenclature, rowCodes: string[]): string[] {
   const tally = new Tally<string>();
-  for (const c of [...printedCodes(lines), ...extra]) {
-    const code = canonicalCode(c);
-    const b = code ? bidangOf(code) : null;
-    // a code counts for its bidang when the nomenclature knows the code, not just the bidang
-    if (b && n.get(b)?.level === 'bidang' && known(code!)) tally.add(b);
+  // distinct codes: a table repeated in three chapters is one vote per code, not three, so a
+  // bidang's share does not depend on how often the document repeats its tables
+  const distinct = (codes: string[]) => new Set(codes.map((c) => canonicalCode(c)).filter((c): c is string => !!c));
+  const fromRows = distinct(rowCodes);
+  for (const code of new Set([...distinct(printedCodes(lines)), ...fromRows])) {
+    const b = bidangOf(code);
+    // a printed code counts for its bidang when the nomenclature knows the code, not just the bidang
+    if (b && n.get(b)?.level === 'bidang' && (fromRows.has(code) || known(code))) tally.add(b);
   }
   const ranked = tally.ranked();
   const top = ranked[0]?.[1] ?? 0;

@@ -7,6 +7,7 @@ import { SOURCE_OF_REASON, type ColumnSpec, type LayoutLine, type Level, type Lo
 import { levelOfPartial, type CodeContext } from '../normalize/codes.js';
 import { nameSimilarity } from '../normalize/similarity.js';
 import { endsMidPhrase, joinFragments } from '../normalize/text.js';
+import { looksLikeMoney } from '../normalize/numbers.js';
 import { analyzeLine, type LineAnalysis, type TextCell } from './analyze.js';
 import { joinPageBreakRows } from './pageBreak.js';
 import { alignToColumns, toParsedValues, type ValueCell } from './values.js';
@@ -73,6 +74,7 @@ export function buildRows(table: TableBlock, docCtx: CodeContext): BuildResult {
     sawBreak = false;
   }
   const rows = drafts.flatMap((d) => withParents(finish(d, table, hasValuesSomewhere)));
+  namedByIndicator(rows, table);
   // a closing row of bare money figures with no label is the table's total
   const lastRow = rows[rows.length - 1];
   if (lastRow && rows.length > 2 && lastRow.kind !== 'total' && !lastRow.partial && !lastRow.code && !lastRow.rowNo &&
@@ -256,6 +258,8 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
   }
   row.name = (texts.name ?? '').trim();
   delete texts.name;
+  const nameSlotIndex = slots.find((sl) => sl.key === 'name')?.index;
+  if (nameSlotIndex !== undefined) nameColumnOf.set(row, nameSlotIndex);
   if (texts.indicator !== undefined) {
     row.indicator = texts.indicator.replace(/^-\s+/, '').trim();
     delete texts.indicator;
@@ -263,7 +267,11 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
   row.texts = texts;
   if (generic) {
     const header = (i: number) => table.columns[i];
-    row.values = toParsedValues(d.valueCells, d.valueCells.map((c) => header(c.index) ?? { key: `c${c.index}`, label: '', role: 'value', kind: 'any', measure: null, year: null, unit: null }), d.valueCells.map((_, i) => i));
+    // on a PDF table's grid a figure under a text column's header is text: the `1.1.1` numbering a sasaran
+    const textual = (c: ValueCell) => table.gridLabels !== undefined && c.reading.kind !== 'empty' && header(c.index) !== undefined && header(c.index).role !== 'value';
+    for (const c of d.valueCells.filter(textual)) texts[`c${c.index}`] = texts[`c${c.index}`] ? joinWrapped(texts[`c${c.index}`], c.raw) : c.raw;
+    const cells = d.valueCells.filter((c) => !textual(c));
+    row.values = toParsedValues(cells, cells.map((c) => header(c.index) ?? { key: `c${c.index}`, label: '', role: 'value', kind: 'any', measure: null, year: null, unit: null }), cells.map((_, i) => i));
   } else {
     const cells = dropEmptyTextSlots(d, table);
     row.values = toParsedValues(cells, valueCols, alignToColumns(cells, valueCols));
@@ -293,6 +301,27 @@ function levelColumns(table: TableBlock): Map<number, Level> {
   if (table.gridLabels) table.gridLabels.forEach((label, i) => { const l = levelOf(label); if (l) out.set(i, l); });
   else for (const h of table.headerLines) h.cells.forEach((c, i) => { const l = levelOf(c.text); if (l) out.set(i, l); });
   return new Set(out.values()).size >= 2 ? out : new Map();
+}
+
+// the cell index a row's name was read from
+const nameColumnOf = new WeakMap<LogicalRow, number>();
+
+/**
+ * A table of no known family that measures indicators — no codes, no money, only targets,
+ * realisations and their units (Renstra and LKjIP sasaran tables, Perjanjian Kinerja): its
+ * figures belong to the indicator, so the indicator names the row; the tujuan, sasaran or
+ * program printed beside it stays in the row's texts under its column.
+ */
+function namedByIndicator(rows: LogicalRow[], table: TableBlock): void {
+  if (table.family !== null || !rows.some((r) => r.indicator)) return;
+  if (rows.some((r) => r.partial || r.code || r.account || r.values.some((v) => v.unit === 'Rp' || looksLikeMoney(v.raw)))) return;
+  for (const r of rows) {
+    if (r.kind !== 'data' || !r.indicator) continue;
+    if (r.name) r.texts[`c${nameColumnOf.get(r) ?? 0}`] = r.name;
+    r.name = r.indicator;
+    r.indicator = null;
+    r.notes.push('named by its indicator: the table measures indicators');
+  }
 }
 
 // the outer levels a row names in their own columns, until the rows are expanded
@@ -333,9 +362,15 @@ function nameFromHeader(slots: { key: string; index: number; text: string }[], t
 
 /** The text under an `Indikator …` header of a table of no known family is the row's indicator. */
 function indicatorFromHeader(slots: { key: string; index: number }[], table: TableBlock): void {
-  const col = table.columns.findIndex((c) => INDICATOR_HEADER.test(c.label));
-  const slot = slots.find((s) => s.index === col && s.key !== 'name');
-  if (col >= 0 && slot) slot.key = 'indicator';
+  // the innermost indicator the row prints (`Indikator Tujuan … Indikator Sasaran`): the one its figures measure
+  const cols = table.columns.map((c, i) => (INDICATOR_HEADER.test(c.label) ? i : -1)).filter((i) => i >= 0).reverse();
+  for (const col of cols) {
+    const slot = slots.find((s) => s.index === col && s.key !== 'name');
+    if (slot) {
+      slot.key = 'indicator';
+      return;
+    }
+  }
 }
 
 /**

@@ -137,7 +137,23 @@ function genericColumns(table: TableBlock): ColumnSpec[] {
       .join(' ')
       .trim();
     const year = /\b((19|20)\d\d)\b/.exec(label);
-    cols.push({ key: `c${i}`, label: label || `column ${i + 1}`, role: 'value', kind: 'any', measure: null, year: year ? Number(year[1]) : null, unit: /%/.test(label) ? '%' : /\(Rp/i.test(label) ? 'Rp' : null });
+    cols.push({ key: `c${i}`, label: label || `column ${i + 1}`, role: roleOf(label), kind: 'any', measure: null, year: year ? Number(year[1]) : null, unit: /%/.test(label) ? '%' : /\(Rp/i.test(label) ? 'Rp' : null });
   }
   return cols;
+}
+
+// a header that names figures: whatever else it says, its column holds values
+const VALUE_WORDS = /\b(target|realisasi|capaian|pagu|anggaran|jumlah|dana|kondisi|tahun|triwulan|tw|volume|harga|nilai|persen|bobot|rp|rupiah)\b|%|\b(19|20)\d\d\b/i;
+const ROLE_WORDS: [RegExp, ColumnSpec['role']][] = [
+  [/^(no\.?|nomor|no\.?\s*urut)$/i, 'rowno'],
+  [/^kode\b/i, 'code'],
+  [/^indikator\b/i, 'indicator'],
+  [/\b(program|kegiatan|uraian|tujuan|sasaran|nama|urusan|bidang)\b/i, 'name'],
+  [/\b(satuan|lokasi|keterangan|sumber\s*dana|penanggung\s*jawab|perangkat\s*daerah|unit|opd|skpd|penyedia|ppk|pptk|bendahara)\b/i, 'text'],
+];
+
+/** What a column of a table of no known family holds, from its header: a label naming figures is a value column. */
+function roleOf(label: string): ColumnSpec['role'] {
+  if (label === '' || VALUE_WORDS.test(label)) return 'value';
+  return ROLE_WORDS.find(([re]) => re.test(label.trim()))?.[1] ?? 'value';
 }

@@ -34,8 +34,9 @@ export function isColumnNumberRow(line: LayoutLine): boolean {
   return consecutive || (up >= 0.6 * (nums.length - 1) && nums[0] <= 2 + Math.max(0, nums.length) && Math.min(...nums) <= 5);
 }
 
-// what a header's last line prints under each column: a unit (`K`, `Rp`, `%`), a quarter, a column number
-const UNIT_TOKEN = /^(k|rp\.?|%|\(?\d{1,2}\)?|i{1,3}|iv|v?|tw\s*[1-4i]+)$/i;
+// what a header's last line prints under each column: a unit (`K`, `Rp`, `%`; `Kr`, `Ki` where a form
+// tells two K columns apart), a quarter, a column number
+const UNIT_TOKEN = /^(k[a-z]?|rp\.?|%|\(?\d{1,2}\)?|i{1,3}|iv|v?|tw\s*[1-4i]+)$/i;
 
 /** A header line of units and column numbers: `2⇥3⇥K⇥Rp⇥K⇥Rp⇥…⇥14`, `K⇥Rp⇥K⇥Rp`. */
 export function isUnitsRow(line: LayoutLine): boolean {
