@@ -19,7 +19,8 @@ const HEAD = String.raw`(?:Dinas|Badan|Kantor|Inspektorat|Sekretariat|Satuan\s+P
 const STOP = new Set(['Kota', 'Kabupaten', 'Kab', 'Kab.', 'Provinsi', 'Propinsi', 'Prov', 'Prov.', 'Pemerintah', 'Tahun', 'Selaku', 'Nomor', 'Periode', 'Kepala', 'Jl', 'Jl.', 'Jalan', 'Yang', 'Sebagai', 'Pada', 'Di', 'Untuk', 'Dalam', 'Bab', 'Tentang', 'Sesuai']);
 const CONNECTORS = new Set(['dan', '&', 'serta']);
 const SINGLE_WORD = /^(?:Inspektorat|Bappeda|Bapenda|Bappelitbangda|BPKAD|BKPSDM|BPBD|BKD)$/;
-const MAX_WORDS = 10;
+const MAX_WORDS = 12;
+const LIST_GOES_ON = /^ [A-Z][\w-]*(?: [A-Z][\w-]*)*(?:, [A-Z][\w-]*(?: [A-Z][\w-]*)*)* (?:dan|&|serta) [A-Z]/;
 
 const START = new RegExp(String.raw`(?<![\w-])${HEAD}(?![\w-])`, 'g');
 
@@ -36,10 +37,15 @@ function nameAt(text: string, index: number): string | null {
     if (CONNECTORS.has(w)) words.push(w);
     else if (/^[A-Z][\w'’-]*$/.test(w) || /^\(?[A-Z]{2,}\)?$/.test(w)) words.push(w);
     else break;
-    if (w !== raw) break; // a comma or a stop ends it
+    if (w === raw) continue;
+    // a comma goes on only inside a list of the agency's fields on one line (`Dinas Pemberdayaan
+    // Perempuan, Perlindungan Anak dan Keluarga Berencana`); any other comma or stop ends it
+    const after = tail.slice((t.index ?? 0) + raw.length);
+    if (!(raw.endsWith(',') && LIST_GOES_ON.test(after))) break;
+    words[words.length - 1] = raw;
   }
   while (words.length && CONNECTORS.has(words[words.length - 1])) words.pop();
-  const name = words.join(' ');
+  const name = words.join(' ').replace(/,$/, '');
   if (words.length < 2 && !SINGLE_WORD.test(name)) return null;
   return name;
 }

@@ -63,7 +63,8 @@ const TITLE_LEAD = /^[^A-Za-z]*(?:(?:laporan|dokumen|cetak|formulir|form|lampira
 export function titleKind(text: string): KindMatch | null {
   for (const m of kindMatches(text)) {
     const before = text.slice(0, m.index);
-    const part = before.split(/\n|\s[-–—|:]\s|[:|(]/).pop() ?? '';
+    // parts: lines of a title block, ` - `, `:`, `(`, and what a decree is `tentang`
+    const part = before.split(/\n|\s[-–—|:]\s|[:|(]|\btentang\s/i).pop() ?? '';
     if (TITLE_LEAD.test(part)) return m;
   }
   return null;

@@ -120,7 +120,8 @@ export function mentionsIn(text: string, rejected?: Set<string>): Mention[] {
   const out: Mention[] = [];
   for (const m of text.matchAll(TYPE_WORD)) {
     const type = typeOf(m[1]);
-    const start = (m.index ?? 0) + m[0].length;
+    // `Kota Administrasi Jakarta Selatan`: the name comes after the word
+    const start = (m.index ?? 0) + m[0].length + (/^\s+(?:Administrasi|Adm\.)(?=\s)/.exec(text.slice((m.index ?? 0) + m[0].length))?.[0].length ?? 0);
     const tail = text.slice(start, start + 80);
     const tokens = [...tail.matchAll(/\S+/g)].slice(0, 5);
     const words: string[] = [];

@@ -249,3 +249,20 @@ describe('year, period and covers', () => {
     expect(m.unknown_because.covers).toBe('not a periodic report');
   });
 });
+
+describe('more names', () => {
+  it('an agency whose name lists its fields with commas', () => {
+    const m = meta('RENCANA KERJA TAHUN 2024\nDINAS PEMBERDAYAAN PEREMPUAN, PERLINDUNGAN ANAK DAN KELUARGA BERENCANA\nKABUPATEN MAJALENGKA');
+    expect(m.agency).toBe('Dinas Pemberdayaan Perempuan, Perlindungan Anak dan Keluarga Berencana');
+    expect(m.region).toMatchObject({ type: 'kabupaten', name: 'Majalengka' });
+  });
+
+  it('a Kota Administrasi is named without the word', () => {
+    expect(meta('RENCANA KERJA\nSUKU DINAS SOSIAL KOTA ADMINISTRASI JAKARTA TIMUR\nTAHUN 2022').region).toMatchObject({ type: 'kota', name: 'Jakarta Timur' });
+  });
+
+  it('a decree whose subject is the document', () => {
+    const m = meta('KEPUTUSAN KEPALA DINAS LINGKUNGAN HIDUP KOTA BEKASI\nNOMOR 050/12/DLH\nTENTANG\nRENCANA KERJA DINAS LINGKUNGAN HIDUP TAHUN 2021');
+    expect(m).toMatchObject({ kind: 'renja', year: 2021, region: { type: 'kota', name: 'Bekasi' } });
+  });
+});
