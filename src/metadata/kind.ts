@@ -37,6 +37,8 @@ export interface KindMatch {
   kind: Exclude<DocKind, 'unknown'>;
   index: number;
   end: number;
+  /** the words that matched */
+  text: string;
 }
 
 /** Every kind phrase in a text that no other phrase covers, in order. */
@@ -44,7 +46,7 @@ export function kindMatches(text: string): KindMatch[] {
   const all: KindMatch[] = [];
   for (const [kind, re] of KIND_PHRASES) {
     const g = new RegExp(re.source, 'gi');
-    for (const m of text.matchAll(g)) all.push({ kind, index: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    for (const m of text.matchAll(g)) all.push({ kind, index: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] });
   }
   all.sort((a, b) => a.index - b.index || b.end - a.end);
   const out: KindMatch[] = [];
@@ -87,6 +89,8 @@ export function selfReference(text: string): KindMatch | null {
 
 // a Renja and its variants: a title that names the variant anywhere wins over one that says Renja
 const RENJA_VARIANTS: DocKind[] = ['renja_perubahan', 'rancangan_renja'];
+// the sheet title RKA and DPA forms share: a DPA named anywhere in the titles makes it a DPA
+const BUDGET_SHEET = /^rincian\s+belanja/i;
 
 export interface KindResult {
   kind: DocKind;
@@ -107,12 +111,12 @@ function evaluationForm(z: Zones): number | null {
 }
 
 /** Title-kind claims in segments, first to last; cells of tables only when they read like a title. */
-function claims(segments: Segment[]): { kind: Exclude<DocKind, 'unknown'>; line: number }[] {
-  const out: { kind: Exclude<DocKind, 'unknown'>; line: number }[] = [];
+function claims(segments: Segment[]): (KindMatch & { line: number })[] {
+  const out: (KindMatch & { line: number })[] = [];
   for (const s of segments) {
     if (s.inTable && (s.text.match(/[A-Za-z]{2,}/g) ?? []).length < 3) continue;
     const m = titleKind(s.text);
-    if (m) out.push({ kind: m.kind, line: s.line });
+    if (m) out.push({ ...m, line: s.line });
   }
   return out;
 }
@@ -126,6 +130,10 @@ export function detectKind(z: Zones): KindResult {
     if (pick.kind === 'renja') {
       const variant = strong.find((c) => RENJA_VARIANTS.includes(c.kind));
       if (variant) pick = variant;
+    }
+    if (pick.kind === 'rka' && BUDGET_SHEET.test(pick.text)) {
+      const dpa = strong.find((c) => c.kind === 'dpa');
+      if (dpa) pick = dpa;
     }
     return { kind: pick.kind, source: cover.includes(pick) ? 'cover' : 'running', line: pick.line };
   }

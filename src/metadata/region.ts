@@ -70,6 +70,7 @@ const NOT_NAMES = new Set([
   'Sumber', 'Dana', 'Catatan', 'Tabel', 'Gambar', 'Bab', 'Halaman', 'Hal', 'Periode', 'Sampai', 'Dengan', 'Oleh', 'Atas', 'Bagi',
   'Peduli', 'Tanpa', 'Bebas', 'Aman', 'Nyaman', 'Kumuh', 'Inovatif', 'Digital', 'Pintar', 'Smart', 'Layanan', 'Pelayanan',
   'Kepala', 'Wakil', 'Sekretaris', 'Sekretariat', 'Inspektorat', 'Perangkat', 'Organisasi', 'Unit', 'Satuan', 'Pemkot', 'Pemkab',
+  'Pemprov', 'Prov', 'Prop', 'Kec', 'Kel', 'Ds',
   'Januari', 'Februari', 'Pebruari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Nopember', 'Desember',
 ]);
 
@@ -80,7 +81,7 @@ const NAME_WORD = /^[A-Z][a-z]+(?:[-'][A-Za-z]+)*$/;
 
 // `Kota`, `Kabupaten`, `Kab.` and `Provinsi` as a word of their own, not the `Kota` of `Kabupaten/Kota`
 // nor the `Kabupaten` of `Kabupaten / Kota`
-const TYPE_WORD = /(?<![\w/])(?<!\/\s)(Kota|Kabupaten|Kab\.?|Provinsi|Propinsi|Prov\.?|Pemkot|Pemkab|Pemprov)(?!\s*\/)(?=[\s.])/g;
+const TYPE_WORD = /(?<![\w/])(?<!\/\s)(Kota|Kabupaten|Kab\.?|Provinsi|Propinsi|Prov\.?|Pemkot|Pemkab|Pemprov)(?!\s*\/)(?=\s|\.|(?<=\.)[A-Z])/g;
 
 // the text before a mention that makes it the government of an agency, a head or a title
 const ATTACHED = /\b(?:Dinas|Badan|Kantor|Inspektorat|Sekretariat|Satuan|Satpol|UPTD?|Balai|Kecamatan|RSUD|Rumah Sakit|Biro|Pemerintah|Bupati|Walikota|Wali Kota|Gubernur|APBD|Kepala|Perangkat Daerah|Renja|Renstra|Rencana|Laporan|LKjIP|LKIP|LAKIP|Perjanjian|DPA|RKA)(?:\s+(?:\(?[A-Z][\w.&()-]*|dan|&|serta|,))*\s*$/;
@@ -125,12 +126,12 @@ export function mentionsIn(text: string, rejected?: Set<string>): Mention[] {
     const tail = text.slice(start, start + 80);
     const tokens = [...tail.matchAll(/\S+/g)].slice(0, 5);
     const words: string[] = [];
-    let prevEnd = 0;
+    const ends: number[] = []; // where each word ends in the text
     for (const t of tokens) {
-      if (words.length && tail.slice(prevEnd, t.index).includes('\n')) break; // a name ends with its line in a title block
+      if (words.length && tail.slice(ends[ends.length - 1] - start, t.index).includes('\n')) break; // a name ends with its line in a title block
       const w = t[0].replace(/[.,;:)]+$/, '');
       words.push(w);
-      prevEnd = (t.index ?? 0) + t[0].length;
+      ends.push(start + (t.index ?? 0) + w.length);
       if (w !== t[0]) break; // and at a comma, a stop, a colon
     }
     const before = text.slice(Math.max(0, (m.index ?? 0) - 100), m.index);
@@ -143,7 +144,7 @@ export function mentionsIn(text: string, rejected?: Set<string>): Mention[] {
         if (words[0] && /^[A-Z]/.test(words[0])) rejected?.add(`${m[1]} ${words[0]}`);
         continue;
       }
-      out.push({ type, words: p.name.split(' '), base: p.name.split(' ').length, attached, context, closed: true, index: m.index ?? 0, end: start + p.name.length });
+      out.push({ type, words: p.name.split(' '), base: p.name.split(' ').length, attached, context, closed: true, index: m.index ?? 0, end: ends[p.used - 1] });
       continue;
     }
     if (!words.length || !NAME_WORD.test(words[0]) || NOT_NAMES.has(words[0]) || words[0].length < 3) {
@@ -160,10 +161,8 @@ export function mentionsIn(text: string, rejected?: Set<string>): Mention[] {
     const all = [...words.slice(0, base), ...rest];
     const next = words[all.length];
     const closed = !(next && NAME_WORD.test(next) && !AFTER_NAME.has(next));
-    // the name ends where its words end in the text, to tell a following province from another mention
-    let nameEnd = start;
-    for (const w of all) nameEnd = text.indexOf(w, nameEnd) + w.length;
-    out.push({ type, words: all, base, attached, context: false, closed, index: m.index ?? 0, end: nameEnd });
+    // where the name ends, to tell a province that follows it from another mention
+    out.push({ type, words: all, base, attached, context: false, closed, index: m.index ?? 0, end: ends[all.length - 1] });
   }
   return out;
 }

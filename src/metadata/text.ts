@@ -19,7 +19,8 @@ function titleWord(w: string, first: boolean): string {
   if (!/[AIUEO]/.test(core) && core.length <= 5) return w; // PPKB, KB: no vowel, an abbreviation
   const lower = w.toLowerCase();
   if (SMALL_WORDS.has(lower)) return lower; // also at the start of a line of a wrapped title (`DAN PERDAGANGAN`)
-  return lower.replace(/[a-z]/, (c) => c.toUpperCase());
+  // every part of a word joined by a stop, a hyphen or a slash (`KAB.BOGOR`, `BAU-BAU`)
+  return lower.replace(/(^|[./(-])([a-z])/g, (_, p: string, c: string) => p + c.toUpperCase());
 }
 
 /** Title case for a cell printed in capitals; a cell in mixed case is left as printed. */

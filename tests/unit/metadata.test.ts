@@ -122,6 +122,7 @@ describe('document kind', () => {
     ['an RKA printed from SIPD', 'Sistem Informasi Pemerintahan Daerah - Cetak RKA\n\nRINCIAN BELANJA SUB KEGIATAN\nSATUAN KERJA PERANGKAT DAERAH', 'rka'],
     ['Rencana Kerja dan Anggaran is an RKA, not a Renja', 'RENCANA KERJA DAN ANGGARAN\nSATUAN KERJA PERANGKAT DAERAH\nPemerintah Kabupaten Sleman Tahun Anggaran 2023', 'rka'],
     ['a DPA', 'DOKUMEN PELAKSANAAN ANGGARAN\nSATUAN KERJA PERANGKAT DAERAH (DPA-SKPD)\nPemerintah Kota Madiun Tahun Anggaran 2021\n\nRINCIAN BELANJA SUB KEGIATAN', 'dpa'],
+    ['a DPA sheet whose browser header says DPA', 'Sistem Informasi Pemerintahan Daerah\n\nRINCIAN BELANJA SUB KEGIATAN\nPemerintah Kota Kediri Tahun Anggaran 2023\n\nCetak DPA\n\nSistem Informasi Pemerintahan Daerah - Cetak DPA', 'dpa'],
     ['an RFK', 'LAPORAN REALISASI FISIK DAN KEUANGAN\nKEGIATAN APBD KABUPATEN KLATEN TAHUN ANGGARAN 2022', 'rfk'],
     ['a titled evaluation of the Renja, which names the Renja', 'EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH\nDINAS PERTANIAN KABUPATEN BANTUL\nTRIWULAN III TAHUN 2022', 'evaluasi_renja'],
     ['an LKjIP, whose chapters are on Perjanjian Kinerja', 'LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)\nBADAN PENDAPATAN DAERAH KOTA PEKALONGAN\nTAHUN 2021\n\nDAFTAR ISI\nBAB II PERENCANAAN KINERJA\n2.2 Perjanjian Kinerja', 'lkjip'],
@@ -264,5 +265,12 @@ describe('more names', () => {
   it('a decree whose subject is the document', () => {
     const m = meta('KEPUTUSAN KEPALA DINAS LINGKUNGAN HIDUP KOTA BEKASI\nNOMOR 050/12/DLH\nTENTANG\nRENCANA KERJA DINAS LINGKUNGAN HIDUP TAHUN 2021');
     expect(m).toMatchObject({ kind: 'renja', year: 2021, region: { type: 'kota', name: 'Bekasi' } });
+  });
+});
+
+describe('written short', () => {
+  it('Kab. without a space and a province by its short name', () => {
+    const m = meta('RENJA DINAS PERTANIAN KAB.BANYUWANGI PROV. JATIM\nTAHUN 2019');
+    expect(m.region).toEqual({ type: 'kabupaten', name: 'Banyuwangi', province: 'Jawa Timur' });
   });
 });
