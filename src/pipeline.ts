@@ -263,6 +263,8 @@ export function toOutput(doc: LoadedDocument, x: Extraction, settings: Settings 
       region: x.meta.region,
       year: x.meta.year,
       period: x.meta.period,
+      covers: x.meta.covers,
+      unknown_because: x.meta.unknown_because,
       code_system: x.scope.system,
       nomenclature: x.scope.revision,
       bidang: x.scope.bidangs,

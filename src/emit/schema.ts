@@ -104,7 +104,10 @@ export const OutputDocument = z.object({
     }).optional(),
   }).passthrough(),
   document: z.object({
-    kind: z.enum(['renja', 'rancangan_renja', 'renja_perubahan', 'renstra', 'lkjip', 'unknown']).nullable(),
+    kind: z.enum([
+      'renja', 'rancangan_renja', 'renja_perubahan', 'renstra', 'lkjip', 'rka', 'dpa', 'rfk', 'evaluasi_renja',
+      'perjanjian_kinerja', 'rkpd', 'unknown',
+    ]).nullable(),
     agency: z.string().nullable(),
     region: z.object({
       type: z.enum(['kota', 'kabupaten', 'provinsi']).nullable(),
@@ -113,6 +116,14 @@ export const OutputDocument = z.object({
     }).nullable(),
     year: z.number().int().nullable(),
     period: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
+    /** the part of the year a periodic report (RFK, Renja evaluation) covers: `{ month: 12 }`, `{ quarter: 4 }` */
+    covers: z.object({
+      month: z.number().int().min(1).max(12).optional(),
+      quarter: z.number().int().min(1).max(4).optional(),
+      semester: z.number().int().min(1).max(2).optional(),
+    }).nullable().optional(),
+    /** why a field is null (or the kind unknown), by field */
+    unknown_because: z.partialRecord(z.enum(['kind', 'agency', 'region', 'year', 'period', 'covers']), z.string()).optional(),
     /** the numbering its codes follow: Kepmendagri (2020 on) or Permendagri 13/2006 */
     code_system: z.enum(['kepmendagri', 'permendagri-13']).optional(),
     /** the nomenclature revision its codes were read against */
