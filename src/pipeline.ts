@@ -17,7 +17,7 @@ import { LATEST_REVISION, loadNomenclature } from './nomenclature/index.js';
 import { attachAccounts } from './resolve/accounts.js';
 import { checkCodes } from './resolve/check.js';
 import { inferCodes, kegiatanByPosition, resolveDocumentCodes, type TableRows } from './resolve/codes.js';
-import { codeScope, detectCodeSystem, inBidangList, type CodeScope } from './resolve/scope.js';
+import { codeScope, detectCodeSystem, inBidangList, type CodeScope, type RowBidang } from './resolve/scope.js';
 import { buildRows, markPageOverlapDuplicates } from './rows/build.js';
 import { buildColumns, matchFamily } from './tables/families.js';
 import { findTables } from './tables/find.js';
@@ -100,15 +100,13 @@ const PROGRAM_HEADER = /\bprogram\s*\/\s*kegiatan/i;
  */
 function printedBidang(p: PartialCode): string | null {
   if (!p.bidang || p.ghost || p.program === null) return null;
-  // the code from its bidang on (`.06.01.2.01`), so a bidang's votes are its distinct codes
-  const rest = formatCode({ urusan: '0', bidang: p.bidang, program: p.program, kegiatanType: p.kegiatanType, kegiatan: p.kegiatan, sub: p.sub })!.slice(1);
-  if (p.urusan) return p.urusan + rest;
+  if (p.urusan) return `${p.urusan}.${p.bidang}`;
   const n = loadNomenclature(LATEST_REVISION);
   const options = n.bidangs().map((b) => b.code).filter((c) => c.endsWith(`.${p.bidang}`));
+  const rest = formatCode({ urusan: '0', bidang: p.bidang, program: p.program, kegiatanType: p.kegiatanType, kegiatan: p.kegiatan, sub: p.sub })!.slice(1);
   const known = options.filter((b) => n.has(b.split('.')[0] + rest));
   const pool = known.length ? known : options;
-  const bidang = pool.find((b) => Number(b.split('.')[0]) <= URUSAN_PEMERINTAHAN) ?? pool[0] ?? null;
-  return bidang ? bidang.split('.')[0] + rest : null;
+  return pool.find((b) => Number(b.split('.')[0]) <= URUSAN_PEMERINTAHAN) ?? pool[0] ?? null;
 }
 
 /**
@@ -116,10 +114,12 @@ function printedBidang(p: PartialCode): string | null {
  * none does (an urusan cell OCR lost), the bidang numbers alone (`02⇥2.01` may as well be a
  * program 02 under a bidang printed above).
  */
-function partialBidangs(rows: LogicalRow[]): string[] {
-  const partials = rows.map((r) => r.partial).filter((p): p is PartialCode => p !== null);
-  const withUrusan = partials.filter((p) => p.urusan !== null);
-  return (withUrusan.length ? withUrusan : partials).map(printedBidang).filter((c): c is string => c !== null);
+function partialBidangs(rows: LogicalRow[]): RowBidang[] {
+  const withPartial = rows.filter((r): r is LogicalRow & { partial: PartialCode } => r.partial !== null);
+  const withUrusan = withPartial.filter((r) => r.partial.urusan !== null);
+  return (withUrusan.length ? withUrusan : withPartial)
+    .map((r) => ({ bidang: printedBidang(r.partial), printed: r.codeRaw ?? '' }))
+    .filter((b): b is RowBidang => b.bidang !== null);
 }
 
 // urusan 1–3 are the urusan pemerintahan; 4–8 supporting units whose bidang numbers repeat theirs

@@ -75,6 +75,13 @@ export const Layout = z.object({
   grid_shared_fraction: z.number().min(0).max(1).default(0.2),
   /** vertical space of more than this between two lines that are not both table rows is a break */
   paragraph_gap: positive.default(0.9),
+  /**
+   * a line repeated at the top or bottom of at least this share of a PDF's pages (and of two at
+   * least) is a running header or footer: page furniture, neither caption nor row
+   */
+  running_page_share: z.number().min(0).max(1).default(0.3),
+  /** running headers and footers are looked for among this many lines at the top and the bottom of each page */
+  running_edge_lines: z.number().int().min(1).default(3),
 }).strict();
 export type Layout = z.infer<typeof Layout>;
 

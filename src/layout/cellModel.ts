@@ -3,6 +3,7 @@
 // strategies (lattice, stream) produce it; OCR'd pages too.
 
 import type { Rule } from '../load/pdf.js';
+import { joinWrappedText } from '../normalize/wrap.js';
 import type { Run } from './lines.js';
 
 export interface Box {
@@ -63,8 +64,8 @@ const CODE_HEAD = /^\d{1,2}(\.\d{1,2}){2,}(\.\d{0,4})?\.?$/;
 
 /**
  * The text of a cell whose content wraps: `b` printed below `a`. A figure or code cut by the
- * cell's width joins without a space (`48.114.7` + `09.000`, `1.06.01.2.01.000` + `1`, `000` + `1`); words join
- * with one, and a word broken with a hyphen without it.
+ * cell's width joins without a space (`48.114.7` + `09.000`, `1.06.01.2.01.000` + `1`, `000` + `1`); words as
+ * `joinWrappedText` joins them (a word broken with or without a hyphen is one word).
  */
 export function joinCellText(a: string, b: string): string {
   if (a === '') return b;
@@ -76,7 +77,7 @@ export function joinCellText(a: string, b: string): string {
   if (CODE_HEAD.test(a) && /^\d{1,4}$/.test(b)) return a + b;
   // a zero-led number is a code segment (`000` + `1` of a sub-kegiatan `0001`), never a figure
   if (/^0\d+$/.test(a) && /^\d{1,3}$/.test(b) && a.length + b.length <= 4) return a + b;
-  return /[a-z]-$/i.test(a) ? a + b : `${a} ${b}`;
+  return joinWrappedText(a, b);
 }
 
 /** Two cells of one row printed one below the other, as one. */

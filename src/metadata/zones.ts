@@ -8,6 +8,7 @@
 // never joined across the cells of one line.
 
 import type { LayoutLine } from '../model.js';
+import { runningGroups, runningKey } from '../layout/furniture.js';
 import { cleanText, isProse, wordCount } from './text.js';
 
 export interface Segment {
@@ -87,42 +88,24 @@ function headZone(lines: LayoutLine[]): { segments: Segment[]; end: number } {
   return { segments, end: i };
 }
 
-/** A line's text with what changes from page to page (page numbers, dates) taken out. */
-const runningKey = (l: LayoutLine) =>
-  filled(l).map((c) => c.text).join(' ').toLowerCase().replace(/\b[ivxl]+\b|[^a-z]+/g, ' ').replace(/\s+/g, ' ').trim();
-
-const RUNNING_SHARE = 0.3;
-const RUNNING_EDGE = 3;
 const PAGELESS_REPEATS = 5;
 
 function runningZone(lines: LayoutLine[]): Segment[] {
   const paged = lines.some((l) => l.page !== null);
-  const candidates: LayoutLine[] = [];
-  let pages = 1;
+  let running: LayoutLine[];
   if (paged) {
-    const byPage = new Map<number, LayoutLine[]>();
-    for (const l of lines) if (!l.blank && l.page !== null) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
-    pages = byPage.size;
-    for (const ls of byPage.values()) {
-      const edge = ls.length <= 2 * RUNNING_EDGE ? ls : [...ls.slice(0, RUNNING_EDGE), ...ls.slice(-RUNNING_EDGE)];
-      candidates.push(...edge);
-    }
+    running = runningGroups(lines).filter((g) => g.kind === 'title').map((g) => g.lines[0]);
   } else {
-    candidates.push(...lines.filter((l) => !l.blank));
+    // a text conversion keeps no pages: a title line repeated through it
+    const seen = new Map<string, LayoutLine[]>();
+    for (const l of lines) {
+      if (l.blank || filled(l).length > 3) continue;
+      const key = runningKey(l);
+      if (key.length < 8 || wordCount(key) < 3 || isProse(cleanText(l.text))) continue;
+      seen.set(key, [...(seen.get(key) ?? []), l]);
+    }
+    running = [...seen.values()].filter((ls) => ls.length >= PAGELESS_REPEATS).map((ls) => ls[0]);
   }
-  const seen = new Map<string, { first: LayoutLine; where: Set<number> }>();
-  candidates.forEach((l, i) => {
-    const cells = filled(l);
-    if (cells.length > 3) return;
-    const key = runningKey(l);
-    if (key.length < 8 || wordCount(key) < (paged ? 2 : 3)) return;
-    if (!paged && isProse(cleanText(l.text))) return;
-    const e = seen.get(key) ?? { first: l, where: new Set<number>() };
-    e.where.add(paged ? l.page! : i);
-    seen.set(key, e);
-  });
-  const need = paged ? Math.max(2, Math.ceil(RUNNING_SHARE * pages)) : PAGELESS_REPEATS;
-  const running = [...seen.values()].filter((e) => e.where.size >= need && (paged ? pages >= 2 : true)).map((e) => e.first);
   running.sort((a, b) => a.line - b.line);
   // adjacent one-cell running lines are one title (`Laporan Kinerja …` over `Dinas … Tahun 2016`)
   const out: Segment[] = [];

@@ -35,6 +35,9 @@ export interface CodeScope {
 export const FIRST_KEPMENDAGRI_YEAR = 2020;
 // a bidang printed by fewer codes than this share of the most printed one is noise (a misread cell)
 const MIN_BIDANG_SHARE = 0.1;
+// unless its codes nest (a program and its kegiatan, a kegiatan and its sub-kegiatan): a section of
+// the document for a second bidang, however small, not one misread cell
+const MIN_SECTION_SHARE = 0.03;
 // and by fewer than this many codes
 const MIN_BIDANG_CODES = 2;
 // an agency's bidang candidates within this of the best are all kept (Dinas PUPR: 1.03 and 1.04)
@@ -102,25 +105,43 @@ export function chooseRevision(year: number | null, lines: LayoutLine[]): Revisi
   return best;
 }
 
+/** A bidang a row's code cells print, and the code as printed (what makes two votes one). */
+export interface RowBidang {
+  bidang: string;
+  printed: string;
+}
+
 /**
- * The bidang a document prints codes of, most printed first. `rowCodes`: codes its rows print
- * (partial ones completed with the bidang they print), which count for their bidang even where the
- * nomenclature does not know the code itself (a digit lost, a truncated sub-kegiatan).
+ * The bidang a document prints codes of, most printed first, each counted once per distinct code:
+ * a table repeated in three chapters is one vote per code, not three, so a bidang's share does
+ * not depend on how often the document repeats its tables. `rowCodes`: the bidang the rows' code
+ * cells print (partial codes completed with the urusan they lack).
  */
-function bidangFromCodes(lines: LayoutLine[], n: Nomenclature, rowCodes: string[]): string[] {
-  const tally = new Tally<string>();
-  // distinct codes: a table repeated in three chapters is one vote per code, not three, so a
-  // bidang's share does not depend on how often the document repeats its tables
-  const distinct = (codes: string[]) => new Set(codes.map((c) => canonicalCode(c)).filter((c): c is string => !!c));
-  const fromRows = distinct(rowCodes);
-  for (const code of new Set([...distinct(printedCodes(lines)), ...fromRows])) {
-    const b = bidangOf(code);
-    // a printed code counts for its bidang when the nomenclature knows the code, not just the bidang
-    if (b && n.get(b)?.level === 'bidang' && (fromRows.has(code) || known(code))) tally.add(b);
+function bidangFromCodes(lines: LayoutLine[], n: Nomenclature, rowCodes: RowBidang[]): string[] {
+  const votes = new Map<string, Set<string>>();
+  const vote = (bidang: string, code: string) => votes.set(bidang, (votes.get(bidang) ?? new Set()).add(code));
+  for (const c of printedCodes(lines)) {
+    const code = canonicalCode(c);
+    const b = code ? bidangOf(code) : null;
+    // a code counts for its bidang when the nomenclature knows the code, not just the bidang
+    if (b && n.get(b)?.level === 'bidang' && known(code!)) vote(b, code!);
   }
+  for (const r of rowCodes) {
+    if (n.get(r.bidang)?.level === 'bidang') vote(r.bidang, canonicalCode(r.printed) ?? r.printed.replace(/\s+/g, ''));
+  }
+  const tally = new Tally<string>();
+  for (const [b, codes] of votes) tally.add(b, codes.size);
   const ranked = tally.ranked();
   const top = ranked[0]?.[1] ?? 0;
-  return ranked.filter(([, k]) => k >= MIN_BIDANG_CODES && k >= MIN_BIDANG_SHARE * top).map(([b]) => b);
+  return ranked
+    .filter(([b, k], i) => k >= MIN_BIDANG_CODES && (i === 0 || k >= MIN_BIDANG_SHARE * top || (k >= MIN_SECTION_SHARE * top && nested(votes.get(b)!))))
+    .map(([b]) => b);
+}
+
+/** Do some of these codes sit under others (a kegiatan under its program, a sub-kegiatan under its kegiatan)? */
+function nested(codes: Set<string>): boolean {
+  for (const c of codes) for (const d of codes) if (d.startsWith(`${c}.`)) return true;
+  return false;
 }
 
 function bidangFromAgency(agency: string | null, n: Nomenclature): string[] {
@@ -154,7 +175,7 @@ export function inBidangList(code: string, scope: CodeScope): boolean {
 }
 
 /** Everything the code stages need to know about the document's scheme. */
-export function codeScope(o: { lines: LayoutLine[]; year: number | null; agency: string | null; rowNames: string[]; rowCodes: string[]; clearLead?: number }): CodeScope {
+export function codeScope(o: { lines: LayoutLine[]; year: number | null; agency: string | null; rowNames: string[]; rowCodes: RowBidang[]; clearLead?: number }): CodeScope {
   const system = detectCodeSystem(o.lines, o.year);
   if (system === 'permendagri-13') return { system, revision: null, bidangs: [], names: null };
   const revision = chooseRevision(o.year, o.lines);

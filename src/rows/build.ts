@@ -9,6 +9,7 @@ import { nameSimilarity } from '../normalize/similarity.js';
 import { endsMidPhrase, joinFragments } from '../normalize/text.js';
 import { looksLikeMoney } from '../normalize/numbers.js';
 import { analyzeLine, type LineAnalysis, type TextCell } from './analyze.js';
+import { joinWrappedText } from '../normalize/wrap.js';
 import { joinPageBreakRows } from './pageBreak.js';
 import { alignToColumns, toParsedValues, type ValueCell } from './values.js';
 
@@ -192,10 +193,9 @@ function attachContinuation(d: Draft, a: LineAnalysis): void {
   d.row.lines.push(a.line.line);
 }
 
+/** Wrapped text of a row's lines: a range broken after its dash (`2020-` / `2021`) joins as it was printed. */
 function joinWrapped(a: string, b: string): string {
-  if (a === '') return b;
-  if (b === '') return a;
-  return /-$/.test(a) ? a + b : `${a} ${b}`;
+  return a !== '' && b !== '' && /-$/.test(a) ? a + b : joinWrappedText(a, b);
 }
 
 function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
@@ -267,8 +267,11 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
   row.texts = texts;
   if (generic) {
     const header = (i: number) => table.columns[i];
-    // on a PDF table's grid a figure under a text column's header is text: the `1.1.1` numbering a sasaran
-    const textual = (c: ValueCell) => table.gridLabels !== undefined && c.reading.kind !== 'empty' && header(c.index) !== undefined && header(c.index).role !== 'value';
+    // on a PDF table's grid a figure under a text column's header is text: the `1.1.1` numbering a
+    // sasaran. Not a rupiah amount: no text column prints one, a name overflowing into the next
+    // narrow column put the grid's boundary on the wrong side of it
+    const textual = (c: ValueCell) => table.gridLabels !== undefined && c.reading.kind !== 'empty' && c.reading.kind !== 'money' &&
+      header(c.index) !== undefined && header(c.index).role !== 'value';
     for (const c of d.valueCells.filter(textual)) texts[`c${c.index}`] = texts[`c${c.index}`] ? joinWrapped(texts[`c${c.index}`], c.raw) : c.raw;
     const cells = d.valueCells.filter((c) => !textual(c));
     row.values = toParsedValues(cells, cells.map((c) => header(c.index) ?? { key: `c${c.index}`, label: '', role: 'value', kind: 'any', measure: null, year: null, unit: null }), cells.map((_, i) => i));

@@ -1,6 +1,7 @@
 // Tables stage: find every table in the laid-out lines — its caption (before or after),
 // header block, column-number row, repeated page headers and body lines.
 
+import { furnitureLines } from '../layout/furniture.js';
 import type { LayoutLine, TableBlock } from '../model.js';
 import { DEFAULT_SETTINGS, type Layout } from '../settings.js';
 import { regrid } from './grid.js';
@@ -113,10 +114,14 @@ function isPageArtefact(lines: LayoutLine[], i: number, cur: Block): boolean {
   let last = cur.end;
   while (last > cur.start && !isDataLine(lines[last])) last--;
   const width = lines[last].cells.length;
+  // on a PDF page after the one the table's rows were on, the line is the head of a new page (the
+  // tail of a cell wrapped over the break, a running title): rows of any width of the table go on
+  const newPage = lines[i].page !== null && lines[last].page !== null && lines[i].page !== lines[last].page;
+  const widest = Math.max(...lines.slice(cur.start, cur.end + 1).map((l) => l.cells.length));
   for (let k = i + 1; k < Math.min(lines.length, i + 5); k++) {
     const l = lines[k];
     if (l.blank) continue;
-    return isTabular(l) && l.cells.length === width && isDataLine(l);
+    return isTabular(l) && isDataLine(l) && (newPage ? l.cells.length <= widest : l.cells.length === width);
   }
   return false;
 }
@@ -160,6 +165,9 @@ function blocks(lines: LayoutLine[]): Block[] {
 
 export function findTables(lines: LayoutLine[], s: Layout = DEFAULT_SETTINGS.layout): TableBlock[] {
   const tables: TableBlock[] = [];
+  // running headers and footers read as page breaks: a table goes on over them, none is a caption
+  const furniture = furnitureLines(lines, s);
+  if (furniture.size) lines = lines.map((l) => (furniture.has(l.line) ? { ...l, blank: true, cells: [], text: PAGE_BREAK } : l));
   for (const b of blocks(lines)) {
     let i = b.start;
     while (i <= b.end) {

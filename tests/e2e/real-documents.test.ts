@@ -3,7 +3,7 @@
 // the hand-checked facts with the shared scorer. The floors are what the project reaches so far:
 // they may only rise.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,14 +13,17 @@ const REAL = join(SHARED, 'real');
 const FACTS_SCORER = join(SHARED, 'tools', 'score-facts.mjs');
 
 // reached so far (a ratchet: raise them, never lower them)
-const FLOORS = { facts: 0.79, onPage: 0.97, codes: 0.98, metadata: 17 };
+const FLOORS = { facts: 0.9, onPage: 0.98, codes: 0.99, metadata: 27 };
 
 interface Counts { facts: number; found: number; onPage: number; coded: number; codeRight: number; metaOk?: number }
 let scores: { all: Counts & { metaOk: number }; files: Record<string, Counts> };
+let outDir = '';
+const output = (stem: string) => JSON.parse(readFileSync(join(outDir, `${stem}.json`), 'utf8')) as { records: { page: number | null; name: string; values: { value: number | null }[] }[] };
 
 beforeAll(() => {
   requireShared();
   const out = mkdtempSync(join(tmpdir(), 'real-'));
+  outDir = out;
   const r = spawnSync('node', [join(ROOT, 'bin/kinerja-extract.mjs'), REAL, '--out', out, '--jobs', '2', '--quiet'], { encoding: 'utf8', cwd: ROOT });
   expect(r.status, r.stderr).toBe(0);
   scores = JSON.parse(execFileSync('node', [FACTS_SCORER, '--facts', join(REAL, 'facts'), '--out', out, '--json'], { encoding: 'utf8' }));
@@ -51,5 +54,18 @@ describe('real published documents against their hand-checked facts', () => {
     ['renja-dkp-kab-cianjur-2016', 6],
   ])('%s: at least %i facts with the right code', (stem, floor) => {
     expect(scores.files[stem].codeRight).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('joins a name a narrow cell broke mid-word and a page break cut in two (Renstra p.34–35)', () => {
+    // printed `Program Peningkat` / `an Jalan` at the foot of p.34 and `dan Jembatan` atop p.35, below
+    // the running title; its 2017 plan 360.417.724 (Rp ribu) is on p.34
+    const rec = output('renstra-dpupr-kab-grobogan-2021-2026').records.find((r) => r.values.some((v) => v.value === 360417724));
+    expect(rec?.name).toBe('Program Peningkatan Jalan dan Jembatan');
+  });
+
+  it('keeps the running footer of every page out of the records (DKP Cianjur)', () => {
+    const names = output('renja-dkp-kab-cianjur-2016').records.map((r) => r.name);
+    expect(names.filter((n) => /^Dinas Kebersihan dan Pertamanan Kabupaten Cianjur$/i.test(n))).toEqual([]);
+    expect(names).toContain('Penyusunan Laporan Keuangan Semesteran');
   });
 });
