@@ -112,8 +112,20 @@ export const CodeThresholds = z.object({
 }).strict();
 export type CodeThresholds = z.infer<typeof CodeThresholds>;
 
+/** What figures may be. */
+export const Figures = z.object({
+  /**
+   * the largest budget one table row can plausibly hold, in rupiah (a province's whole APBD is in
+   * the tens of trillions): a header stating thousands over figures that, scaled, pass this is not
+   * believed (the figures are full rupiah)
+   */
+  max_plausible_rupiah: positive.default(1e13),
+}).strict();
+export type Figures = z.infer<typeof Figures>;
+
 export const Settings = z.object({
   limits: Limits.prefault({}),
+  figures: Figures.prefault({}),
   layout: Layout.prefault({}),
   codes: CodeThresholds.prefault({}),
 }).strict();

@@ -46,7 +46,8 @@ export interface NumberHint {
 }
 
 export function parseNumber(raw: string, hint: NumberHint = {}): NumberReading {
-  let t = raw.replace(/\u00a0/g, ' ').trim();
+  // `: Rp. 2.500.000.000`: the colon of a `Label : value` field whose label is in the cell before
+  let t = raw.replace(/\u00a0/g, ' ').trim().replace(/^:\s*(?=(R\s*p|[\d(-]))/i, '');
   if (t === '') return { kind: 'empty', value: null, unit: null };
   if (DASH.test(t)) return { kind: 'dash', value: null, unit: null };
   if (JUNK.test(t)) return { kind: 'junk', value: null, unit: null };

@@ -6,6 +6,7 @@
 // A `⇥` in a test name is a TAB between two cells.
 
 import { describe, expect, it } from 'vitest';
+import { statedMoneyUnit, plausibleIn } from '../../src/normalize/moneyUnit.ts';
 import { parseDigits, parseNumber, type NumberReading } from '../../src/normalize/numbers.ts';
 
 /** Fields a case pins, checked in the order written; a field given as `undefined` must be unset. */
@@ -51,7 +52,31 @@ describe('money: `Rp.` prefix', () => {
     ['`Rp. 5.777.052.011,00` (000 l.1068, contract Values)', ['Rp. 5.777.052.011,00', { value: 5777052011, rupiah: true, unit: 'Rp', kind: 'money' }]],
     ['`Rp. 2.780.000` (000 l.988, RKA)', ['Rp. 2.780.000', { value: 2780000, rupiah: true }]],
     ['zero rupiah `Rp. 0` (000 l.1058)', ['Rp. 0', { value: 0, rupiah: true }]],
+    [
+      'a field\'s colon before the figure `: Rp. 2.500.000.000` (SIPD RKA header block, `Jumlah 2023⇥: Rp. 2.500.000.000`)',
+      [': Rp. 2.500.000.000', { value: 2500000000, rupiah: true }],
+      [': 1.350.000,-', { value: 1350000 }],
+    ],
+    ['a colon before words stays text', [': Dinas Perdagangan', { kind: 'text', value: null }]],
   ]);
+});
+
+describe('money unit stated in a header', () => {
+  it.each([
+    ['Pagu Indikatif (Rp.000', 'Rp ribu'],
+    ['Anggaran (dalam ribuan rupiah)', 'Rp ribu'],
+    ['Rencana Anggaran (Rp ribu)', 'Rp ribu'],
+    ['Pagu (dalam jutaan rupiah)', 'Rp juta'],
+    ['Pagu Indikatif (Rp)', null],
+    ['Jumlah (Rp.)', null],
+  ])('%s → %s', (header, unit) => {
+    expect(statedMoneyUnit(header)).toBe(unit);
+  });
+
+  it('a figure is plausible in a unit when, scaled, it stays under the bound', () => {
+    expect(plausibleIn('Rp ribu', 360_417_724, 1e13)).toBe(true);
+    expect(plausibleIn('Rp ribu', 22_160_000_000, 1e13)).toBe(false);
+  });
 });
 
 describe('money: comma as thousands separator', () => {
