@@ -1,0 +1,98 @@
+// Scans as offices make them, made with tools other than the project's own renderer: Debian's
+// poppler-utils (`pdftoppm`) rasterises, ImageMagick degrades, `img2pdf` wraps the pages into an
+// image-only PDF. The scan keeps the pages it was made from (in order), so the gold and the facts
+// of those pages still apply: every loss the scanner makes is measured.
+//
+//   npx tsx scripts/scan-harness.ts <in.pdf> <out.pdf> [--pages 18,35] [--dpi 200] [--skew 1.5]
+//       [--grey | --bw] [--speckle 0.02] [--jpeg 60] [--copy darker|lighter] [--cut 20] [--seed 1]
+//
+// Needs `apt-get install poppler-utils imagemagick img2pdf` (not part of the extractor).
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface ScanSettings {
+  /** scan resolution */
+  dpi: number;
+  /** the page turned by this many degrees (sign from the seed) */
+  skew: number;
+  /** colour: grey, or black and white (a threshold, as cheap scanners and faxes do) */
+  colour: 'grey' | 'bw';
+  /** share of pixels hit by impulse noise (dust, paper grain) */
+  speckle: number;
+  /** JPEG quality of the pages (0: lossless PNG) */
+  jpeg: number;
+  /** a photocopy: darker (toner heavy, thin strokes fill) or lighter (faded), or none */
+  copy: 'darker' | 'lighter' | null;
+  /** pixels cut off the left and top edge: a page laid slightly off the glass */
+  cut: number;
+  seed: number;
+}
+
+export const OFFICE_SCAN: ScanSettings = { dpi: 200, skew: 1.5, colour: 'grey', speckle: 0.01, jpeg: 60, copy: null, cut: 0, seed: 1 };
+
+/** The ImageMagick arguments that turn a clean page into this scan. */
+function degradeArgs(s: ScanSettings, page: number): string[] {
+  const sign = (s.seed + page) % 2 === 0 ? 1 : -1;
+  const args = ['-colorspace', 'Gray'];
+  if (s.copy === 'darker') args.push('-level', '0%,85%', '-morphology', 'Erode', 'Disk:0.8');
+  if (s.copy === 'lighter') args.push('+level', '18%,100%');
+  if (s.cut > 0) args.push('-gravity', 'NorthWest', '-chop', `${s.cut}x${s.cut}`);
+  if (s.skew !== 0) args.push('-background', 'white', '-rotate', String(sign * s.skew));
+  if (s.speckle > 0) args.push('-seed', String(s.seed * 1000 + page), '-attenuate', String(s.speckle * 10), '+noise', 'Impulse');
+  if (s.colour === 'bw') args.push('-threshold', '55%', '-type', 'Bilevel');
+  return args;
+}
+
+/** Scan `pages` (1-based; all when empty) of `input` into the image-only PDF `output`. */
+export function scanPdf(input: string, output: string, pages: number[], s: ScanSettings = OFFICE_SCAN): void {
+  const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+  try {
+    const images: string[] = [];
+    const list = pages.length ? pages : [0];
+    for (const p of list) {
+      const range = p ? ['-f', String(p), '-l', String(p)] : [];
+      execFileSync('pdftoppm', ['-r', String(s.dpi), '-gray', ...range, '-png', input, join(dir, `p${String(p).padStart(4, '0')}`)]);
+    }
+    const raw = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
+    raw.forEach((f, i) => {
+      const ext = s.jpeg > 0 ? 'jpg' : 'png';
+      const out = join(dir, `s${String(i).padStart(4, '0')}.${ext}`);
+      execFileSync('convert', [join(dir, f), ...degradeArgs(s, i + 1), ...(s.jpeg > 0 ? ['-quality', String(s.jpeg)] : []), out]);
+      images.push(out);
+    });
+    execFileSync('img2pdf', ['--imgsize', `${s.dpi}dpi`, '-o', output, ...images]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function main(argv: string[]): void {
+  const VALUED = new Set(['--pages', '--dpi', '--skew', '--speckle', '--jpeg', '--copy', '--cut', '--seed']);
+  const [input, output] = argv.filter((a, i) => !a.startsWith('--') && !VALUED.has(argv[i - 1] ?? ''));
+  const opt = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  if (!input || !output) {
+    console.error('usage: scan-harness <in.pdf> <out.pdf> [--pages 1,2] [--dpi 200] [--skew 1.5] [--grey|--bw] [--speckle 0.01] [--jpeg 60] [--copy darker|lighter] [--cut 20] [--seed 1]');
+    process.exit(2);
+  }
+  const s: ScanSettings = {
+    dpi: Number(opt('dpi') ?? OFFICE_SCAN.dpi),
+    skew: Number(opt('skew') ?? OFFICE_SCAN.skew),
+    colour: argv.includes('--bw') ? 'bw' : 'grey',
+    speckle: Number(opt('speckle') ?? OFFICE_SCAN.speckle),
+    jpeg: Number(opt('jpeg') ?? OFFICE_SCAN.jpeg),
+    copy: (opt('copy') as ScanSettings['copy']) ?? null,
+    cut: Number(opt('cut') ?? 0),
+    seed: Number(opt('seed') ?? 1),
+  };
+  const pages = (opt('pages') ?? '').split(',').filter(Boolean).map(Number);
+  scanPdf(input, output, pages, s);
+  console.log(`${output}: ${pages.length || 'all'} page(s) at ${s.dpi} dpi, ${s.colour}, skew ±${s.skew}°, speckle ${s.speckle}, jpeg ${s.jpeg}${s.copy ? `, ${s.copy} copy` : ''}${s.cut ? `, ${s.cut}px cut` : ''}`);
+}
+
+if (process.argv[1]?.endsWith('scan-harness.ts')) main(process.argv.slice(2));
