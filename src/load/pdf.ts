@@ -8,7 +8,7 @@ import { dirname, join, sep } from 'node:path';
 import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { OcrEngine } from '../ocr/engine.js';
-import { ocrPage, type PageOcr } from '../ocr/page.js';
+import { ocrPage, pixelRules, type PageOcr } from '../ocr/page.js';
 import { DEFAULT_SETTINGS, type Limits } from '../settings.js';
 import { InputError } from './text.js';
 
@@ -41,6 +41,10 @@ export interface PdfPage {
   rules: Rule[];
   /** set when the page was read by OCR */
   ocr?: PageOcr;
+  /** the share of the page its largest image covers (a scan: about 1) */
+  imageCover?: number;
+  /** a scan with its scanner's invisible text layer: the layer is read, the ruling lines come from the image */
+  rulesFromImage?: number;
   /** what was left out of this page, and why */
   warnings: { type: string; message: string }[];
 }
@@ -148,6 +152,8 @@ function invisible(color: string): boolean {
   return !!m && [m[1], m[2], m[3]].every((h) => parseInt(h, 16) >= 0xf0);
 }
 
+const isImage = (fn: number | undefined) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject;
+
 interface GraphicsState {
   ctm: Matrix;
   fill: string;
@@ -159,8 +165,9 @@ interface GraphicsState {
  * boxes, in a colour other than white. A path that is only a clip (`re W n`, every cell of a
  * PDFium or Chromium page) or a white box draws nothing and is no rule.
  */
-async function pageRules(page: any, view: Matrix, sink: RuleSink, thinFill: number): Promise<void> {
+async function pageRules(page: any, view: Matrix, sink: RuleSink, thinFill: number): Promise<number> {
   const list = await page.getOperatorList();
+  let imageArea = 0; // the largest image the page paints, in square points
   let gs: GraphicsState = { ctm: [1, 0, 0, 1, 0, 0], fill: '#000000', stroke: '#000000' };
   const stack: GraphicsState[] = [];
   for (let i = 0; i < list.fnArray.length; i++) {
@@ -168,7 +175,14 @@ async function pageRules(page: any, view: Matrix, sink: RuleSink, thinFill: numb
     const args = list.argsArray[i];
     if (fn === OPS.save) stack.push(gs);
     else if (fn === OPS.restore) gs = stack.pop() ?? { ctm: [1, 0, 0, 1, 0, 0], fill: '#000000', stroke: '#000000' };
-    else if (fn === OPS.transform) gs = { ...gs, ctm: Util.transform(gs.ctm, args) };
+    else if (fn === OPS.transform) {
+      gs = { ...gs, ctm: Util.transform(gs.ctm, args) };
+      // `q cm Q` with nothing between: an image pdf.js left undecoded (NO_IMAGES) filled that unit square
+      if (list.fnArray[i + 1] === OPS.restore || isImage(list.fnArray[i + 1])) {
+        const m = Util.transform(view, gs.ctm);
+        imageArea = Math.max(imageArea, Math.abs(m[0] * m[3] - m[1] * m[2]));
+      }
+    }
     // a form XObject (Word draws whole tables as one) has its own matrix, for its drawing only
     else if (fn === OPS.paintFormXObjectBegin) {
       stack.push(gs);
@@ -190,6 +204,7 @@ async function pageRules(page: any, view: Matrix, sink: RuleSink, thinFill: numb
       }
     }
   }
+  return imageArea;
 }
 
 function pageItems(content: { items: any[] }, view: Matrix): (TextItem & { dir: [number, number] })[] {
@@ -301,10 +316,41 @@ export async function readPdf(data: Uint8Array, file: string, options: ReadOptio
     const scanned = options.ocr ? pages.filter((p) => needsOcr(p.items)) : [];
     options.onPages?.(pages.length, scanned.length);
     if (scanned.length) await ocrScanned(data, scanned, options.ocr!(), limits);
+    // a scanner's page with its own OCR text: the text is read, the table's rules are only pixels
+    const layered = options.ocr ? pages.filter((p) => !scanned.includes(p) && isScanWithText(p) && p.rules.length === 0) : [];
+    if (layered.length) await rulesFromImages(data, layered, limits);
     return pages;
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`the PDF is damaged (${(e as Error).message})`, 'corrupt');
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+// a page whose one image covers this share of it is a scan
+const SCAN_COVER = 0.8;
+// …and rules read from its pixels at this resolution (a rule is several pixels thick at 100 dpi)
+const RULES_DPI = 100;
+
+function isScanWithText(p: PdfPage): boolean {
+  return (p.imageCover ?? 0) >= SCAN_COVER && p.items.length > 0;
+}
+
+/** The ruling lines of scanned pages, found in their pixels as the OCR path does (src/ocr/image.ts). */
+async function rulesFromImages(data: Uint8Array, pages: PdfPage[], limits: Limits): Promise<void> {
+  const pdf = await openDocument(openPdf(data.slice(), limits.max_image_pixels));
+  try {
+    for (const p of pages) {
+      const page = await pdf.getPage(p.number);
+      const { result } = await withPdfjsWarnings(() => pixelRules(page, RULES_DPI));
+      // pixels are upright as the page is shown; a page turned upright from its text is left alone
+      if (result.width === p.width && result.height === p.height) {
+        p.rules.push(...result.rules);
+        p.rulesFromImage = result.rules.length;
+      }
+      page.cleanup();
+    }
   } finally {
     await pdf.destroy();
   }
@@ -341,9 +387,10 @@ async function textPages(pdf: PDFDocumentProxy, limits: Limits, thinFill: number
     const view = viewport.transform as Matrix;
     const sink = new RuleSink(limits.max_rules_per_page);
     const items = pageItems(await page.getTextContent(), view);
-    await pageRules(page, view, sink, thinFill);
+    const imageArea = await pageRules(page, view, sink, thinFill);
     const warnings = sink.dropped ? [{ type: 'too_many_rules', message: `page ${n} draws ${sink.rules.length + sink.dropped} ruling segments; the first ${sink.rules.length} were kept` }] : [];
-    pages.push({ number: n, ...upright(items, sink.rules, viewport.width, viewport.height), warnings });
+    const imageCover = imageArea / (viewport.width * viewport.height);
+    pages.push({ number: n, ...upright(items, sink.rules, viewport.width, viewport.height), warnings, imageCover });
     page.cleanup();
   }
   return pages;

@@ -150,3 +150,100 @@ export function withoutRules(src: Canvas, rules: PixelRule[]): Canvas {
   }
   return out;
 }
+
+// any ink, however faint: a dark pixel joined by faint grey to more ink is part of a glyph's stroke
+const FAINT_INK = 200;
+// a speck with its faint halo (JPEG, blur) covers at most this many times its dark pixels
+const HALO = 6;
+
+/** Is the ink around `start`, dark and faint, no more than `max` pixels (a speck and its halo)? */
+function faintBlobWithin(g: Gray, start: number, max: number): boolean {
+  const { width: w, height: h, px } = g;
+  const seen = new Set<number>([start]);
+  const queue = [start];
+  for (let k = 0; k < queue.length; k++) {
+    const p = queue[k];
+    const x = p % w;
+    const y = (p - x) / w;
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx;
+        const ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        const q = ny * w + nx;
+        if (seen.has(q) || px[q] >= FAINT_INK) continue;
+        seen.add(q);
+        queue.push(q);
+        if (queue.length > max) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** No dark pixel but the blob's own within `r` pixels of its box: a speck, not a piece of a glyph or a stop beside digits. */
+function alone(g: Gray, blob: number[], r: number): boolean {
+  const { width: w, height: h, px } = g;
+  let [x0, y0, x1, y1] = [w, h, 0, 0];
+  for (const p of blob) {
+    const x = p % w;
+    const y = (p - x) / w;
+    [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+  }
+  const own = new Set(blob);
+  for (let y = Math.max(0, y0 - r); y <= Math.min(h - 1, y1 + r); y++) {
+    for (let x = Math.max(0, x0 - r); x <= Math.min(w - 1, x1 + r); x++) {
+      const q = y * w + x;
+      if (px[q] < DARK && !own.has(q)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * A copy with the specks painted white: dark blobs of at most `maxArea` pixels with no other dark
+ * pixel within `isolation` pixels (a scanner's dust, JPEG grain, a photocopy's toner spots).
+ * Tesseract reads specks as full stops and commas, which then split or join figures. A full stop
+ * sits beside its digits and a broken stroke beside the rest of its glyph: neither is alone.
+ */
+export function withoutSpecks(src: Canvas, maxArea: number, isolation: number): { canvas: Canvas; specks: number } {
+  const g = grayOf(src);
+  const { width: w, height: h, px } = g;
+  const seen = new Uint8Array(w * h);
+  const blob: number[] = [];
+  const white: number[] = [];
+  for (let start = 0; start < px.length; start++) {
+    if (seen[start] || px[start] >= DARK) continue;
+    // the dark blob at `start`, given up once it is larger than a speck
+    blob.length = 0;
+    blob.push(start);
+    seen[start] = 1;
+    let big = false;
+    for (let k = 0; k < blob.length && !big; k++) {
+      const p = blob[k];
+      const x = p % w;
+      const y = (p - x) / w;
+      for (let dy = -1; dy <= 1 && !big; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+          const q = ny * w + nx;
+          if (seen[q] || px[q] >= DARK) continue;
+          seen[q] = 1;
+          blob.push(q);
+          if (blob.length > maxArea) { big = true; break; }
+        }
+      }
+    }
+    if (!big && alone(g, blob, isolation) && faintBlobWithin(g, blob[0], HALO * maxArea)) white.push(...blob);
+  }
+  if (white.length === 0) return { canvas: src, specks: 0 };
+  const out = createCanvas(w, h);
+  const ctx = out.getContext('2d');
+  ctx.drawImage(src, 0, 0);
+  const data = ctx.getImageData(0, 0, w, h);
+  for (const p of white) data.data.fill(255, p * 4, p * 4 + 3);
+  ctx.putImageData(data, 0, 0);
+  return { canvas: out, specks: white.length };
+}

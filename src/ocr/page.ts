@@ -5,11 +5,17 @@
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import type { Rule, TextItem } from '../load/pdf.js';
 import type { OcrEngine, OcrWord } from './engine.js';
-import { findRules, grayOf, orientation, rotated, withoutRules } from './image.js';
+import { findRules, grayOf, orientation, rotated, withoutRules, withoutSpecks } from './image.js';
 import { rereadFigures } from './figures.js';
 import { mosaicLayout, plausibleToken, tokenOf, unreadTokens } from './missed.js';
 
 export const OCR_DPI = 300;
+// a speck is at most two pixels at this resolution (a scanner's dust at 100–200 dpi), as many more at the page's as its
+// area grows; a full stop of a 7 pt figure is some ten pixels at 300 dpi
+const SPECK_PIXELS = 2;
+const SPECK_DPI = 200;
+// …with no other ink within this many points (the gap between a figure's digits and its stops is less)
+const SPECK_ISOLATION = 1.5;
 
 export interface PageOcr {
   /** degrees the page was turned before recognition (quarter turns and deskew) */
@@ -106,7 +112,9 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
   if (rotation !== 0) canvas = rotated(canvas, rotation);
   // the ruling lines, found first and then painted out: tesseract drops words that touch them
   const pixelRules = findRules(rotation === 0 ? gray : grayOf(canvas), Math.round(dpi / 4));
-  const clean = withoutRules(canvas, pixelRules);
+  // specks out (a full stop at this resolution is several times larger), then the rules
+  const speck = Math.max(1, Math.floor(SPECK_PIXELS * (dpi / SPECK_DPI) ** 2));
+  const clean = withoutRules(withoutSpecks(canvas, speck, Math.round(SPECK_ISOLATION * dpi / 72)).canvas, pixelRules);
   let words = await engine.recognize(clean.toBuffer('image/png'));
   let read = clean;
   // sideways text may have been turned the wrong way round: the other way reads better
@@ -131,4 +139,14 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
     height: canvas.height / scale,
     ocr: { rotation, skew: o.skew, dpi, words: words.length, meanConfidence: Math.round(mean(words)) },
   };
+}
+
+/** The ruling lines drawn in a page's pixels (a scan), in points; and the page's size in points. */
+export async function pixelRules(page: PdfJsPage, dpi: number): Promise<{ rules: Rule[]; width: number; height: number }> {
+  const base = page.getViewport({ scale: 1 });
+  const scale = dpi / 72;
+  const canvas = await renderPage(page, dpi);
+  // a rule runs at least a quarter inch, as on OCR'd pages
+  const rules = findRules(grayOf(canvas), Math.round(dpi / 4)).map((r) => ({ x1: r.x1 / scale, y1: r.y1 / scale, x2: r.x2 / scale, y2: r.y2 / scale }));
+  return { rules, width: base.width, height: base.height };
 }
