@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/load/pdf.ts';
 import { fixOcrFigures } from '../../src/normalize/ocr.ts';
 import { closeOcr } from '../../src/ocr/engine.ts';
-import { grayOf, rotated } from '../../src/ocr/image.ts';
+import { grayOf, rotated, withoutSpecks } from '../../src/ocr/image.ts';
 import { plausibleToken, unreadTokens } from '../../src/ocr/missed.ts';
 import { renderPage } from '../../src/ocr/page.ts';
 import { extractFile } from '../../src/pipeline.ts';
@@ -132,5 +132,32 @@ describe('OCR of scanned pages', () => {
     expect(out.warnings.filter((x) => x.type === 'page_without_text').map((x) => x.page)).toEqual([1, 2, 3]);
     // the huge page is rendered at a lower resolution instead of 300 dpi
     expect(out.source.ocr!.pages[2].dpi).toBeLessThan(300);
+  });
+});
+
+describe('specks before OCR', () => {
+  // a figure as a 300 dpi page shows it, with its stops, and dust on the paper around it
+  const canvas = createCanvas(400, 120);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = 'white';
+  ctx.fillRect(0, 0, 400, 120);
+  ctx.fillStyle = 'black';
+  ctx.font = '29px sans-serif';
+  ctx.fillText('5.880.225', 40, 70);
+  const dust = [[10, 10], [300, 20], [380, 100], [200, 110], [20, 100]];
+  for (const [x, y] of dust) ctx.fillRect(x, y, 2, 1);
+  const dark = (g: ReturnType<typeof grayOf>, x0: number, y0: number, x1: number, y1: number) => {
+    let n = 0;
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (g.px[y * g.width + x] < 140) n++;
+    return n;
+  };
+
+  it('paints out dust alone on the paper and leaves every glyph and stop of the figure', () => {
+    const { canvas: clean, specks } = withoutSpecks(canvas, 4, 6);
+    const [before, after] = [grayOf(canvas), grayOf(clean)];
+    expect(specks).toBe(dust.length * 2);
+    for (const [x, y] of dust) expect(dark(after, x - 1, y - 1, x + 3, y + 2)).toBe(0);
+    // the figure's ink, stops included, is untouched
+    expect(dark(after, 30, 30, 260, 80)).toBe(dark(before, 30, 30, 260, 80));
   });
 });
