@@ -156,13 +156,28 @@ const FAINT_INK = 200;
 // a speck with its faint halo (JPEG, blur) covers at most this many times its dark pixels
 const HALO = 6;
 
-/** Is the ink around `start`, dark and faint, no more than `max` pixels (a speck and its halo)? */
-function faintBlobWithin(g: Gray, start: number, max: number): boolean {
-  const { width: w, height: h, px } = g;
-  const seen = new Set<number>([start]);
-  const queue = [start];
-  for (let k = 0; k < queue.length; k++) {
-    const p = queue[k];
+
+/** Pixels already reached: a page-sized mask, or a set for a small local search. */
+export interface Marks {
+  has(q: number): boolean;
+  add(q: number): void;
+}
+
+/** A page-sized mask as `Marks`. */
+export function maskMarks(mask: Uint8Array): Marks {
+  return { has: (q) => mask[q] === 1, add: (q) => { mask[q] = 1; } };
+}
+
+/**
+ * The 8-connected pixels reachable from `start` through pixels `inside` accepts, each marked in
+ * `seen`; null as soon as there are more than `limit` (a search for small blobs gives up early).
+ */
+export function flood(g: Gray, start: number, inside: (q: number) => boolean, seen: Marks, limit = Infinity): number[] | null {
+  const { width: w, height: h } = g;
+  const out = [start];
+  seen.add(start);
+  for (let k = 0; k < out.length; k++) {
+    const p = out[k];
     const x = p % w;
     const y = (p - x) / w;
     for (let dy = -1; dy <= 1; dy++) {
@@ -171,14 +186,14 @@ function faintBlobWithin(g: Gray, start: number, max: number): boolean {
         const ny = y + dy;
         if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
         const q = ny * w + nx;
-        if (seen.has(q) || px[q] >= FAINT_INK) continue;
+        if (seen.has(q) || !inside(q)) continue;
         seen.add(q);
-        queue.push(q);
-        if (queue.length > max) return false;
+        out.push(q);
+        if (out.length > limit) return null;
       }
     }
   }
-  return true;
+  return out;
 }
 
 /** No dark pixel but the blob's own within `r` pixels of its box: a speck, not a piece of a glyph or a stop beside digits. */
@@ -209,34 +224,16 @@ function alone(g: Gray, blob: number[], r: number): boolean {
 export function withoutSpecks(src: Canvas, maxArea: number, isolation: number): { canvas: Canvas; specks: number } {
   const g = grayOf(src);
   const { width: w, height: h, px } = g;
-  const seen = new Uint8Array(w * h);
-  const blob: number[] = [];
+  const seen = maskMarks(new Uint8Array(w * h));
+  const dark = (q: number) => px[q] < DARK;
+  const faint = (q: number) => px[q] < FAINT_INK;
   const white: number[] = [];
   for (let start = 0; start < px.length; start++) {
-    if (seen[start] || px[start] >= DARK) continue;
-    // the dark blob at `start`, given up once it is larger than a speck
-    blob.length = 0;
-    blob.push(start);
-    seen[start] = 1;
-    let big = false;
-    for (let k = 0; k < blob.length && !big; k++) {
-      const p = blob[k];
-      const x = p % w;
-      const y = (p - x) / w;
-      for (let dy = -1; dy <= 1 && !big; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          const ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-          const q = ny * w + nx;
-          if (seen[q] || px[q] >= DARK) continue;
-          seen[q] = 1;
-          blob.push(q);
-          if (blob.length > maxArea) { big = true; break; }
-        }
-      }
-    }
-    if (!big && alone(g, blob, isolation) && faintBlobWithin(g, blob[0], HALO * maxArea)) white.push(...blob);
+    if (seen.has(start) || !dark(start)) continue;
+    // the dark blob at `start`, given up once it is larger than a speck; then its faint halo,
+    // which joins a dark piece of a light stroke to the rest of its glyph
+    const blob = flood(g, start, dark, seen, maxArea);
+    if (blob && alone(g, blob, isolation) && flood(g, start, faint, new Set<number>(), HALO * maxArea)) white.push(...blob);
   }
   if (white.length === 0) return { canvas: src, specks: 0 };
   const out = createCanvas(w, h);

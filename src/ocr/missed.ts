@@ -3,7 +3,7 @@
 // cells. Connected blobs of dark pixels outside every recognized word, of a glyph's height,
 // grouped into short tokens, are the places to read again.
 
-import type { Gray } from './image.js';
+import { flood, maskMarks, type Gray } from './image.js';
 
 export interface Box {
   x0: number;
@@ -18,35 +18,19 @@ const INK = 150;
 /** Bounding boxes of the 8-connected dark components not under `covered`. */
 function components(g: Gray, covered: Uint8Array): Box[] {
   const { width, height, px } = g;
-  const seen = new Uint8Array(width * height);
-  const out: (Box & { n: number })[] = [];
-  const stack: number[] = [];
+  const seen = maskMarks(new Uint8Array(px.length));
+  const ink = (q: number) => !covered[q] && px[q] < INK;
+  const out: Box[] = [];
   for (let start = 0; start < px.length; start++) {
-    if (seen[start] || covered[start] || px[start] >= INK) continue;
-    const box = { x0: width, y0: height, x1: 0, y1: 0, n: 0 };
-    stack.push(start);
-    seen[start] = 1;
-    while (stack.length) {
-      const p = stack.pop()!;
+    if (seen.has(start) || !ink(start)) continue;
+    const box = { x0: width, y0: height, x1: 0, y1: 0 };
+    for (const p of flood(g, start, ink, seen)!) {
       const x = p % width;
       const y = (p - x) / width;
-      box.n++;
-      if (x < box.x0) box.x0 = x;
-      if (x > box.x1) box.x1 = x;
-      if (y < box.y0) box.y0 = y;
-      if (y > box.y1) box.y1 = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          const ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-          const q = ny * width + nx;
-          if (!seen[q] && !covered[q] && px[q] < INK) {
-            seen[q] = 1;
-            stack.push(q);
-          }
-        }
-      }
+      box.x0 = Math.min(box.x0, x);
+      box.x1 = Math.max(box.x1, x);
+      box.y0 = Math.min(box.y0, y);
+      box.y1 = Math.max(box.y1, y);
     }
     out.push(box);
   }

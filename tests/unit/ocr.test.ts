@@ -13,6 +13,17 @@ import { extractFile } from '../../src/pipeline.ts';
 import { DEFAULT_SETTINGS } from '../../src/settings.ts';
 import { drawTable, makePdf, tempFile } from '../helpers/pdf.ts';
 
+/** A white sheet to draw on in black, with a sans-serif of `px` pixels. */
+function paper(width: number, height: number, px: number) {
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = 'white';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = 'black';
+  ctx.font = `${px}px sans-serif`;
+  return { canvas, ctx };
+}
+
 afterAll(closeOcr);
 
 describe('look-alike letters in OCR figures', () => {
@@ -94,12 +105,7 @@ describe('OCR of scanned pages', () => {
   });
 
   it('finds unread ink outside the words read: short tokens of a glyph\'s height, not specks', () => {
-    const canvas = createCanvas(600, 100);
-    const c = canvas.getContext('2d');
-    c.fillStyle = 'white';
-    c.fillRect(0, 0, 600, 100);
-    c.fillStyle = 'black';
-    c.font = '30px sans-serif';
+    const { canvas, ctx: c } = paper(600, 100, 30);
     c.fillText('Penyediaan', 20, 60);
     c.fillText('0', 400, 60);
     c.fillRect(300, 40, 2, 2); // a speck of dust
@@ -137,12 +143,7 @@ describe('OCR of scanned pages', () => {
 
 describe('specks before OCR', () => {
   // a figure as a 300 dpi page shows it, with its stops, and dust on the paper around it
-  const canvas = createCanvas(400, 120);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = 'white';
-  ctx.fillRect(0, 0, 400, 120);
-  ctx.fillStyle = 'black';
-  ctx.font = '29px sans-serif';
+  const { canvas, ctx } = paper(400, 120, 29);
   ctx.fillText('5.880.225', 40, 70);
   const dust = [[10, 10], [300, 20], [380, 100], [200, 110], [20, 100]];
   for (const [x, y] of dust) ctx.fillRect(x, y, 2, 1);
