@@ -11,7 +11,7 @@ import { readPdf } from './load/pdf.js';
 import { ocrEngine } from './ocr/engine.js';
 import { InputError, loadText } from './load/text.js';
 import { detectMetadata, type DocumentMeta } from './metadata.js';
-import { SOURCE_OF_REASON, type DocWarning, type LoadedDocument, type LogicalRow, type ParsedValue, type PartialCode, type TableBlock } from './model.js';
+import { SOURCE_OF_REASON, type DocWarning, type LoadedDocument, type LogicalRow, type PartialCode, type TableBlock } from './model.js';
 import { formatCode, type CodeContext } from './normalize/codes.js';
 import { LATEST_REVISION, loadNomenclature } from './nomenclature/index.js';
 import { attachAccounts } from './resolve/accounts.js';
@@ -23,7 +23,7 @@ import { buildColumns, matchFamily } from './tables/families.js';
 import { findTables } from './tables/find.js';
 import { fingerprint, PACKAGE } from './fingerprint.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
-import { plausibleIn, statedMoneyUnit } from './normalize/moneyUnit.js';
+import { applyStatedMoneyUnits } from './normalize/tableUnits.js';
 import { Tally } from './tally.js';
 import { validate } from './validate/index.js';
 
@@ -164,54 +164,20 @@ export function extractTables(doc: LoadedDocument, settings: Settings = DEFAULT_
   for (const t of rows) markPageOverlapDuplicates(t.rows);
   const known = checkCodes(allRows(), scope, settings.codes);
   const checked = validate(doc.lines, tables, rows.map((r) => r.rows));
-  const warnings = [...doc.warnings, ...collectWarnings(tables, rows, settings), ...checked.warnings];
+  const unitWarnings = applyStatedMoneyUnits(tables, rows.map((t) => t.rows), settings.figures.max_plausible_rupiah);
+  const warnings = [...doc.warnings, ...collectWarnings(tables, rows, unitWarnings), ...checked.warnings];
   const canonical = new Map([...checked.canonical, ...known]);
   return { meta, scope, tables, rows, summaries, warnings, canonical };
 }
 
-// a table stating thousands whose codes print the same figures as unscaled tables in at least this
-// share of its codes prints full rupiah
-const MONEY_UNIT_AGREEMENT = 0.5;
-
-function collectWarnings(tables: TableBlock[], rows: TableRows[], settings: Settings): DocWarning[] {
+function collectWarnings(tables: TableBlock[], rows: TableRows[], unitWarnings: DocWarning[][]): DocWarning[] {
   const out: DocWarning[] = [];
   if (tables.length === 0) out.push({ type: 'no_tables', message: 'no tables found in the document' });
-  const stated = tables.map((t) => statedMoneyUnit([t.caption ?? '', ...t.headerLines.map((h) => h.text)].join(' ')));
-  // the figures each code has in the tables that state no scale: full rupiah
-  const plain = new Map<string, Set<number>>();
-  rows.forEach((tr, i) => {
-    if (stated[i]) return;
-    for (const r of tr.rows) if (r.code) for (const v of r.values) if (v.value !== null) plain.set(r.code, (plain.get(r.code) ?? new Set()).add(v.value));
-  });
   tables.forEach((t, i) => {
     const rs = rows[i].rows;
     out.push(...t.warnings);
     if (rs.length === 0) out.push({ type: 'empty_table', table: t.id, line: t.line, message: `table ${t.label ?? t.id} at line ${t.line} has a header but no rows` });
-    const unit = stated[i];
-    if (unit) {
-      const isMoney = (v: ParsedValue) => v.value !== null && v.unit !== '%' && (v.unit === 'Rp' || /^\d{1,3}([.,]\d{3})+/.test(v.raw.trim()));
-      const money = rs.flatMap((r) => r.values).filter(isMoney);
-      // the table's typical figure decides (one row printed in full rupiah by mistake does not)
-      const sizes = money.map((v) => Math.abs(v.value!)).sort((a, b) => a - b);
-      const typical = sizes.length ? sizes[Math.floor(sizes.length / 2)] : 0;
-      const outliers = sizes.filter((x) => !plausibleIn(unit, x, settings.figures.max_plausible_rupiah));
-      // the same code with the same figure in a table that states no scale: the figures are rupiah
-      const coded = rs.filter((r) => r.code && plain.has(r.code) && r.values.some(isMoney));
-      const same = coded.filter((r) => r.values.some((v) => isMoney(v) && plain.get(r.code!)!.has(v.value!)));
-      const asRupiah = coded.length > 0 && same.length >= MONEY_UNIT_AGREEMENT * coded.length;
-      const max = settings.figures.max_plausible_rupiah.toLocaleString('id-ID');
-      if (!asRupiah && plausibleIn(unit, typical, settings.figures.max_plausible_rupiah)) {
-        for (const v of money) v.unit = unit;
-        if (outliers.length) {
-          out.push({ type: 'thousands_header', table: t.id, line: t.line, message: `table ${t.label ?? t.id} states ${unit}; ${outliers.length} of its figures (largest ${outliers[outliers.length - 1].toLocaleString('id-ID')}) would then be over ${max} rupiah: printed in full rupiah by mistake?` });
-        }
-      } else {
-        const why = asRupiah
-          ? `${same.length} of its ${coded.length} codes print the same figures in tables that state no scale`
-          : `its typical figure ${typical.toLocaleString('id-ID')} would then be over ${max} rupiah`;
-        out.push({ type: 'thousands_header', table: t.id, line: t.line, message: `header of table ${t.label ?? t.id} says ${unit} but ${why}; figures kept as printed, in rupiah` });
-      }
-    }
+    out.push(...unitWarnings[i]);
     for (const r of rs) {
       for (const issue of r.codeIssues) out.push({ type: issue.type, table: t.id, line: r.line, code: r.code, message: issue.message });
       if (r.duplicateOf) out.push({ type: 'duplicate_row', table: t.id, line: r.line, code: r.code, message: `row repeats line ${r.duplicateOf} (page overlap); marked duplicate_of` });

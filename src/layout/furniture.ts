@@ -31,7 +31,12 @@ export interface RunningGroup {
 /** The top and bottom lines of each page of a paged document. */
 function edgeLines(lines: LayoutLine[], edge: number): LayoutLine[][] {
   const byPage = new Map<number, LayoutLine[]>();
-  for (const l of lines) if (!l.blank && l.page !== null) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
+  for (const l of lines) {
+    if (l.blank || l.page === null) continue;
+    const page = byPage.get(l.page);
+    if (page) page.push(l);
+    else byPage.set(l.page, [l]);
+  }
   return [...byPage.values()].map((ls) => (ls.length <= 2 * edge ? ls : [...ls.slice(0, edge), ...ls.slice(-edge)]));
 }
 

@@ -315,10 +315,14 @@ export async function readPdf(data: Uint8Array, file: string, options: ReadOptio
     const pages = await textPages(pdf, limits, options.thinFill ?? DEFAULT_SETTINGS.layout.thin_fill_pt, options.pages);
     const scanned = options.ocr ? pages.filter((p) => needsOcr(p.items)) : [];
     options.onPages?.(pages.length, scanned.length);
-    if (scanned.length) await ocrScanned(data, scanned, options.ocr!(), limits);
     // a scanner's page with its own OCR text: the text is read, the table's rules are only pixels
     const layered = options.ocr ? pages.filter((p) => !scanned.includes(p) && isScanWithText(p) && p.rules.length === 0) : [];
-    if (layered.length) await rulesFromImages(data, layered, limits);
+    if (scanned.length || layered.length) {
+      await withImages(data, limits, async (images) => {
+        if (scanned.length) await ocrPages(images, scanned, options.ocr!(), limits);
+        if (layered.length) await rulesFromImages(images, layered);
+      });
+    }
     return pages;
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -338,29 +342,24 @@ function isScanWithText(p: PdfPage): boolean {
 }
 
 /** The ruling lines of scanned pages, found in their pixels as the OCR path does (src/ocr/image.ts). */
-async function rulesFromImages(data: Uint8Array, pages: PdfPage[], limits: Limits): Promise<void> {
-  const pdf = await openDocument(openPdf(data.slice(), limits.max_image_pixels));
-  try {
-    for (const p of pages) {
-      const page = await pdf.getPage(p.number);
-      const { result } = await withPdfjsWarnings(() => pixelRules(page, RULES_DPI));
-      // pixels are upright as the page is shown; a page turned upright from its text is left alone
-      if (result.width === p.width && result.height === p.height) {
-        p.rules.push(...result.rules);
-        p.rulesFromImage = result.rules.length;
-      }
-      page.cleanup();
+async function rulesFromImages(pdf: PDFDocumentProxy, pages: PdfPage[]): Promise<void> {
+  for (const p of pages) {
+    const page = await pdf.getPage(p.number);
+    const { result } = await withPdfjsWarnings(() => pixelRules(page, RULES_DPI));
+    // pixels are upright as the page is shown; a page turned upright from its text is left alone
+    if (result.width === p.width && result.height === p.height) {
+      p.rules.push(...result.rules);
+      p.rulesFromImage = result.rules.length;
     }
-  } finally {
-    await pdf.destroy();
+    page.cleanup();
   }
 }
 
-/** The pages to OCR, drawn from a second opening of the document that decodes images (within the cap). */
-async function ocrScanned(data: Uint8Array, pages: PdfPage[], engine: OcrEngine, limits: Limits): Promise<void> {
+/** `fn` on a second opening of the document that decodes images (within the cap): for OCR and pixel rules. */
+async function withImages(data: Uint8Array, limits: Limits, fn: (pdf: PDFDocumentProxy) => Promise<void>): Promise<void> {
   const pdf = await openDocument(openPdf(data.slice(), limits.max_image_pixels));
   try {
-    await ocrPages(pdf, pages, engine, limits);
+    await fn(pdf);
   } finally {
     await pdf.destroy();
   }

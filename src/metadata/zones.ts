@@ -102,7 +102,9 @@ function runningZone(lines: LayoutLine[]): Segment[] {
       if (l.blank || filled(l).length > 3) continue;
       const key = runningKey(l);
       if (key.length < 8 || wordCount(key) < 3 || isProse(cleanText(l.text))) continue;
-      seen.set(key, [...(seen.get(key) ?? []), l]);
+      const same = seen.get(key);
+      if (same) same.push(l);
+      else seen.set(key, [l]);
     }
     running = [...seen.values()].filter((ls) => ls.length >= PAGELESS_REPEATS).map((ls) => ls[0]);
   }
