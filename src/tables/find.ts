@@ -117,7 +117,8 @@ function isPageArtefact(lines: LayoutLine[], i: number, cur: Block): boolean {
   // on a PDF page after the one the table's rows were on, the line is the head of a new page (the
   // tail of a cell wrapped over the break, a running title): rows of any width of the table go on
   const newPage = lines[i].page !== null && lines[last].page !== null && lines[i].page !== lines[last].page;
-  const widest = Math.max(...lines.slice(cur.start, cur.end + 1).map((l) => l.cells.length));
+  // a reduce, not a spread: a block of a long document can hold more lines than a call takes arguments
+  const widest = lines.slice(cur.start, cur.end + 1).reduce((m, l) => Math.max(m, l.cells.length), 0);
   for (let k = i + 1; k < Math.min(lines.length, i + 5); k++) {
     const l = lines[k];
     if (l.blank) continue;
