@@ -10,7 +10,7 @@ import { isHorizontal, isVertical, type CellLine } from './layout/cellModel.js';
 import { cellLines } from './layout/cells.js';
 import { visualLines } from './layout/lines.js';
 import { openPdf, readPdf, type PdfPage } from './load/pdf.js';
-import { ocrEngine } from './ocr/engine.js';
+import { closeOcr, ocrEngine } from './ocr/engine.js';
 import { renderPage, type PdfJsPage } from './ocr/page.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 
@@ -67,7 +67,9 @@ function drawRows(ctx: SKRSContext2D, page: PdfPage, rows: CellLine[]): void {
 /** Draw page `pageNo` of `path` with what the layout found into `outDir`. */
 export async function debugPage(path: string, pageNo: number, outDir: string, settings: Settings = DEFAULT_SETTINGS): Promise<DebugResult> {
   const data = new Uint8Array(await readFile(path));
-  const [page] = await readPdf(data, basename(path), { ocr: ocrEngine, limits: settings.limits, thinFill: settings.layout.thin_fill_pt, pages: [pageNo] });
+  // the OCR workers are closed once the page is read: they would keep the process alive
+  const [page] = await readPdf(data, basename(path), { ocr: ocrEngine, limits: settings.limits, thinFill: settings.layout.thin_fill_pt, pages: [pageNo] })
+    .finally(closeOcr);
   const rows = cellLines(visualLines(page.items, page.rules.filter(isVertical), settings.layout), page.rules, settings.layout);
   const canvas = await background(data, page, settings);
   drawRows(canvas.getContext('2d'), page, rows);

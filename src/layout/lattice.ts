@@ -111,16 +111,19 @@ const NEW_ROW_FIGURES = 2;
  * whole ones (a table without rules between its body rows), in two columns or more, or in one
  * beside a new entry in the first column. Pieces of wrapped figures (`.166`, `09.000`) do not.
  */
-function startsRow(upper: CellLine, lower: CellLine): boolean {
+function startsRow(upper: CellLine, lower: CellLine, figuresSplit = true): boolean {
+  const newKey = (lower.cells[0]?.text.trim() ?? '') !== '' && (upper.cells[0]?.text.trim() ?? '') !== '';
+  if (!figuresSplit) return newKey;
   const fresh = lower.cells.filter((c, i) => {
     const above = upper.cells[i]?.text.trim() ?? '';
     // `40.50` over `0.000,00` is one figure cut by the cell's width, not two
     const joined = joinCellText(above, c.text.trim());
     return wholeFigure(above) && wholeFigure(c.text) && joined.includes(' ');
   }).length;
-  const newKey = (lower.cells[0]?.text.trim() ?? '') !== '' && (upper.cells[0]?.text.trim() ?? '') !== '';
   return fresh >= NEW_ROW_FIGURES || (fresh >= 1 && newKey);
 }
+
+const isOcrLine = (l: CellLine) => l.cells.some((c) => c.confidence !== undefined);
 
 /**
  * Lines between two horizontal rules (a band) are one row, each cell's lines joined — a row
@@ -139,10 +142,13 @@ export function mergeBands(lines: CellLine[], horizontals: HRule[], s: Layout): 
     if (same) band.push(l);
     else bands.push([l]);
   }
+  // OCR drops the stops that mark a wrapped figure's pieces (`.575.` read `575`), so on a scanned
+  // page whose body rows are ruled, figures alone do not start a row inside a band: a key does
+  const ruledRows = bands.filter((b) => b[0].strategy === 'lattice').length >= s.ruled_rows_min_rules;
   const out: CellLine[] = [];
   for (const band of bands) {
     band.forEach((l, i) => {
-      if (i > 0 && !startsRow(out[out.length - 1], l)) absorb(out[out.length - 1], l);
+      if (i > 0 && !startsRow(out[out.length - 1], l, !(ruledRows && isOcrLine(l)))) absorb(out[out.length - 1], l);
       else out.push({ ...l, cells: [...l.cells] });
     });
   }

@@ -148,6 +148,50 @@ function decimal(int: number, frac: string): number {
  * (dot thousands, comma decimals); comma thousands when every group has three digits.
  */
 export function parseDigits(input: string, opts: { percent?: boolean } = {}): DigitsReading {
+  const spaced = /\d[.,]?\s+[.,]?\d/.test(input);
+  const joined = spacedDigits(input, opts);
+  if (!spaced || joined.value !== null) return joined;
+  return lostSeparators(input, opts) ?? joined;
+}
+
+// junctions between a wrapped figure's pieces tried with a lost separator: 3^6 readings at most
+const MAX_LOST_JUNCTIONS = 6;
+
+/**
+ * A figure wrapped over several lines whose pieces, joined as printed, are not a figure: OCR
+ * drops the stop that began or ended a piece (`6.675` / `.575.` / `000,0` / `0` read as `6.675`
+ * `575.` `000,0` `0`). Every junction with no separator on either side is tried with none, a
+ * dot and a comma; the well-formed readings are the figure when they agree on its value (repaired),
+ * and its candidates when they do not (malformed). Null when no reading is well-formed.
+ */
+function lostSeparators(input: string, opts: { percent?: boolean }): DigitsReading | null {
+  const pieces = input.trim().split(/\s+/);
+  // only pieces that show they are pieces: one that no figure begins or ends like (`00`, `000,0`,
+  // `.575`, `575.`); lines of whole figures (`3.100` / `110` / `100`) are figures of their own
+  const piece = (p: string) => /^0\d|^[.,]|[.,]$/.test(p);
+  if (!pieces.some((p, i) => (i > 0 && piece(p)) || (i < pieces.length - 1 && /[.,]$/.test(p)))) return null;
+  const open = pieces.slice(1).map((p, i) => /\d$/.test(pieces[i]) && /^\d/.test(p));
+  const count = open.filter(Boolean).length;
+  if (count === 0 || count > MAX_LOST_JUNCTIONS) return null;
+  const values = new Set<number>();
+  for (let code = 0; code < 3 ** count; code++) {
+    let k = code;
+    const text = pieces.reduce((acc, p, i) => {
+      if (i === 0 || !open[i - 1]) return acc + p;
+      const sep = ['', '.', ','][k % 3];
+      k = Math.floor(k / 3);
+      return acc + sep + p;
+    }, '');
+    const r = spacedDigits(text, opts);
+    if (r.value !== null && !r.malformed && !/trailing/.test(r.note ?? '')) values.add(r.value);
+  }
+  const note = 'separators lost between the pieces of a wrapped figure';
+  if (values.size === 1) return { value: [...values][0], repaired: true, note };
+  if (values.size > 1) return { value: null, malformed: true, candidates: [...values].slice(0, MAX_CANDIDATES), note: `${note}: ${values.size} readings` };
+  return null;
+}
+
+function spacedDigits(input: string, opts: { percent?: boolean }): DigitsReading {
   let s = input;
   const notes: string[] = [];
   let repaired = false;

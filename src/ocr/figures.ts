@@ -35,10 +35,10 @@ function wellFormed(text: string): boolean {
 
 /**
  * Words of `canvas` (the page as recognised) whose figures were read unsure, read again one by
- * one; returns the words with the better readings in place.
+ * one (except the words in `done`: read again already); returns the words with the better readings in place.
  */
-export async function rereadFigures(canvas: Canvas, words: OcrWord[], glyph: number, engine: OcrEngine): Promise<OcrWord[]> {
-  const unsure = words.filter((w) => w.confidence < SURE && isFigure(w.text));
+export async function rereadFigures(canvas: Canvas, words: OcrWord[], glyph: number, engine: OcrEngine, done: Set<OcrWord> = new Set()): Promise<OcrWord[]> {
+  const unsure = words.filter((w) => w.confidence < SURE && isFigure(w.text) && !done.has(w));
   if (unsure.length === 0 || glyph <= 0) return words;
   const margin = Math.round(MARGIN * glyph);
   const gap = Math.round(LINE_GAP * glyph);

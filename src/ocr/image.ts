@@ -127,12 +127,27 @@ export function findRules(g: Gray, minLength: number, maxThickness = 8): PixelRu
       const r = rules.find((x) => s.j - x.j1 <= 1 && s.a < x.b && s.b > x.a);
       if (r) { r.j1 = s.j; r.a = Math.min(r.a, s.a); r.b = Math.max(r.b, s.b); } else rules.push({ j0: s.j, j1: s.j, a: s.a, b: s.b });
     }
-    return rules.filter((r) => r.j1 - r.j0 + 1 <= maxThickness);
+    return collinear(rules.filter((r) => r.j1 - r.j0 + 1 <= maxThickness), maxThickness / 2);
   };
   const { width: w, height: h, px } = g;
   const horizontal = runs(w, h, (i, j) => px[j * w + i]).map((r) => ({ x1: r.a, x2: r.b, y1: (r.j0 + r.j1) / 2, y2: (r.j0 + r.j1) / 2 }));
   const vertical = runs(h, w, (i, j) => px[i * w + j]).map((r) => ({ x1: (r.j0 + r.j1) / 2, x2: (r.j0 + r.j1) / 2, y1: r.a, y2: r.b }));
   return [...horizontal, ...vertical];
+}
+
+/**
+ * Pieces of one rule merged into it. A rule left slightly slanted after deskewing crosses from
+ * one pixel row (column) to the next; the runs beside its main run are the same rule, and kept
+ * apart they give the lines of a table row different borders.
+ */
+function collinear<R extends { j0: number; j1: number; a: number; b: number }>(rules: R[], near: number): R[] {
+  const out: R[] = [];
+  for (const r of [...rules].sort((x, y) => (y.b - y.a) - (x.b - x.a))) {
+    const mid = (r.j0 + r.j1) / 2;
+    const host = out.find((o) => Math.abs((o.j0 + o.j1) / 2 - mid) <= near && r.a <= o.b + 2 && r.b >= o.a - 2);
+    if (host) { host.a = Math.min(host.a, r.a); host.b = Math.max(host.b, r.b); } else out.push({ ...r });
+  }
+  return out;
 }
 
 /** A copy with the rules painted white (a few pixels wider than they are thick). */

@@ -226,6 +226,35 @@ describe('digits split by a space', () => {
   });
 });
 
+describe('wrapped figures whose OCR lost the stops between their pieces', () => {
+  // pieces as tesseract read them on harness scans of 003's E-81 table (LibreOffice PDF p.7):
+  // the text layer prints `6.675` / `.575.` / `000,0` / `0` and `40.500.000,` / `00`
+  it('`6.675 575. 000,0 0`: only a dot between the first two pieces makes a figure; repaired', () => {
+    const r = parseNumber('6.675 575. 000,0 0');
+    expect(r.value).toBe(6675575000);
+    expect(r.repaired).toBe(true);
+    expect(r.malformed).toBeUndefined();
+  });
+  it('`40.500.000 00`: only a decimal comma makes a figure (a dot would be a lost digit or a decimal point)', () => {
+    expect(parseNumber('40.500.000 00').value).toBe(40500000);
+  });
+  it('`1.550 448. 000,00`: two separators lost, one reading', () => {
+    expect(parseNumber('1.550 448. 000,00').value).toBe(1550448000);
+  });
+  it('pieces that join into a figure as printed keep that reading (`3.712.588.02 9`)', () => {
+    expect(parseNumber('3.712.588.02 9').value).toBe(3712588029);
+  });
+  it('a separator is only tried where neither piece prints one (`1.674 850. 000`)', () => {
+    expect(parseDigits('1.674 850. 000').value).toBe(1674850000);
+  });
+  it('lines of whole figures are not one figure (`3.100 110 100 110`, pk-bpptd scan p.2)', () => {
+    expect(parseDigits('3.100 110 100 110').value).toBeNull();
+  });
+  it('no separator makes a figure of pieces with a short middle group: no value (`12.500 50 000,00`)', () => {
+    expect(parseDigits('12.500 50 000,00').value).toBeNull();
+  });
+});
+
 describe('values split across cells (read after the cells are joined)', () => {
   itReads([
     ['`Rp. 11⇥.224.950` joined → `Rp. 11.224.950` (000 l.998)', ['Rp. 11.224.950', { value: 11224950 }]],

@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/load/pdf.ts';
 import { fixOcrFigures } from '../../src/normalize/ocr.ts';
 import { closeOcr } from '../../src/ocr/engine.ts';
-import { grayOf, rotated, withoutSpecks } from '../../src/ocr/image.ts';
+import { cellAround, doubtfulFigureCells } from '../../src/ocr/figureCells.ts';
+import { findRules, grayOf, rotated, withoutSpecks } from '../../src/ocr/image.ts';
 import { plausibleToken, unreadTokens } from '../../src/ocr/missed.ts';
 import { renderPage } from '../../src/ocr/page.ts';
 import { extractFile } from '../../src/pipeline.ts';
@@ -160,5 +161,44 @@ describe('specks before OCR', () => {
     for (const [x, y] of dust) expect(dark(after, x - 1, y - 1, x + 3, y + 2)).toBe(0);
     // the figure's ink, stops included, is untouched
     expect(dark(after, 30, 30, 260, 80)).toBe(dark(before, 30, 30, 260, 80));
+  });
+});
+
+describe('ruling lines in pixels', () => {
+  it('a rule left slightly slanted after deskewing is one rule, not a main run and pieces beside it', () => {
+    const { canvas, ctx } = paper(1600, 1200, 20);
+    // the rule's main column, and the column beside it dark only in stretches (where the slant and
+    // the scan's noise put ink), each stretch long enough to be a run of its own
+    ctx.fillRect(100, 100, 2, 1000);
+    for (const y of [150, 400, 700]) ctx.fillRect(99, y, 1, 200);
+    ctx.fillRect(100, 600, 1400, 2);
+    const rules = findRules(grayOf(canvas), 150);
+    const vertical = rules.filter((r) => r.x1 === r.x2);
+    const horizontal = rules.filter((r) => r.y1 === r.y2);
+    expect(vertical).toHaveLength(1);
+    expect(vertical[0].y2 - vertical[0].y1).toBeGreaterThan(950);
+    expect(horizontal).toHaveLength(1);
+  });
+});
+
+describe('figure cells of a ruled scan', () => {
+  // a 3 × 2 grid: columns at x 0, 100, 200; rows at y 0, 50, 100 (pixels)
+  const grid = [0, 100, 200].map((x) => ({ x1: x, x2: x, y1: 0, y2: 100 })).concat([0, 50, 100].map((y) => ({ x1: 0, x2: 200, y1: y, y2: y })));
+  const word = (text: string, x0: number, y0: number, confidence = 96) => ({ text, x0, y0, x1: x0 + 40, y1: y0 + 10, baseline: y0 + 10, lineHeight: 10, confidence });
+
+  it('the cell around a point is bounded by the nearest rule on each side that passes it', () => {
+    expect(cellAround(150, 70, grid)).toEqual({ x0: 100, y0: 50, x1: 200, y1: 100 });
+    expect(cellAround(250, 70, grid)).toBeNull();
+  });
+
+  it('a cell whose figure wraps over lines, or was read unsure, is read again; text cells and sure whole figures are not', () => {
+    const words = [
+      word('Dinas', 10, 5), word('Sosial', 10, 20),
+      word('6.675', 110, 5), word('575.', 110, 20), word('000,00', 110, 35),
+      word('40.500.000,00', 10, 60),
+      word('1.200', 110, 60, 70),
+    ];
+    const cells = doubtfulFigureCells(words, grid, 10).map((c) => c.words.map((w) => w.text).join(' '));
+    expect(cells).toEqual(['6.675 575. 000,00', '1.200']);
   });
 });

@@ -1,0 +1,180 @@
+// Figure and code cells read on their own. On a ruled scan each figure sits in a cell bounded by the
+// rules found in the pixels; a figure too wide for its column wraps over several lines, and
+// the page pass loses what tells its pieces apart from figures of their own: the stops
+// (`6.675` / `.575.` / `000,0` / `0` read as `6.675` / `575.` / …). A cell whose words are all
+// figure pieces, read with doubt or over several lines, is cut out inside its rules and read
+// again as a block of figure lines (only the characters a figure holds, the English model; see
+// figures.ts). All such cells of a page go on one sheet: one recognition per page.
+
+import { createCanvas, type Canvas } from '@napi-rs/canvas';
+import { parseNumber } from '../normalize/numbers.js';
+import type { OcrEngine, OcrWord } from './engine.js';
+import type { PixelRule } from './image.js';
+
+export interface CellBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+// a page-pass word read with at least this confidence is sure (as in figures.ts)
+const SURE = 93;
+// pixels kept clear inside a cell's rules: what is left of a rule painted out is not read
+const INSET = 4;
+// blank space between two cut-outs on the sheet, and around each, in glyph heights
+const GAP = 1.2;
+// a sheet is cut into several recognitions past this height (pixels): tesseract's memory
+const MAX_SHEET_HEIGHT = 8000;
+// what a page pass makes of a figure's piece: digits, separators, and the marks a dust speck or a
+// lost stop turns into (`"`, `°`, `:`, `;`, `'`)
+const PIECE = /^[-–(]?(Rp\.?)?[\d.,:;'"°]*\d[\d.,:;'"°]*[%)]?$/;
+
+/** The cell of the ruled grid around a point: the nearest rules on each side that pass it. */
+export function cellAround(x: number, y: number, rules: PixelRule[]): CellBox | null {
+  let x0 = -Infinity;
+  let x1 = Infinity;
+  let y0 = -Infinity;
+  let y1 = Infinity;
+  for (const r of rules) {
+    if (r.x1 === r.x2 || r.x2 - r.x1 < r.y2 - r.y1) {
+      // vertical: its x, where it spans the point's height
+      const rx = (r.x1 + r.x2) / 2;
+      if (r.y1 > y || r.y2 < y) continue;
+      if (rx < x) x0 = Math.max(x0, rx);
+      else x1 = Math.min(x1, rx);
+    } else {
+      const ry = (r.y1 + r.y2) / 2;
+      if (r.x1 > x || r.x2 < x) continue;
+      if (ry < y) y0 = Math.max(y0, ry);
+      else y1 = Math.min(y1, ry);
+    }
+  }
+  return [x0, x1, y0, y1].every(Number.isFinite) ? { x0, y0, x1, y1 } : null;
+}
+
+const isPiece = (w: OcrWord) => PIECE.test(w.text);
+const concat = (ws: OcrWord[]) => readingOrder(ws).map((w) => w.text).join('');
+
+/** Words in reading order: lines top to bottom (by baseline), words left to right. */
+function readingOrder(ws: OcrWord[]): OcrWord[] {
+  const glyph = ws.reduce((m, w) => Math.max(m, w.y1 - w.y0), 0);
+  return [...ws].sort((a, b) => (Math.abs(a.baseline - b.baseline) > glyph / 2 ? a.baseline - b.baseline : a.x0 - b.x0));
+}
+
+// a program code as its cell prints it, whole or in part: dotted groups of one or two digits, a
+// sub-kegiatan's group of up to four last (`1.06.01.2.06.0010`, `01.2.06.0010`, `1.06.01.2.`)
+// and a code's field printed in a column of its own (`01`, `0010`)
+const CODE_SHAPE = /^(\d{1,2}\.)+(\d{1,4}\.?)?$|^\d{1,4}$/;
+
+const digits = (t: string) => t.replace(/\D/g, '').length;
+
+/** A well-formed figure (a number that needed no repair) or program code. */
+function wellFormed(text: string): boolean {
+  if (CODE_SHAPE.test(text)) return true;
+  const r = parseNumber(text);
+  return r.value !== null && !r.malformed && !r.repaired;
+}
+
+interface Candidate {
+  box: CellBox;
+  words: OcrWord[];
+}
+
+/** Cells whose words are all figure pieces and were read with doubt, or wrap over several lines. */
+export function doubtfulFigureCells(words: OcrWord[], rules: PixelRule[], glyph: number): Candidate[] {
+  const byCell = new Map<string, Candidate>();
+  const spoilt = new Set<string>();
+  for (const w of words) {
+    const box = cellAround((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2, rules);
+    if (!box) continue;
+    const key = `${box.x0},${box.y0}`;
+    if (!isPiece(w)) spoilt.add(key);
+    const c = byCell.get(key) ?? byCell.set(key, { box, words: [] }).get(key)!;
+    c.words.push(w);
+  }
+  return [...byCell.entries()].filter(([key, c]) => {
+    if (spoilt.has(key) || c.box.x1 - c.box.x0 <= 2 * INSET || c.box.y1 - c.box.y0 <= 2 * INSET) return false;
+    const lines = new Set(c.words.map((w) => Math.round(w.baseline / glyph))).size;
+    return lines > 1 || c.words.some((w) => w.confidence < SURE) || !wellFormed(concat(c.words));
+  }).map(([, c]) => c);
+}
+
+interface Slot {
+  cell: Candidate;
+  /** where the cut-out is placed on the sheet */
+  top: number;
+  crop: CellBox;
+}
+
+/** Cut-outs stacked down sheets, each sheet at most MAX_SHEET_HEIGHT tall. */
+function layoutSheets(cells: Candidate[], glyph: number): { width: number; height: number; slots: Slot[] }[] {
+  const gap = Math.round(GAP * glyph);
+  const sheets: { width: number; height: number; slots: Slot[] }[] = [];
+  let sheet = { width: 0, height: gap, slots: [] as Slot[] };
+  for (const cell of cells) {
+    const crop = { x0: Math.round(cell.box.x0 + INSET), y0: Math.round(cell.box.y0 + INSET), x1: Math.round(cell.box.x1 - INSET), y1: Math.round(cell.box.y1 - INSET) };
+    const h = crop.y1 - crop.y0;
+    if (sheet.slots.length && sheet.height + h + gap > MAX_SHEET_HEIGHT) {
+      sheets.push(sheet);
+      sheet = { width: 0, height: gap, slots: [] };
+    }
+    sheet.slots.push({ cell, top: sheet.height, crop });
+    sheet.height += h + gap;
+    sheet.width = Math.max(sheet.width, crop.x1 - crop.x0 + 2 * gap);
+  }
+  if (sheet.slots.length) sheets.push(sheet);
+  return sheets;
+}
+
+/** The words read on one slot of the sheet, moved back to where the cell is on the page. */
+function wordsOfSlot(read: OcrWord[], slot: Slot, left: number): OcrWord[] {
+  const h = slot.crop.y1 - slot.crop.y0;
+  const dx = slot.crop.x0 - left;
+  const dy = slot.crop.y0 - slot.top;
+  return read
+    .filter((r) => (r.y0 + r.y1) / 2 >= slot.top && (r.y0 + r.y1) / 2 <= slot.top + h)
+    .map((r) => ({ ...r, x0: r.x0 + dx, x1: r.x1 + dx, y0: r.y0 + dy, y1: r.y1 + dy, baseline: r.baseline + dy }));
+}
+
+/** The new reading of a cell is taken when it is a well-formed figure and surer, or the old one is not well-formed. */
+function better(old: OcrWord[], fresh: OcrWord[]): boolean {
+  if (fresh.length === 0 || !fresh.every(isPiece)) return false;
+  const text = concat(fresh);
+  if (!wellFormed(text) || text === concat(old)) return false;
+  const sure = (ws: OcrWord[]) => ws.reduce((m, w) => Math.min(m, w.confidence), 100);
+  if (!wellFormed(concat(old))) return true;
+  // a surer reading with fewer digits has lost some (`01` read `0`)
+  return sure(fresh) > sure(old) && digits(text) >= digits(concat(old));
+}
+
+/**
+ * The page's words with its doubtful figure cells read again (`canvas`: the page as recognised,
+ * rules painted out; `rules`: the rules found in its pixels). Returns the words and the cells
+ * read again, so that the single-figure pass (figures.ts) can leave their words alone.
+ */
+export async function rereadFigureCells(canvas: Canvas, words: OcrWord[], rules: PixelRule[], glyph: number, engine: OcrEngine): Promise<{ words: OcrWord[]; cells: CellBox[] }> {
+  const cells = glyph > 0 ? doubtfulFigureCells(words, rules, glyph) : [];
+  if (cells.length === 0) return { words, cells: [] };
+  const replaced = new Map<OcrWord, OcrWord[]>();
+  const left = Math.round(GAP * glyph);
+  for (const sheet of layoutSheets(cells, glyph)) {
+    const image = createCanvas(sheet.width, sheet.height);
+    const ctx = image.getContext('2d');
+    ctx.fillStyle = 'white';
+    ctx.fillRect(0, 0, sheet.width, sheet.height);
+    for (const s of sheet.slots) {
+      const { x0, y0, x1, y1 } = s.crop;
+      ctx.drawImage(canvas, x0, y0, x1 - x0, y1 - y0, left, s.top, x1 - x0, y1 - y0);
+    }
+    const read = await engine.recognizeFigures(image.toBuffer('image/png'));
+    for (const s of sheet.slots) {
+      const fresh = wordsOfSlot(read, s, left);
+      if (better(s.cell.words, fresh)) {
+        s.cell.words.forEach((w, i) => replaced.set(w, i === 0 ? fresh : []));
+      }
+    }
+  }
+  const out = words.flatMap((w) => replaced.get(w) ?? [w]);
+  return { words: out, cells: cells.map((c) => c.box) };
+}
