@@ -72,7 +72,10 @@ export function joinCellText(a: string, b: string): string {
   if (b === '') return a;
   if (FIGURE_HEAD.test(a) && FIGURE_TAIL.test(b)) {
     const lastGroup = /(\d+)$/.exec(a)?.[1] ?? '';
-    if (/[.,]$/.test(a) || /^[.,]/.test(b) || (/[.,]/.test(a) && lastGroup.length < 3)) return a + b;
+    const firstGroup = /^(\d+)/.exec(b)?.[1] ?? '';
+    // a short last group is completed by the next line's digits, never past three (`1.06` + `02`
+    // is a code's two fields, not `1.0602`)
+    if (/[.,]$/.test(a) || /^[.,]/.test(b) || (/[.,]/.test(a) && lastGroup.length + firstGroup.length <= 3)) return a + b;
   }
   if (CODE_HEAD.test(a) && /^\d{1,4}$/.test(b)) return a + b;
   // a zero-led number is a code segment (`000` + `1` of a sub-kegiatan `0001`), never a figure

@@ -37,7 +37,8 @@ export function isCodeMaterial(text: string): boolean {
   const letters = t.replace(/[^a-z]/gi, '');
   // long plain numbers are figures, not code segments
   if (/^\d{5,}$/.test(t)) return false;
-  return letters.length <= 1 && /^[\d\s.()\-a-z]+$/i.test(t);
+  // `:` is how OCR reads a code's stop under a speck or a faint print (`1:06.02`, `2:02`); no figure has one
+  return letters.length <= 1 && /^[\d\s.:()\-a-z]+$/i.test(t);
 }
 
 /** Row keys that are not codes: `A.`, `IV`, `12`, `3.` */

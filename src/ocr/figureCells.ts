@@ -20,6 +20,8 @@ export interface CellBox {
 
 // a page-pass word read with at least this confidence is sure (as in figures.ts)
 const SURE = 93;
+// a word read with less confidence than this and no figure piece may be a garbled piece
+const GARBLED = 60;
 // pixels kept clear inside a cell's rules: what is left of a rule painted out is not read
 const INSET = 4;
 // blank space between two cut-outs on the sheet, and around each, in glyph heights
@@ -70,8 +72,10 @@ const CODE_SHAPE = /^(\d{1,2}\.)+(\d{1,4}\.?)?$|^\d{1,4}$/;
 const digits = (t: string) => t.replace(/\D/g, '').length;
 
 /** A well-formed figure (a number that needed no repair) or program code. */
-function wellFormed(text: string): boolean {
-  if (CODE_SHAPE.test(text)) return true;
+function wellFormed(words: OcrWord[]): boolean {
+  const text = concat(words);
+  // a code wraps at its stops: a stop lost at a line's end is still a boundary (`01.2` / `06.02`)
+  if (CODE_SHAPE.test(readingOrder(words).map((w) => w.text).join('.').replace(/\.{2,}/g, '.'))) return true;
   const r = parseNumber(text);
   return r.value !== null && !r.malformed && !r.repaired;
 }
@@ -89,14 +93,17 @@ export function doubtfulFigureCells(words: OcrWord[], rules: PixelRule[], glyph:
     const box = cellAround((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2, rules);
     if (!box) continue;
     const key = `${box.x0},${box.y0}`;
-    if (!isPiece(w)) spoilt.add(key);
+    // a word that is no figure piece makes a text cell, unless OCR itself doubted it (a code's
+    // `06.02` read as `en]` beside the `1.06` and `01.2.` it read right)
+    if (!isPiece(w) && w.confidence >= GARBLED) spoilt.add(key);
     const c = byCell.get(key) ?? byCell.set(key, { box, words: [] }).get(key)!;
     c.words.push(w);
   }
   return [...byCell.entries()].filter(([key, c]) => {
-    if (spoilt.has(key) || c.box.x1 - c.box.x0 <= 2 * INSET || c.box.y1 - c.box.y0 <= 2 * INSET) return false;
+    const pieces = c.words.filter(isPiece).length;
+    if (spoilt.has(key) || pieces < c.words.length - pieces || c.box.x1 - c.box.x0 <= 2 * INSET || c.box.y1 - c.box.y0 <= 2 * INSET) return false;
     const lines = new Set(c.words.map((w) => Math.round(w.baseline / glyph))).size;
-    return lines > 1 || c.words.some((w) => w.confidence < SURE) || !wellFormed(concat(c.words));
+    return lines > 1 || c.words.some((w) => w.confidence < SURE) || !wellFormed(c.words);
   }).map(([, c]) => c);
 }
 
@@ -141,9 +148,9 @@ function wordsOfSlot(read: OcrWord[], slot: Slot, left: number): OcrWord[] {
 function better(old: OcrWord[], fresh: OcrWord[]): boolean {
   if (fresh.length === 0 || !fresh.every(isPiece)) return false;
   const text = concat(fresh);
-  if (!wellFormed(text) || text === concat(old)) return false;
+  if (!wellFormed(fresh) || text === concat(old)) return false;
   const sure = (ws: OcrWord[]) => ws.reduce((m, w) => Math.min(m, w.confidence), 100);
-  if (!wellFormed(concat(old))) return true;
+  if (!wellFormed(old)) return true;
   // a surer reading with fewer digits has lost some (`01` read `0`)
   return sure(fresh) > sure(old) && digits(text) >= digits(concat(old));
 }

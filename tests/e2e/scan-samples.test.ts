@@ -13,21 +13,26 @@ import { GOLD, SAMPLES, requireShared } from '../helpers/paths.ts';
 afterAll(closeOcr);
 
 const SCANS = [
-  { id: '000', scan: '000-scan-p18-35.pdf', pdf: '000_3c81d608c39353c9.pdf', pages: [18, 35], keyed: 0.88, read: 0.93 },
+  { id: '000', scan: '000-scan-p18-35.pdf', producer: 'pdf', pdf: '000_3c81d608c39353c9.pdf', pages: [18, 35], keyed: 0.89, read: 0.94 },
   // Tabel 5 prints no codes: they are inferred from the names OCR reads
-  { id: '003', scan: '003-scan-p24.pdf', pdf: '003_a0b8d9f08cf4c655.pdf', pages: [24], keyed: 0.86, read: 0.96 },
+  { id: '003', scan: '003-scan-p24.pdf', producer: 'pdf', pdf: '003_a0b8d9f08cf4c655.pdf', pages: [24], keyed: 0.86, read: 0.96 },
+  // scans made by other tools (scripts/scan-harness.ts: pdftoppm, ImageMagick, img2pdf; 200 dpi
+  // grey, turned 1.5°, speckled, JPEG 60) of PDFs from other producers: E-81's ruled rows of
+  // short figures (Chromium), and its narrow cells where figures and codes wrap (LibreOffice)
+  { id: '000', scan: '000-harness-chromium-p6.pdf', producer: 'pdf-chromium', pdf: '000_3c81d608c39353c9.pdf', pages: [6], keyed: 0.95, read: 0.98 },
+  { id: '003', scan: '003-harness-libreoffice-p11.pdf', producer: 'pdf-libreoffice', pdf: '003_a0b8d9f08cf4c655.pdf', pages: [11], keyed: 0.12, read: 0.5 },
 ];
 
 describe('scanned samples', () => {
-  it.each(SCANS)('$scan: every page OCR\'d; recall on the gold rows of pages $pages: keyed ≥ $keyed, read ≥ $read', async ({ id, scan, pdf, pages, keyed, read }) => {
+  it.each(SCANS)('$scan: every page OCR\'d; recall on the gold rows of pages $pages: keyed ≥ $keyed, read ≥ $read', async ({ id, scan, producer, pdf, pages, keyed, read }) => {
     requireShared();
-    const [ocr, text] = await Promise.all([extractFile(join(SAMPLES, 'scans', scan)), extractFile(join(SAMPLES, 'pdf', pdf))]);
+    const [ocr, text] = await Promise.all([extractFile(join(SAMPLES, 'scans', scan)), extractFile(join(SAMPLES, producer, pdf))]);
     expect(ocr.status).toBe('ok');
     expect(ocr.source.format).toBe('pdf-ocr');
     expect(ocr.source.ocr!.pages.map((p) => p.page)).toEqual(pages.map((_, i) => i + 1));
     expect(ocr.source.ocr!.pages.every((p) => p.words > 100)).toBe(true);
     const score = pageRecall(join(GOLD, `${id}.jsonl`), text, pages, ocr);
-    expect(score.goldRows).toBeGreaterThan(5);
+    expect(score.goldRows).toBeGreaterThanOrEqual(4);
     expect(score.recall).toBeGreaterThanOrEqual(keyed);
     expect(score.readRecall).toBeGreaterThanOrEqual(read);
   });

@@ -56,14 +56,24 @@ export function pageRecall(goldFile: string, textLayer: OutputDocument, pages: n
   // the figures the text layer places on these pages (a row may run on to the next page)
   const onPage = (r: OutputRecord) => r.values.filter((v) => v.value !== null && pages.includes(v.page ?? r.page ?? -1)).map((v) => v.value as number);
   // each gold row with the values of it printed on these pages: at least half of them, so that a
-  // row of another table sharing a figure or two is not taken for it
-  const rows = gold.flatMap((g) => {
+  // row of another table sharing a figure or two is not taken for it. A record of the text layer
+  // stands for one gold row only (the one it shares most figures with): the same code in another
+  // table of the document, whose small figures (`100`, `12`) recur on these pages, is not printed here
+  const pairs = gold.flatMap((g) => {
     const key = goldKey(g);
     const nums = goldNumbers(g);
     if (key === null || nums.length === 0) return [];
-    const printed = textLayer.records.filter((r) => outKey(r) === key).map((r) => matched(nums, onPage(r))).sort((a, b) => b.length - a.length)[0] ?? [];
-    return printed.length >= Math.max(1, nums.length / 2) ? [{ g, printed }] : [];
-  });
+    return textLayer.records.filter((r) => outKey(r) === key).map((r) => ({ g, r, printed: matched(nums, onPage(r)) }))
+      .filter((p) => p.printed.length >= Math.max(1, nums.length / 2));
+  }).sort((a, b) => b.printed.length - a.printed.length);
+  const taken = new Set<unknown>();
+  const rows: { g: Gold; printed: number[] }[] = [];
+  for (const p of pairs) {
+    if (taken.has(p.g) || taken.has(p.r)) continue;
+    taken.add(p.g);
+    taken.add(p.r);
+    rows.push({ g: p.g, printed: p.printed });
+  }
   let goldValues = 0;
   let foundValues = 0;
   let rowsFound = 0;

@@ -510,7 +510,7 @@ describe('account codes (rekening): kept as printed, with their level', () => {
 });
 
 describe('cell classifiers', () => {
-  it.each([['06 s'], ['0)6 (01'], ['2.0 5'], ['6 C'], ['1 . 06 . 01'], ['']])(
+  it.each([['06 s'], ['0)6 (01'], ['2.0 5'], ['6 C'], ['1 . 06 . 01'], [''], ['1 06 01 2:02 01'], ['1:06.02']])(
     'isCodeMaterial: `%s` can be part of a printed code (000 §000.3)',
     (t) => {
       expect(isCodeMaterial(t)).toBe(true);

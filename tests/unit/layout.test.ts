@@ -5,6 +5,7 @@
 // no rule between its rows, a row broken over a page break.
 import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFOperator, PDFOperatorNames, StandardFonts, beginText, clip, endPath, endText, fill, moveText, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingRgbColor, setFontAndSize, type PDFFont, type PDFPage } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { joinCellText } from '../../src/layout/cellModel.ts';
 import { layoutPages } from '../../src/layout/page.ts';
 import { readPdf } from '../../src/load/pdf.ts';
 import { extractFile } from '../../src/pipeline.ts';
@@ -156,5 +157,14 @@ describe('rows over page breaks', () => {
       ['1.03.10.2.01.0005', 'Pembangunan Jalan', 600000000],
     ]);
     expect(out.tables).toHaveLength(1);
+  });
+});
+
+describe('the lines of one cell joined', () => {
+  it('a figure\'s short last group is completed by the next line (`40.50` / `0.000,00`, 003 E-81)', () => {
+    expect(joinCellText('40.50', '0.000,00')).toBe('40.500.000,00');
+  });
+  it('a code\'s fields wrapped where OCR lost the stop stay two fields (`1.06` / `02`, a scan of 003 E-81), not `1.0602`', () => {
+    expect(joinCellText('1.06', '02')).not.toBe('1.0602');
   });
 });
