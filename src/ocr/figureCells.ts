@@ -22,6 +22,9 @@ export interface CellBox {
 const SURE = 93;
 // a word read with less confidence than this and no figure piece may be a garbled piece
 const GARBLED = 60;
+// a column is a figure or code column when this share of its cells (at least this many) hold figure pieces
+const FIGURE_COLUMN_SHARE = 0.6;
+const FIGURE_COLUMN_MIN_CELLS = 3;
 // pixels kept clear inside a cell's rules: what is left of a rule painted out is not read
 const INSET = 4;
 // blank space between two cut-outs on the sheet, and around each, in glyph heights
@@ -56,6 +59,9 @@ export function cellAround(x: number, y: number, rules: PixelRule[]): CellBox | 
 }
 
 const isPiece = (w: OcrWord) => PIECE.test(w.text);
+// what OCR makes of a figure's glyphs it cannot read: marks, or a few letters it doubts (`TT`,
+// `en]`); a word of its own (`Tahun` over `2024`) is text
+const garbled = (w: OcrWord) => !/\p{L}/u.test(w.text) || ((w.text.match(/\p{L}/gu)?.length ?? 0) <= 3 && w.confidence < SURE);
 const concat = (ws: OcrWord[]) => readingOrder(ws).map((w) => w.text).join('');
 
 /** Words in reading order: lines top to bottom (by baseline), words left to right. */
@@ -83,28 +89,53 @@ function wellFormed(words: OcrWord[]): boolean {
 interface Candidate {
   box: CellBox;
   words: OcrWord[];
+  /** read as garbled: only a reading with a figure's or a code's separators replaces it */
+  garbled?: boolean;
 }
 
-/** Cells whose words are all figure pieces and were read with doubt, or wrap over several lines. */
+/**
+ * Cells whose words are all figure pieces and were read with doubt, or wrap over several lines;
+ * and, in a column of such cells (a figure or code column), a cell whose figure OCR garbled
+ * into letters (`TT : 01.2... 0603`) as long as it read some of its digits.
+ */
 export function doubtfulFigureCells(words: OcrWord[], rules: PixelRule[], glyph: number): Candidate[] {
-  const byCell = new Map<string, Candidate>();
-  const spoilt = new Set<string>();
+  const byCell = new Map<string, Candidate & { spoilt: boolean }>();
   for (const w of words) {
     const box = cellAround((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2, rules);
     if (!box) continue;
     const key = `${box.x0},${box.y0}`;
+    const c = byCell.get(key) ?? byCell.set(key, { box, words: [], spoilt: false }).get(key)!;
     // a word that is no figure piece makes a text cell, unless OCR itself doubted it (a code's
     // `06.02` read as `en]` beside the `1.06` and `01.2.` it read right)
-    if (!isPiece(w) && w.confidence >= GARBLED) spoilt.add(key);
-    const c = byCell.get(key) ?? byCell.set(key, { box, words: [] }).get(key)!;
+    // (marks without a letter, `:` `|`, are specks and stray strokes, not text)
+    if (!isPiece(w) && /\p{L}/u.test(w.text) && w.confidence >= GARBLED) c.spoilt = true;
     c.words.push(w);
   }
-  return [...byCell.entries()].filter(([key, c]) => {
+  const cells = [...byCell.values()].filter((c) => c.box.x1 - c.box.x0 > 2 * INSET && c.box.y1 - c.box.y0 > 2 * INSET);
+  const pieceCell = (c: Candidate & { spoilt: boolean }) => {
     const pieces = c.words.filter(isPiece).length;
-    if (spoilt.has(key) || pieces < c.words.length - pieces || c.box.x1 - c.box.x0 <= 2 * INSET || c.box.y1 - c.box.y0 <= 2 * INSET) return false;
+    return !c.spoilt && pieces >= c.words.length - pieces;
+  };
+  // columns (cells between the same two vertical rules) most of whose cells hold figure pieces
+  const column = (c: Candidate) => `${Math.round(c.box.x0)},${Math.round(c.box.x1)}`;
+  const share = new Map<string, { pieces: number; all: number }>();
+  for (const c of cells) {
+    const s = share.get(column(c)) ?? share.set(column(c), { pieces: 0, all: 0 }).get(column(c))!;
+    s.all++;
+    if (pieceCell(c)) s.pieces++;
+  }
+  const figureColumn = (c: Candidate) => {
+    const s = share.get(column(c))!;
+    return s.all >= FIGURE_COLUMN_MIN_CELLS && s.pieces >= FIGURE_COLUMN_SHARE * s.all;
+  };
+  return cells.filter((c) => {
+    if (!pieceCell(c)) {
+      c.garbled = figureColumn(c) && c.words.some(isPiece) && c.words.every((w) => isPiece(w) || garbled(w)) && !wellFormed(c.words);
+      return c.garbled;
+    }
     const lines = new Set(c.words.map((w) => Math.round(w.baseline / glyph))).size;
     return lines > 1 || c.words.some((w) => w.confidence < SURE) || !wellFormed(c.words);
-  }).map(([, c]) => c);
+  });
 }
 
 interface Slot {
@@ -134,6 +165,9 @@ function layoutSheets(cells: Candidate[], glyph: number): { width: number; heigh
   return sheets;
 }
 
+// a speck after a figure or code read as a mark (`1.06.-`, `06.03:`); `5.000,-` keeps its dash
+const TRAILING_SPECK = /(?<=[\d.])[-:;'"°]+$/;
+
 /** The words read on one slot of the sheet, moved back to where the cell is on the page. */
 function wordsOfSlot(read: OcrWord[], slot: Slot, left: number): OcrWord[] {
   const h = slot.crop.y1 - slot.crop.y0;
@@ -141,18 +175,24 @@ function wordsOfSlot(read: OcrWord[], slot: Slot, left: number): OcrWord[] {
   const dy = slot.crop.y0 - slot.top;
   return read
     .filter((r) => (r.y0 + r.y1) / 2 >= slot.top && (r.y0 + r.y1) / 2 <= slot.top + h)
-    .map((r) => ({ ...r, x0: r.x0 + dx, x1: r.x1 + dx, y0: r.y0 + dy, y1: r.y1 + dy, baseline: r.baseline + dy }));
+    .map((r) => ({ ...r, text: r.text.replace(TRAILING_SPECK, ''), x0: r.x0 + dx, x1: r.x1 + dx, y0: r.y0 + dy, y1: r.y1 + dy, baseline: r.baseline + dy }))
+    .filter((r) => r.text !== '');
 }
 
-/** The new reading of a cell is taken when it is a well-formed figure and surer, or the old one is not well-formed. */
-function better(old: OcrWord[], fresh: OcrWord[]): boolean {
+/**
+ * The new reading of a cell is taken when it is a well-formed figure or code with no fewer digits,
+ * and surer, or the old one is not well-formed.
+ */
+function better(old: OcrWord[], fresh: OcrWord[], garbledCell = false): boolean {
   if (fresh.length === 0 || !fresh.every(isPiece)) return false;
   const text = concat(fresh);
   if (!wellFormed(fresh) || text === concat(old)) return false;
   const sure = (ws: OcrWord[]) => ws.reduce((m, w) => Math.min(m, w.confidence), 100);
-  if (!wellFormed(old)) return true;
-  // a surer reading with fewer digits has lost some (`01` read `0`)
-  return sure(fresh) > sure(old) && digits(text) >= digits(concat(old));
+  // a reading with fewer digits has lost some (`01` read `0`, `13` read `3`)
+  if (digits(text) < digits(concat(old))) return false;
+  // a garbled cell is taken back only as a figure or code (`2025` under a garbled `Tahun` is neither)
+  if (garbledCell && !/[.,]/.test(text)) return false;
+  return !wellFormed(old) || sure(fresh) > sure(old);
 }
 
 /**
@@ -177,7 +217,7 @@ export async function rereadFigureCells(canvas: Canvas, words: OcrWord[], rules:
     const read = await engine.recognizeFigures(image.toBuffer('image/png'));
     for (const s of sheet.slots) {
       const fresh = wordsOfSlot(read, s, left);
-      if (better(s.cell.words, fresh)) {
+      if (better(s.cell.words, fresh, s.cell.garbled)) {
         s.cell.words.forEach((w, i) => replaced.set(w, i === 0 ? fresh : []));
       }
     }

@@ -201,4 +201,19 @@ describe('figure cells of a ruled scan', () => {
     const cells = doubtfulFigureCells(words, grid, 10).map((c) => c.words.map((w) => w.text).join(' '));
     expect(cells).toEqual(['6.675 575. 000,00', '1.200']);
   });
+
+  it('in a column of codes, a code OCR garbled into a few doubted letters is read again; a header word over a year is not', () => {
+    // one column (x 0–100) of five rows: a header, three codes, one garbled (a 003 E-81 scan)
+    const rows = [0, 40, 80, 120, 160, 200];
+    const column = [0, 100].map((x) => ({ x1: x, x2: x, y1: 0, y2: 200 })).concat(rows.map((y) => ({ x1: 0, x2: 100, y1: y, y2: y })));
+    const words = [
+      word('Tahun', 5, 5), word('2024', 5, 20),
+      word('1.06.01.2.06.02', 5, 45),
+      word('TT', 5, 85, 16), word(':', 30, 85, 60), word('01.2...', 5, 100, 75),
+      word('1.06.01.2.06.05', 5, 125),
+      word('1.06.01.2.06.08', 5, 165),
+    ];
+    const cells = doubtfulFigureCells(words, column, 10).map((c) => c.words.map((w) => w.text).join(' '));
+    expect(cells).toEqual(['TT : 01.2...']);
+  });
 });
