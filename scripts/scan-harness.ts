@@ -4,7 +4,7 @@
 // of those pages still apply: every loss the scanner makes is measured.
 //
 //   npx tsx scripts/scan-harness.ts <in.pdf> <out.pdf> [--pages 18,35] [--dpi 200] [--skew 1.5]
-//       [--grey | --bw] [--speckle 0.02] [--jpeg 60] [--copy darker|lighter] [--cut 20] [--seed 1]
+//       [--grey | --bw] [--speckle 0.02] [--jpeg 60] [--copy darker|lighter] [--cut 20] [--turn 180] [--seed 1]
 //
 // Needs `apt-get install poppler-utils imagemagick img2pdf` (not part of the extractor).
 
@@ -28,6 +28,8 @@ export interface ScanSettings {
   copy: 'darker' | 'lighter' | null;
   /** pixels cut off the left and top edge: a page laid slightly off the glass */
   cut: number;
+  /** the page laid on the glass turned by quarter turns (90, 180, 270 degrees clockwise) */
+  turn?: number;
   seed: number;
 }
 
@@ -40,6 +42,7 @@ function degradeArgs(s: ScanSettings, page: number): string[] {
   if (s.copy === 'darker') args.push('-level', '0%,85%', '-morphology', 'Erode', 'Disk:0.8');
   if (s.copy === 'lighter') args.push('+level', '18%,100%');
   if (s.cut > 0) args.push('-gravity', 'NorthWest', '-chop', `${s.cut}x${s.cut}`);
+  if (s.turn) args.push('-rotate', String(s.turn));
   if (s.skew !== 0) args.push('-background', 'white', '-rotate', String(sign * s.skew));
   if (s.speckle > 0) args.push('-seed', String(s.seed * 1000 + page), '-attenuate', String(s.speckle * 10), '+noise', 'Impulse');
   if (s.colour === 'bw') args.push('-threshold', '55%', '-type', 'Bilevel');
@@ -70,14 +73,14 @@ export function scanPdf(input: string, output: string, pages: number[], s: ScanS
 }
 
 function main(argv: string[]): void {
-  const VALUED = new Set(['--pages', '--dpi', '--skew', '--speckle', '--jpeg', '--copy', '--cut', '--seed']);
+  const VALUED = new Set(['--pages', '--dpi', '--skew', '--speckle', '--jpeg', '--copy', '--cut', '--seed', '--turn']);
   const [input, output] = argv.filter((a, i) => !a.startsWith('--') && !VALUED.has(argv[i - 1] ?? ''));
   const opt = (name: string) => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
   if (!input || !output) {
-    console.error('usage: scan-harness <in.pdf> <out.pdf> [--pages 1,2] [--dpi 200] [--skew 1.5] [--grey|--bw] [--speckle 0.01] [--jpeg 60] [--copy darker|lighter] [--cut 20] [--seed 1]');
+    console.error('usage: scan-harness <in.pdf> <out.pdf> [--pages 1,2] [--dpi 200] [--skew 1.5] [--grey|--bw] [--speckle 0.01] [--jpeg 60] [--copy darker|lighter] [--cut 20] [--turn 90|180|270] [--seed 1]');
     process.exit(2);
   }
   const s: ScanSettings = {
@@ -88,11 +91,12 @@ function main(argv: string[]): void {
     jpeg: Number(opt('jpeg') ?? OFFICE_SCAN.jpeg),
     copy: (opt('copy') as ScanSettings['copy']) ?? null,
     cut: Number(opt('cut') ?? 0),
+    turn: Number(opt('turn') ?? 0),
     seed: Number(opt('seed') ?? 1),
   };
   const pages = (opt('pages') ?? '').split(',').filter(Boolean).map(Number);
   scanPdf(input, output, pages, s);
-  console.log(`${output}: ${pages.length || 'all'} page(s) at ${s.dpi} dpi, ${s.colour}, skew ±${s.skew}°, speckle ${s.speckle}, jpeg ${s.jpeg}${s.copy ? `, ${s.copy} copy` : ''}${s.cut ? `, ${s.cut}px cut` : ''}`);
+  console.log(`${output}: ${pages.length || 'all'} page(s) at ${s.dpi} dpi, ${s.colour}, skew ±${s.skew}°, speckle ${s.speckle}, jpeg ${s.jpeg}${s.copy ? `, ${s.copy} copy` : ''}${s.cut ? `, ${s.cut}px cut` : ''}${s.turn ? `, turned ${s.turn}°` : ''}`);
 }
 
 if (process.argv[1]?.endsWith('scan-harness.ts')) main(process.argv.slice(2));

@@ -6,10 +6,10 @@
 // again as a block of figure lines (only the characters a figure holds, the English model; see
 // figures.ts). All such cells of a page go on one sheet: one recognition per page.
 
-import { createCanvas, type Canvas } from '@napi-rs/canvas';
+import type { Canvas } from '@napi-rs/canvas';
 import { parseNumber } from '../normalize/numbers.js';
 import type { OcrEngine, OcrWord } from './engine.js';
-import type { PixelRule } from './image.js';
+import { pasted, type PixelRule } from './image.js';
 
 export interface CellBox {
   x0: number;
@@ -206,14 +206,8 @@ export async function rereadFigureCells(canvas: Canvas, words: OcrWord[], rules:
   const replaced = new Map<OcrWord, OcrWord[]>();
   const left = Math.round(GAP * glyph);
   for (const sheet of layoutSheets(cells, glyph)) {
-    const image = createCanvas(sheet.width, sheet.height);
-    const ctx = image.getContext('2d');
-    ctx.fillStyle = 'white';
-    ctx.fillRect(0, 0, sheet.width, sheet.height);
-    for (const s of sheet.slots) {
-      const { x0, y0, x1, y1 } = s.crop;
-      ctx.drawImage(canvas, x0, y0, x1 - x0, y1 - y0, left, s.top, x1 - x0, y1 - y0);
-    }
+    const image = pasted(canvas, sheet.width, sheet.height, sheet.slots.map((s) => (
+      { sx: s.crop.x0, sy: s.crop.y0, w: s.crop.x1 - s.crop.x0, h: s.crop.y1 - s.crop.y0, dx: left, dy: s.top })));
     const read = await engine.recognizeFigures(image.toBuffer('image/png'));
     for (const s of sheet.slots) {
       const fresh = wordsOfSlot(read, s, left);

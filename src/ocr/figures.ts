@@ -5,9 +5,10 @@
 // not one per figure), and read with only the characters a figure can hold. The new reading
 // is taken when it is a figure and tesseract is surer of it.
 
-import { createCanvas, type Canvas } from '@napi-rs/canvas';
+import type { Canvas } from '@napi-rs/canvas';
 import { parseNumber } from '../normalize/numbers.js';
 import type { OcrEngine, OcrWord } from './engine.js';
+import { pasted } from './image.js';
 
 /** What a figure can be made of: digits, separators, sign, brackets, percent, `Rp`. */
 export const FIGURE_CHARS = '0123456789.,-%()Rp';
@@ -49,14 +50,8 @@ export async function rereadFigures(canvas: Canvas, words: OcrWord[], glyph: num
     tops.push(height);
     height += w.y1 - w.y0 + 2 * margin + gap;
   }
-  const sheet = createCanvas(width, height);
-  const ctx = sheet.getContext('2d');
-  ctx.fillStyle = 'white';
-  ctx.fillRect(0, 0, width, height);
-  unsure.forEach((w, i) => {
-    const [sx, sy, sw, sh] = [Math.max(0, w.x0 - margin), Math.max(0, w.y0 - margin), w.x1 - w.x0 + 2 * margin, w.y1 - w.y0 + 2 * margin];
-    ctx.drawImage(canvas, sx, sy, sw, sh, 0, tops[i], sw, sh);
-  });
+  const sheet = pasted(canvas, width, height, unsure.map((w, i) => (
+    { sx: Math.max(0, w.x0 - margin), sy: Math.max(0, w.y0 - margin), w: w.x1 - w.x0 + 2 * margin, h: w.y1 - w.y0 + 2 * margin, dx: 0, dy: tops[i] })));
   const read = await engine.recognizeFigures(sheet.toBuffer("image/png"));
   const better = new Map<OcrWord, { text: string; confidence: number }>();
   unsure.forEach((w, i) => {

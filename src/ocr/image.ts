@@ -77,6 +77,26 @@ export function orientation(g: Gray): Orientation {
   return { unreadable: false, sideways, skew: Math.abs(skew) < 0.05 ? 0 : Math.round(skew * 100) / 100 };
 }
 
+/** A piece of a page (`sx`, `sy`, `w`, `h`) pasted at `dx`, `dy` onto a sheet. */
+export interface Paste {
+  sx: number;
+  sy: number;
+  w: number;
+  h: number;
+  dx: number;
+  dy: number;
+}
+
+/** A white sheet with pieces of `src` pasted on it: cut-outs read again together, in one recognition. */
+export function pasted(src: Canvas, width: number, height: number, pieces: Paste[]): Canvas {
+  const sheet = createCanvas(width, height);
+  const ctx = sheet.getContext('2d');
+  ctx.fillStyle = 'white';
+  ctx.fillRect(0, 0, width, height);
+  for (const p of pieces) ctx.drawImage(src, p.sx, p.sy, p.w, p.h, p.dx, p.dy, p.w, p.h);
+  return sheet;
+}
+
 /** A copy turned by `degrees` (counter-clockwise) about its centre, on white. */
 export function rotated(src: Canvas, degrees: number): Canvas {
   const quarter = Math.abs(Math.round(degrees / 90)) % 2 === 1 && Math.abs(degrees % 90) < 1e-6;

@@ -5,7 +5,7 @@
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import type { Rule, TextItem } from '../load/pdf.js';
 import type { OcrEngine, OcrWord } from './engine.js';
-import { findRules, grayOf, orientation, rotated, withoutRules, withoutSpecks } from './image.js';
+import { findRules, grayOf, orientation, pasted, rotated, withoutRules, withoutSpecks } from './image.js';
 import { rereadFigures } from './figures.js';
 import { rereadFigureCells, type CellBox } from './figureCells.js';
 import { mosaicLayout, plausibleToken, tokenOf, unreadTokens } from './missed.js';
@@ -17,6 +17,9 @@ const SPECK_PIXELS = 2;
 const SPECK_DPI = 200;
 // …with no other ink within this many points (the gap between a figure's digits and its stops is less)
 const SPECK_ISOLATION = 1.5;
+
+// a page read with a mean word confidence below this may be upside down: it is read turned round too
+const UPSIDE_DOWN_CONFIDENCE = 60;
 
 export interface PageOcr {
   /** degrees the page was turned before recognition (quarter turns and deskew) */
@@ -76,14 +79,8 @@ async function missedWords(canvas: Canvas, words: OcrWord[], engine: OcrEngine):
   const tokens = unreadTokens(grayOf(canvas), words, glyph);
   if (tokens.length === 0 || tokens.length > MAX_TOKENS) return [];
   const layout = mosaicLayout(tokens, glyph);
-  const mosaic = createCanvas(layout.width, layout.height);
-  const context = mosaic.getContext('2d');
-  context.fillStyle = 'white';
-  context.fillRect(0, 0, layout.width, layout.height);
-  for (const p of layout.placed) {
-    const { x0, y0, x1, y1 } = p.token;
-    context.drawImage(canvas, x0, y0, x1 - x0 + 1, y1 - y0 + 1, p.x, p.y, x1 - x0 + 1, y1 - y0 + 1);
-  }
+  const mosaic = pasted(canvas, layout.width, layout.height, layout.placed.map((p) => (
+    { sx: p.token.x0, sy: p.token.y0, w: p.token.x1 - p.token.x0 + 1, h: p.token.y1 - p.token.y0 + 1, dx: p.x, dy: p.y })));
   const out: OcrWord[] = [];
   for (const w of await engine.recognizeLines(mosaic.toBuffer('image/png'))) {
     const token = tokenOf(layout.placed, w, glyph);
@@ -120,8 +117,8 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
   const clean = withoutRules(withoutSpecks(canvas, speck, Math.round(SPECK_ISOLATION * dpi / 72)).canvas, pixelRules);
   let words = await engine.recognize(clean.toBuffer('image/png'));
   let read = clean;
-  // sideways text may have been turned the wrong way round: the other way reads better
-  if (o.sideways && mean(words) < 60) {
+  // text upside down, or sideways turned the wrong way round, reads poorly: the other way reads better
+  if (mean(words) < UPSIDE_DOWN_CONFIDENCE) {
     const other = rotated(clean, 180);
     const again = await engine.recognize(other.toBuffer('image/png'));
     if (mean(again) > mean(words)) {

@@ -20,17 +20,21 @@ const SCANS = [
   // grey, turned 1.5°, speckled, JPEG 60) of PDFs from other producers: E-81's ruled rows of
   // short figures (Chromium), and its narrow cells where figures and codes wrap (LibreOffice)
   { id: '000', scan: '000-harness-chromium-p6.pdf', producer: 'pdf-chromium', pdf: '000_3c81d608c39353c9.pdf', pages: [6], keyed: 0.95, read: 0.98 },
+  // the same kind of scan of a page laid on the glass upside down
+  { id: '000', scan: '000-harness-chromium-p7-turned.pdf', producer: 'pdf-chromium', pdf: '000_3c81d608c39353c9.pdf', pages: [7], keyed: 0.98, read: 0.98, turned: 180 },
   { id: '003', scan: '003-harness-libreoffice-p11.pdf', producer: 'pdf-libreoffice', pdf: '003_a0b8d9f08cf4c655.pdf', pages: [11], keyed: 0.28, read: 0.53 },
 ];
 
 describe('scanned samples', () => {
-  it.each(SCANS)('$scan: every page OCR\'d; recall on the gold rows of pages $pages: keyed ≥ $keyed, read ≥ $read', async ({ id, scan, producer, pdf, pages, keyed, read }) => {
+  it.each(SCANS)('$scan: every page OCR\'d; recall on the gold rows of pages $pages: keyed ≥ $keyed, read ≥ $read', async ({ id, scan, producer, pdf, pages, keyed, read, turned = 0 }) => {
     requireShared();
     const [ocr, text] = await Promise.all([extractFile(join(SAMPLES, 'scans', scan)), extractFile(join(SAMPLES, producer, pdf))]);
     expect(ocr.status).toBe('ok');
     expect(ocr.source.format).toBe('pdf-ocr');
     expect(ocr.source.ocr!.pages.map((p) => p.page)).toEqual(pages.map((_, i) => i + 1));
     expect(ocr.source.ocr!.pages.every((p) => p.words > 100)).toBe(true);
+    // the page was turned back by the quarter turns it was scanned with (and its skew)
+    expect(ocr.source.ocr!.pages.map((p) => (Math.round(p.rotation / 90) * 90 + 360) % 360)).toEqual(pages.map(() => turned));
     const score = pageRecall(join(GOLD, `${id}.jsonl`), text, pages, ocr);
     expect(score.goldRows).toBeGreaterThanOrEqual(4);
     expect(score.recall).toBeGreaterThanOrEqual(keyed);
