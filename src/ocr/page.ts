@@ -97,6 +97,18 @@ function medianHeight(words: OcrWord[]): number {
   return heights[Math.floor(heights.length / 2)] ?? 0;
 }
 
+/**
+ * Whether the page reads better turned round, tried on its middle third only: a poor scan that
+ * is upright is then read once more in part, not in whole.
+ */
+async function readsBetterTurned(page: Canvas, words: OcrWord[], engine: OcrEngine): Promise<boolean> {
+  const [top, height] = [Math.floor(page.height / 3), Math.floor(page.height / 3)];
+  const band = pasted(page, page.width, height, [{ sx: 0, sy: top, w: page.width, h: height, dx: 0, dy: 0 }]);
+  const turned = await engine.recognize(rotated(band, 180).toBuffer('image/png'));
+  const inBand = words.filter((w) => w.y0 >= top && w.y1 <= top + height);
+  return mean(turned) > mean(inBand);
+}
+
 /** The page recognised; a page larger than `maxPixels` at OCR_DPI is drawn at a lower resolution. */
 export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: number): Promise<OcrResult> {
   const base = page.getViewport({ scale: 1 });
@@ -118,7 +130,7 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
   let words = await engine.recognize(clean.toBuffer('image/png'));
   let read = clean;
   // text upside down, or sideways turned the wrong way round, reads poorly: the other way reads better
-  if (mean(words) < UPSIDE_DOWN_CONFIDENCE) {
+  if (mean(words) < UPSIDE_DOWN_CONFIDENCE && await readsBetterTurned(clean, words, engine)) {
     const other = rotated(clean, 180);
     const again = await engine.recognize(other.toBuffer('image/png'));
     if (mean(again) > mean(words)) {

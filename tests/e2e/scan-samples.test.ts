@@ -19,16 +19,20 @@ const SCANS = [
   // scans made by other tools (scripts/scan-harness.ts: pdftoppm, ImageMagick, img2pdf; 200 dpi
   // grey, turned 1.5°, speckled, JPEG 60) of PDFs from other producers: E-81's ruled rows of
   // short figures (Chromium), and its narrow cells where figures and codes wrap (LibreOffice)
-  { id: '000', scan: '000-harness-chromium-p6.pdf', producer: 'pdf-chromium', pdf: '000_3c81d608c39353c9.pdf', pages: [6], keyed: 0.95, read: 0.98 },
-  // the same kind of scan of a page laid on the glass upside down
+  // (000-harness-chromium-p6.pdf, the same scan of an upright page, is measured in the README and
+  // timed by the bench, not here: npm test keeps within its time). A page laid on the glass upside down:
   { id: '000', scan: '000-harness-chromium-p7-turned.pdf', producer: 'pdf-chromium', pdf: '000_3c81d608c39353c9.pdf', pages: [7], keyed: 0.98, read: 0.98, turned: 180 },
   { id: '003', scan: '003-harness-libreoffice-p11.pdf', producer: 'pdf-libreoffice', pdf: '003_a0b8d9f08cf4c655.pdf', pages: [11], keyed: 0.28, read: 0.53 },
 ];
 
+// each text-layer PDF extracted once for the scans made of it
+const extracted = new Map<string, ReturnType<typeof extractFile>>();
+const textLayer = (path: string) => extracted.get(path) ?? extracted.set(path, extractFile(path)).get(path)!;
+
 describe('scanned samples', () => {
   it.each(SCANS)('$scan: every page OCR\'d; recall on the gold rows of pages $pages: keyed ≥ $keyed, read ≥ $read', async ({ id, scan, producer, pdf, pages, keyed, read, turned = 0 }) => {
     requireShared();
-    const [ocr, text] = await Promise.all([extractFile(join(SAMPLES, 'scans', scan)), extractFile(join(SAMPLES, producer, pdf))]);
+    const [ocr, text] = await Promise.all([extractFile(join(SAMPLES, 'scans', scan)), textLayer(join(SAMPLES, producer, pdf))]);
     expect(ocr.status).toBe('ok');
     expect(ocr.source.format).toBe('pdf-ocr');
     expect(ocr.source.ocr!.pages.map((p) => p.page)).toEqual(pages.map((_, i) => i + 1));
