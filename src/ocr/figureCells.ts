@@ -9,6 +9,7 @@
 import type { Canvas } from '@napi-rs/canvas';
 import { parseNumber } from '../normalize/numbers.js';
 import type { OcrEngine, OcrWord } from './engine.js';
+import { SURE } from './figures.js';
 import { pasted, type PixelRule } from './image.js';
 
 export interface CellBox {
@@ -18,8 +19,6 @@ export interface CellBox {
   y1: number;
 }
 
-// a page-pass word read with at least this confidence is sure (as in figures.ts)
-const SURE = 93;
 // a word read with less confidence than this and no figure piece may be a garbled piece
 const GARBLED = 60;
 // a column is a figure or code column when this share of its cells (at least this many) hold figure pieces

@@ -14,7 +14,7 @@ import { pasted } from './image.js';
 export const FIGURE_CHARS = '0123456789.,-%()Rp';
 
 // a page-pass figure read with at least this confidence is left as read
-const SURE = 93;
+export const SURE = 93;
 // figures of fewer digits than this are not read again (a `0`, a row number: no separators to confuse)
 const MIN_DIGITS = 3;
 // white margin around each cut-out, in glyph heights: tesseract needs a border to find a line
