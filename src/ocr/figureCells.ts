@@ -7,9 +7,8 @@
 // figures.ts). All such cells of a page go on one sheet: one recognition per page.
 
 import type { Canvas } from '@napi-rs/canvas';
-import { parseNumber } from '../normalize/numbers.js';
 import type { OcrEngine, OcrWord } from './engine.js';
-import { SURE } from './figures.js';
+import { SURE, wellFormedFigure } from './figures.js';
 import { pasted, type PixelRule } from './image.js';
 
 export interface CellBox {
@@ -78,11 +77,8 @@ const digits = (t: string) => t.replace(/\D/g, '').length;
 
 /** A well-formed figure (a number that needed no repair) or program code. */
 function wellFormed(words: OcrWord[]): boolean {
-  const text = concat(words);
   // a code wraps at its stops: a stop lost at a line's end is still a boundary (`01.2` / `06.02`)
-  if (CODE_SHAPE.test(readingOrder(words).map((w) => w.text).join('.').replace(/\.{2,}/g, '.'))) return true;
-  const r = parseNumber(text);
-  return r.value !== null && !r.malformed && !r.repaired;
+  return CODE_SHAPE.test(readingOrder(words).map((w) => w.text).join('.').replace(/\.{2,}/g, '.')) || wellFormedFigure(concat(words));
 }
 
 interface Candidate {
@@ -105,8 +101,8 @@ export function doubtfulFigureCells(words: OcrWord[], rules: PixelRule[], glyph:
     const key = `${box.x0},${box.y0}`;
     const c = byCell.get(key) ?? byCell.set(key, { box, words: [], spoilt: false }).get(key)!;
     // a word that is no figure piece makes a text cell, unless OCR itself doubted it (a code's
-    // `06.02` read as `en]` beside the `1.06` and `01.2.` it read right)
-    // (marks without a letter, `:` `|`, are specks and stray strokes, not text)
+    // `06.02` read as `en]` beside the `1.06` and `01.2.` it read right) or it has no letter
+    // (marks, `:` `|`, are specks and stray strokes, not text)
     if (!isPiece(w) && /\p{L}/u.test(w.text) && w.confidence >= GARBLED) c.spoilt = true;
     c.words.push(w);
   }
@@ -196,12 +192,13 @@ function better(old: OcrWord[], fresh: OcrWord[], garbledCell = false): boolean 
 
 /**
  * The page's words with its doubtful figure cells read again (`canvas`: the page as recognised,
- * rules painted out; `rules`: the rules found in its pixels). Returns the words and the cells
- * read again, so that the single-figure pass (figures.ts) can leave their words alone.
+ * rules painted out; `rules`: the rules found in its pixels). Returns the words and, in `done`,
+ * the words of the cells read again, which the single-figure pass (figures.ts) leaves alone.
  */
-export async function rereadFigureCells(canvas: Canvas, words: OcrWord[], rules: PixelRule[], glyph: number, engine: OcrEngine): Promise<{ words: OcrWord[]; cells: CellBox[] }> {
+export async function rereadFigureCells(canvas: Canvas, words: OcrWord[], rules: PixelRule[], glyph: number, engine: OcrEngine): Promise<{ words: OcrWord[]; done: Set<OcrWord> }> {
   const cells = glyph > 0 ? doubtfulFigureCells(words, rules, glyph) : [];
-  if (cells.length === 0) return { words, cells: [] };
+  const done = new Set<OcrWord>();
+  if (cells.length === 0) return { words, done };
   const replaced = new Map<OcrWord, OcrWord[]>();
   const left = Math.round(GAP * glyph);
   for (const sheet of layoutSheets(cells, glyph)) {
@@ -210,11 +207,10 @@ export async function rereadFigureCells(canvas: Canvas, words: OcrWord[], rules:
     const read = await engine.recognizeFigures(image.toBuffer('image/png'));
     for (const s of sheet.slots) {
       const fresh = wordsOfSlot(read, s, left);
-      if (better(s.cell.words, fresh, s.cell.garbled)) {
-        s.cell.words.forEach((w, i) => replaced.set(w, i === 0 ? fresh : []));
-      }
+      const taken = better(s.cell.words, fresh, s.cell.garbled);
+      if (taken) s.cell.words.forEach((w, i) => replaced.set(w, i === 0 ? fresh : []));
+      for (const w of taken ? fresh : s.cell.words) done.add(w);
     }
   }
-  const out = words.flatMap((w) => replaced.get(w) ?? [w]);
-  return { words: out, cells: cells.map((c) => c.box) };
+  return { words: words.flatMap((w) => replaced.get(w) ?? [w]), done };
 }

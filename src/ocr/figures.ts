@@ -28,8 +28,8 @@ function isFigure(text: string): boolean {
   return FIGURE.test(text) && (text.match(/\d/g)?.length ?? 0) >= MIN_DIGITS;
 }
 
-/** A well-formed figure reading of `text` (not malformed, not text). */
-function wellFormed(text: string): boolean {
+/** A well-formed figure reading of `text` (not malformed, not repaired, not text). */
+export function wellFormedFigure(text: string): boolean {
   const r = parseNumber(text);
   return r.value !== null && !r.malformed && !r.repaired;
 }
@@ -62,7 +62,7 @@ export async function rereadFigures(canvas: Canvas, words: OcrWord[], glyph: num
     if (mine.length === 0) return;
     const text = mine.map((r) => r.text).join('');
     const confidence = mine.reduce((m, r) => Math.min(m, r.confidence), 100);
-    if (text !== w.text && wellFormed(text) && (confidence > w.confidence || !wellFormed(w.text))) better.set(w, { text, confidence });
+    if (text !== w.text && wellFormedFigure(text) && (confidence > w.confidence || !wellFormedFigure(w.text))) better.set(w, { text, confidence });
   });
   return words.map((w) => (better.has(w) ? { ...w, ...better.get(w)! } : w));
 }

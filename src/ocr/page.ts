@@ -7,7 +7,7 @@ import type { Rule, TextItem } from '../load/pdf.js';
 import type { OcrEngine, OcrWord } from './engine.js';
 import { findRules, grayOf, orientation, pasted, rotated, withoutRules, withoutSpecks } from './image.js';
 import { rereadFigures } from './figures.js';
-import { rereadFigureCells, type CellBox } from './figureCells.js';
+import { rereadFigureCells } from './figureCells.js';
 import { mosaicLayout, plausibleToken, tokenOf, unreadTokens } from './missed.js';
 
 export const OCR_DPI = 300;
@@ -90,8 +90,6 @@ async function missedWords(canvas: Canvas, words: OcrWord[], engine: OcrEngine):
   return out;
 }
 
-const inside = (w: OcrWord, c: CellBox) => (w.x0 + w.x1) / 2 > c.x0 && (w.x0 + w.x1) / 2 < c.x1 && (w.y0 + w.y1) / 2 > c.y0 && (w.y0 + w.y1) / 2 < c.y1;
-
 function medianHeight(words: OcrWord[]): number {
   const heights = words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
   return heights[Math.floor(heights.length / 2)] ?? 0;
@@ -143,8 +141,7 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
   }
   const glyph = medianHeight(words);
   const cellPass = await rereadFigureCells(read, words, pixelRules, glyph, engine);
-  const inCells = new Set(cellPass.words.filter((w) => cellPass.cells.some((c) => inside(w, c))));
-  words = await rereadFigures(read, cellPass.words, glyph, engine, inCells);
+  words = await rereadFigures(read, cellPass.words, glyph, engine, cellPass.done);
   words.push(...await missedWords(read, words, engine));
   const rules = pixelRules.map((r) => ({ x1: r.x1 / scale, y1: r.y1 / scale, x2: r.x2 / scale, y2: r.y2 / scale }));
   return {
