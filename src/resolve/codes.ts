@@ -58,19 +58,20 @@ function resolvePartial(row: LogicalRow, ctx: Fields, t: CodeThresholds, index: 
   const filled: string[] = [];
   let reason: CodeReason = 'printed';
   let sim: number | null = null;
-  for (let i = 0; i <= Math.min(p.last, FIELD.KN); i++) {
-    if (f[i] !== null) continue;
-    if (i === FIELD.KN && p.truncated.includes('kegiatan') && p.last === FIELD.KN) continue; // the kegiatan row itself
+  const fromContext = (i: number) => {
     // a sub-kegiatan whose kegiatan digit was cut off belongs to the kegiatan above it
     const sameBranch = ctx.slice(0, i).every((c, k) => f[k] === null || f[k] === c);
-    if (ctx[i] !== null && sameBranch) {
-      f[i] = ctx[i];
-      filled.push(['urusan', 'bidang', 'program', 'kegiatan type', 'kegiatan'][i]);
-    }
-  }
-  if (filled.length) {
-    notes.push(`${filled.join(', ')} taken from the rows above`);
-    reason = 'prefix_from_context';
+    if (ctx[i] === null || !sameBranch) return;
+    f[i] = ctx[i];
+    filled.push(['urusan', 'bidang', 'program', 'kegiatan type', 'kegiatan'][i]);
+  };
+  // a sub-kegiatan's cut-off kegiatan number is taken from its name first: the kegiatan row above
+  // it may be one whose own code is found only later, by its name, and the context still holds the one before
+  const lostKegiatan = p.truncated.includes('kegiatan') && p.last === FIELD.S;
+  for (let i = 0; i <= Math.min(p.last, FIELD.KN); i++) {
+    if (f[i] !== null) continue;
+    if (i === FIELD.KN && p.truncated.includes('kegiatan') && (p.last === FIELD.KN || lostKegiatan)) continue; // the kegiatan row itself
+    fromContext(i);
   }
   let needKegiatan = p.truncated.includes('kegiatan') && f[FIELD.KN] === null;
   // a sub-kegiatan whose kegiatan number was lost: the sub-kegiatan of that number under the
@@ -86,6 +87,14 @@ function resolvePartial(row: LogicalRow, ctx: Fields, t: CodeThresholds, index: 
       [reason, sim] = ['digit_restored_by_name', hit.score];
       notes.push(`kegiatan number lost in print; taken from the sub-kegiatan ${hit.code} the name matches (similarity ${hit.score.toFixed(2)})`);
     }
+  }
+  if (needKegiatan && lostKegiatan) {
+    fromContext(FIELD.KN);
+    needKegiatan = f[FIELD.KN] === null;
+  }
+  if (filled.length) {
+    notes.push(`${filled.join(', ')} taken from the rows above`);
+    if (reason === 'printed') reason = 'prefix_from_context';
   }
   const needSub = p.last === FIELD.S && f[FIELD.S] === null;
   if ((needKegiatan || needSub) && index) {
