@@ -181,6 +181,38 @@ export function findTables(lines: LayoutLine[], s: Layout = DEFAULT_SETTINGS.lay
   return tables;
 }
 
+/**
+ * The index of the first line of line `i`'s page when the table began on an earlier page (at
+ * `start`) and this page holds no row of three cells or more before `i`; otherwise null. (A
+ * signature block read as a table's header must not take in the next page's table.)
+ */
+function newPageHead(lines: LayoutLine[], start: number, i: number): number | null {
+  const page = lines[i].page;
+  if (page === null || lines[start].page === null || lines[start].page === page) return null;
+  let k = i;
+  while (k - 1 > start && (lines[k - 1].page === page || lines[k - 1].blank)) {
+    k--;
+    if (isDataLine(lines[k]) && lines[k].cells.length >= 3) return null;
+  }
+  while (k < i && lines[k].blank) k++;
+  return k;
+}
+
+/**
+ * A line placed on the page (PDF) with another number of columns than most of the table's rows
+ * on that page: the header of a ruled table that follows this one with no gap a text line shows.
+ */
+function otherGrid(l: LayoutLine, body: LayoutLine[]): boolean {
+  const placed = (x: LayoutLine) => x.page === l.page && x.cells.length > 0 && x.cells.every((c) => c.box);
+  const rows = body.filter((b) => !b.blank && placed(b) && isDataLine(b));
+  if (!placed(l) || rows.length === 0) return false;
+  const counts = new Map<number, number>();
+  for (const r of rows) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
+  const [usual, seen] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  // one row is no grid: it may be a header line read as data (a row of years)
+  return seen >= 2 && usual !== l.cells.length;
+}
+
 function buildTable(lines: LayoutLine[], start: number, end: number, n: number): { table: TableBlock; next: number } {
   const header: LayoutLine[] = [];
   let numberRow: LayoutLine | null = null;
@@ -204,6 +236,7 @@ function buildTable(lines: LayoutLine[], start: number, end: number, n: number):
   const body: LayoutLine[] = [];
   const repeated: number[] = [];
   let dataSeen = false;
+  const repeatedOn = new Set<number>(); // pages where the header was printed again
   let next = end + 1;
   for (; i <= end; i++) {
     const l = lines[i];
@@ -225,6 +258,7 @@ function buildTable(lines: LayoutLine[], start: number, end: number, n: number):
       (stats.numeric === 0 && nonEmptyCells(l).length >= 2 && headerSimilarity(l, headerCells) >= 0.6));
     if (isRepeat) {
       repeated.push(l.line);
+      if (l.page !== null) repeatedOn.add(l.page);
       // text-only lines directly above a repeated header belong to it (garbled first header line)
       while (body.length && !body[body.length - 1].blank && lineStats(body[body.length - 1]).numeric === 0 && headerWordCount(body[body.length - 1]) >= 2) {
         repeated.push(body.pop()!.line);
@@ -232,12 +266,20 @@ function buildTable(lines: LayoutLine[], start: number, end: number, n: number):
       body.push({ ...l, blank: true, cells: [], text: PAGE_BREAK }); // a page break inside the table
       continue;
     }
-    // a new header after a blank line starts another table in the same run
+    // a new header after a blank line starts another table in the same run; so does one at the
+    // head of a later page, before any row there (that page's own table, not this one going on)
     const prev = body[body.length - 1];
     const afterBlank = !!prev && prev.blank && prev.text !== PAGE_BREAK;
+    // a header printed again over a page break goes on over several lines: none of them starts a
+    // table; a header at the head of a later page starts one when this one had no rows yet
+    const goesOn = l.page !== null && repeatedOn.has(l.page);
+    const pageHead = goesOn || dataSeen ? null : newPageHead(lines, start, i);
     const cells = nonEmptyCells(l);
-    if (dataSeen && afterBlank && stats.numeric === 0 && cells.length >= 3 && cells.every((c) => c.length <= 60) && headerWordCount(l) >= 3 && !isDataLine(l)) {
+    if (((dataSeen && (afterBlank || (!goesOn && otherGrid(l, body)))) || pageHead !== null) && stats.numeric === 0 && cells.length >= 3 && cells.every((c) => c.length <= 60) && headerWordCount(l) >= 3 && !isDataLine(l)) {
       next = i;
+      // the lines above the new header on its page (a title) belong to neither table
+      const cut = afterBlank || pageHead === null ? i : pageHead;
+      while (body.length && body[body.length - 1].line >= lines[cut].line) body.pop();
       break;
     }
     if (isDataLine(l)) dataSeen = true;
