@@ -55,7 +55,13 @@ export interface LoadedDocument {
   lines: LayoutLine[];
   warnings: DocWarning[];
   /** scanned pages read by OCR, and with what */
-  ocr?: { engine: string; languages: string; pages: { page: number; rotation: number; skew: number; dpi: number; words: number; mean_confidence: number }[] };
+  ocr?: {
+    engine: string;
+    languages: string;
+    pages: { page: number; rotation: number; skew: number; dpi: number; words: number; mean_confidence: number }[];
+    /** scans with their own text layer: `text` says what the page was read by; `sampled` layer words were read again from the image, `agreeing` of them alike */
+    text_layers: { page: number; text: 'layer' | 'ocr'; sampled: number; agreeing: number }[];
+  };
 }
 
 /** What a column means, from its header through a table family (pipelines/). */

@@ -58,7 +58,7 @@ async function loadPdf(path: string, bytes: Buffer | undefined, o: ExtractOption
   const buf = bytes ?? await readFile(path);
   const file = basename(path);
   const settings = o.settings ?? DEFAULT_SETTINGS;
-  const pages = await readPdf(new Uint8Array(buf), file, { ocr: ocrEngine, limits: settings.limits, onPages: o.onPages, thinFill: settings.layout.thin_fill_pt });
+  const pages = await readPdf(new Uint8Array(buf), file, { ocr: ocrEngine, limits: settings.limits, onPages: o.onPages, thinFill: settings.layout.thin_fill_pt, ocrSettings: settings.ocr });
   const lines = layoutPages(pages, settings.layout);
   const scanned = pages.filter((p) => p.ocr);
   const warnings: DocWarning[] = [];
@@ -70,10 +70,13 @@ async function loadPdf(path: string, bytes: Buffer | undefined, o: ExtractOption
     file, path, sha256: createHash('sha256').update(buf).digest('hex'),
     format: scanned.length && scanned.length === pages.length ? 'pdf-ocr' : 'pdf', pages: pages.length, lines, warnings,
   };
-  if (scanned.length) {
+  const layered = pages.filter((p) => p.layer);
+  if (scanned.length || layered.length) {
     doc.ocr = {
       engine: 'tesseract.js', languages: ocrEngine().languages,
       pages: scanned.map((p) => ({ page: p.number, rotation: p.ocr!.rotation, skew: p.ocr!.skew, dpi: p.ocr!.dpi, words: p.ocr!.words, mean_confidence: p.ocr!.meanConfidence })),
+      // scans with their own text layer: which pages were read by it, and which by OCR instead
+      text_layers: layered.map((p) => ({ page: p.number, text: p.layer!.used ? 'layer' as const : 'ocr' as const, sampled: p.layer!.sampled, agreeing: p.layer!.agreeing })),
     };
   }
   return doc;

@@ -123,8 +123,20 @@ export const Figures = z.object({
 }).strict();
 export type Figures = z.infer<typeof Figures>;
 
+/** How scans are read. */
+export const Ocr = z.object({
+  /** a scan with its own invisible text layer: this many of the layer's words are read again from the image… */
+  layer_sample_words: z.number().int().positive().default(20),
+  /** …and the layer is used when at least this share of them reads the same; else the page is read by OCR */
+  layer_min_agreement: z.number().min(0).max(1).default(0.6),
+  /** a layer with fewer checkable words than this is used unchecked (too few to judge) */
+  layer_min_sample: z.number().int().positive().default(5),
+}).strict();
+export type Ocr = z.infer<typeof Ocr>;
+
 export const Settings = z.object({
   limits: Limits.prefault({}),
+  ocr: Ocr.prefault({}),
   figures: Figures.prefault({}),
   layout: Layout.prefault({}),
   codes: CodeThresholds.prefault({}),

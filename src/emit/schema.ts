@@ -101,6 +101,7 @@ export const OutputDocument = z.object({
       engine: z.string(),
       languages: z.string(),
       pages: z.array(z.object({ page: z.number().int(), rotation: z.number(), skew: z.number(), dpi: z.number(), words: z.number().int(), mean_confidence: z.number() })),
+      text_layers: z.array(z.object({ page: z.number().int(), text: z.enum(['layer', 'ocr']), sampled: z.number().int(), agreeing: z.number().int() })).optional(),
     }).optional(),
   }).passthrough(),
   document: z.object({

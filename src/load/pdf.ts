@@ -6,10 +6,11 @@
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { OcrEngine } from '../ocr/engine.js';
+import { checkLayer, layerHolds, type LayerCheck } from '../ocr/layerCheck.js';
 import { ocrPage, pixelRules, type PageOcr } from '../ocr/page.js';
-import { DEFAULT_SETTINGS, type Limits } from '../settings.js';
+import { DEFAULT_SETTINGS, type Limits, type Ocr } from '../settings.js';
 import { InputError } from './text.js';
 
 export interface TextItem {
@@ -45,6 +46,10 @@ export interface PdfPage {
   imageCover?: number;
   /** a scan with its scanner's invisible text layer: the layer is read, the ruling lines come from the image */
   rulesFromImage?: number;
+  /** how many of `rules` (the first ones) were painted before an image that covers the page: no reader sees them */
+  rulesUnderImage?: number;
+  /** a scan with its own text layer: the layer's words read again from the image, and whether the layer was used */
+  layer?: LayerCheck & { used: boolean };
   /** what was left out of this page, and why */
   warnings: { type: string; message: string }[];
 }
@@ -59,6 +64,8 @@ export interface ReadOptions {
   thinFill?: number;
   /** read only these pages (1-based); every page when absent */
   pages?: number[];
+  /** how scans are read (Settings.ocr) */
+  ocrSettings?: Ocr;
 }
 
 /**
@@ -80,6 +87,9 @@ const asset = (sub: string) => `${join(PDFJS_DIR, sub)}${sep}`;
 
 type Matrix = number[];
 
+// a page whose one image covers this share of it is a scan
+const SCAN_COVER = 0.8;
+
 /**
  * Collects a page's ruling segments, up to a limit: a page that draws more than a table grid
  * could need (a chart, a map, a file made to exhaust the reader) keeps the first ones and says so.
@@ -87,7 +97,14 @@ type Matrix = number[];
 class RuleSink {
   readonly rules: Rule[] = [];
   dropped = 0;
+  /** the rules painted before the last image that covers the page */
+  underImage = 0;
   constructor(private readonly max: number) {}
+
+  /** an image covering the page was painted: everything drawn so far is beneath it */
+  covered(): void {
+    this.underImage = this.rules.length;
+  }
 
   add(r: Rule): void {
     // the short sides of a rule drawn as a thin filled box are no rules
@@ -165,7 +182,7 @@ interface GraphicsState {
  * boxes, in a colour other than white. A path that is only a clip (`re W n`, every cell of a
  * PDFium or Chromium page) or a white box draws nothing and is no rule.
  */
-async function pageRules(page: any, view: Matrix, sink: RuleSink, thinFill: number): Promise<number> {
+async function pageRules(page: any, view: Matrix, sink: RuleSink, thinFill: number, pageArea: number): Promise<number> {
   const list = await page.getOperatorList();
   let imageArea = 0; // the largest image the page paints, in square points
   let gs: GraphicsState = { ctm: [1, 0, 0, 1, 0, 0], fill: '#000000', stroke: '#000000' };
@@ -180,7 +197,11 @@ async function pageRules(page: any, view: Matrix, sink: RuleSink, thinFill: numb
       // `q cm Q` with nothing between: an image pdf.js left undecoded (NO_IMAGES) filled that unit square
       if (list.fnArray[i + 1] === OPS.restore || isImage(list.fnArray[i + 1])) {
         const m = Util.transform(view, gs.ctm);
-        imageArea = Math.max(imageArea, Math.abs(m[0] * m[3] - m[1] * m[2]));
+        const area = Math.abs(m[0] * m[3] - m[1] * m[2]);
+        imageArea = Math.max(imageArea, area);
+        // a scanner's PDF may draw its own guess of the table's lines beneath the scan (a Kodak
+        // scanner does): only the image shows what was printed
+        if (area >= SCAN_COVER * pageArea) sink.covered();
       }
     }
     // a form XObject (Word draws whole tables as one) has its own matrix, for its drawing only
@@ -253,13 +274,17 @@ async function ocrPages(pdf: PDFDocumentProxy, todo: PdfPage[], engine: OcrEngin
   for (let i = 0; i < todo.length; i += engine.workers) {
     await Promise.all(todo.slice(i, i + engine.workers).map(async (p) => {
       const page = await pdf.getPage(p.number);
-      const { result, skipped } = await withPdfjsWarnings(() => ocrPage(page, engine, limits.max_canvas_pixels));
-      // a mixed page keeps nothing of its unusable text layer
-      Object.assign(p, result);
-      for (const w of skipped) p.warnings.push({ type: 'image_too_large', message: `page ${p.number}: an image larger than ${limits.max_image_pixels} pixels was left out (${w})` });
+      await readByOcr(p, page, engine, limits);
       page.cleanup();
     }));
   }
+}
+
+/** The page's text and rules, read by OCR in place of its text layer (a mixed page keeps nothing of an unusable one). */
+async function readByOcr(p: PdfPage, page: PDFPageProxy, engine: OcrEngine, limits: Limits): Promise<void> {
+  const { result, skipped } = await withPdfjsWarnings(() => ocrPage(page, engine, limits.max_canvas_pixels));
+  Object.assign(p, result);
+  for (const w of skipped) p.warnings.push({ type: 'image_too_large', message: `page ${p.number}: an image larger than ${limits.max_image_pixels} pixels was left out (${w})` });
 }
 
 /**
@@ -315,12 +340,13 @@ export async function readPdf(data: Uint8Array, file: string, options: ReadOptio
     const pages = await textPages(pdf, limits, options.thinFill ?? DEFAULT_SETTINGS.layout.thin_fill_pt, options.pages);
     const scanned = options.ocr ? pages.filter((p) => needsOcr(p.items)) : [];
     options.onPages?.(pages.length, scanned.length);
-    // a scanner's page with its own OCR text: the text is read, the table's rules are only pixels
-    const layered = options.ocr ? pages.filter((p) => !scanned.includes(p) && isScanWithText(p) && p.rules.length === 0) : [];
+    // a scanner's page with its own OCR text: the text is checked against the image and read when
+    // it holds; the table's rules are only pixels
+    const layered = options.ocr ? pages.filter((p) => !scanned.includes(p) && isScanWithText(p)) : [];
     if (scanned.length || layered.length) {
       await withImages(data, limits, async (images) => {
         if (scanned.length) await ocrPages(images, scanned, options.ocr!(), limits);
-        if (layered.length) await rulesFromImages(images, layered);
+        if (layered.length) await readLayeredScans(images, layered, options.ocr!(), limits, options.ocrSettings ?? DEFAULT_SETTINGS.ocr);
       });
     }
     return pages;
@@ -332,24 +358,35 @@ export async function readPdf(data: Uint8Array, file: string, options: ReadOptio
   }
 }
 
-// a page whose one image covers this share of it is a scan
-const SCAN_COVER = 0.8;
 // …and rules read from its pixels at this resolution (a rule is several pixels thick at 100 dpi)
-const RULES_DPI = 100;
+const RULES_DPI = 300;
 
 function isScanWithText(p: PdfPage): boolean {
   return (p.imageCover ?? 0) >= SCAN_COVER && p.items.length > 0;
 }
 
-/** The ruling lines of scanned pages, found in their pixels as the OCR path does (src/ocr/image.ts). */
-async function rulesFromImages(pdf: PDFDocumentProxy, pages: PdfPage[]): Promise<void> {
+/**
+ * Scans with their own text layer. A sample of the layer's words is read again from the image
+ * (src/ocr/layerCheck.ts): when the layer holds, it is the page's text and the ruling lines are
+ * found in the pixels as the OCR path does (src/ocr/image.ts), replacing any the PDF drew beneath
+ * the scan; when it does not, the page is read by OCR.
+ */
+async function readLayeredScans(pdf: PDFDocumentProxy, pages: PdfPage[], engine: OcrEngine, limits: Limits, s: Ocr): Promise<void> {
   for (const p of pages) {
     const page = await pdf.getPage(p.number);
     const { result } = await withPdfjsWarnings(() => pixelRules(page, RULES_DPI));
     // pixels are upright as the page is shown; a page turned upright from its text is left alone
-    if (result.width === p.width && result.height === p.height) {
-      p.rules.push(...result.rules);
-      p.rulesFromImage = result.rules.length;
+    const upright = result.width === p.width && result.height === p.height;
+    const check = upright ? await checkLayer(result.canvas, p.items, RULES_DPI / 72, engine, s) : null;
+    if (check && !layerHolds(check, s)) {
+      await readByOcr(p, page, engine, limits);
+      p.layer = { ...check, used: false };
+    } else {
+      if (check) p.layer = { ...check, used: true };
+      if (upright && p.rules.length === (p.rulesUnderImage ?? 0)) {
+        p.rules = result.rules;
+        p.rulesFromImage = result.rules.length;
+      }
     }
     page.cleanup();
   }
@@ -386,10 +423,10 @@ async function textPages(pdf: PDFDocumentProxy, limits: Limits, thinFill: number
     const view = viewport.transform as Matrix;
     const sink = new RuleSink(limits.max_rules_per_page);
     const items = pageItems(await page.getTextContent(), view);
-    const imageArea = await pageRules(page, view, sink, thinFill);
+    const imageArea = await pageRules(page, view, sink, thinFill, viewport.width * viewport.height);
     const warnings = sink.dropped ? [{ type: 'too_many_rules', message: `page ${n} draws ${sink.rules.length + sink.dropped} ruling segments; the first ${sink.rules.length} were kept` }] : [];
     const imageCover = imageArea / (viewport.width * viewport.height);
-    pages.push({ number: n, ...upright(items, sink.rules, viewport.width, viewport.height), warnings, imageCover });
+    pages.push({ number: n, ...upright(items, sink.rules, viewport.width, viewport.height), warnings, imageCover, rulesUnderImage: sink.underImage });
     page.cleanup();
   }
   return pages;

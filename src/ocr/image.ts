@@ -118,11 +118,41 @@ export interface PixelRule {
   y2: number;
 }
 
+// a rule runs at least a quarter inch; it is at most 3 pt thick (a thick outer border with a
+// scanner's blur about it), which no bar of shading or block of text is as thin as
+const RULE_MIN_LENGTH_IN = 1 / 4;
+const RULE_MAX_THICKNESS_PT = 3;
+// a rule has paper on both sides along most of its length; the flat tops or feet of a word's
+// capitals (`UPTD`), which a blurred scan joins into one dark run, have the letters' stems on one
+const RULE_CLEARANCE_PT = 1;
+const RULE_MAX_INK_ALONGSIDE = 0.25;
+
 /**
- * Horizontal and vertical rules: runs of dark pixels at least `minLength` long (gaps of a
- * couple of pixels bridged), a few pixels thick at most; neighbouring rows of one rule merge.
+ * The share of a run's length from which ink runs on, unbroken, for `aside` pixels off it, on
+ * its inkier side (across the run: above and below a horizontal one). Text near a rule keeps a
+ * sliver of paper between; a capital's stem grows out of its top.
  */
-export function findRules(g: Gray, minLength: number, maxThickness = 8): PixelRule[] {
+function inkAlongside(r: { j0: number; j1: number; a: number; b: number }, along: number, across: number, at: (i: number, j: number) => number, aside: number): number {
+  const share = (from: number, step: number) => {
+    let ink = 0;
+    for (let i = r.a; i <= r.b && i < along; i++) {
+      let k = 1;
+      while (k <= aside && from + step * k >= 0 && from + step * k < across && at(i, from + step * k) < RULE_DARK) k++;
+      if (k > aside) ink++;
+    }
+    return ink / (r.b - r.a + 1);
+  };
+  return Math.max(share(r.j0, -1), share(r.j1, 1));
+}
+
+/**
+ * Horizontal and vertical rules of an image drawn at `dpi`: runs of dark pixels at least a
+ * quarter inch long (gaps of a couple of pixels bridged), a few points thick at most;
+ * neighbouring rows of one rule merge.
+ */
+export function findRules(g: Gray, dpi: number): PixelRule[] {
+  const minLength = Math.round(dpi * RULE_MIN_LENGTH_IN);
+  const maxThickness = Math.round((RULE_MAX_THICKNESS_PT * dpi) / 72);
   const runs = (along: number, across: number, at: (i: number, j: number) => number) => {
     const segs: { j: number; a: number; b: number }[] = [];
     for (let j = 0; j < across; j++) {
@@ -147,8 +177,10 @@ export function findRules(g: Gray, minLength: number, maxThickness = 8): PixelRu
       const r = rules.find((x) => s.j - x.j1 <= 1 && s.a < x.b && s.b > x.a);
       if (r) { r.j1 = s.j; r.a = Math.min(r.a, s.a); r.b = Math.max(r.b, s.b); } else rules.push({ j0: s.j, j1: s.j, a: s.a, b: s.b });
     }
-    return collinear(rules.filter((r) => r.j1 - r.j0 + 1 <= maxThickness), maxThickness / 2);
+    const thin = collinear(rules.filter((r) => r.j1 - r.j0 + 1 <= maxThickness), maxThickness / 2);
+    return thin.filter((r) => inkAlongside(r, along, across, at, aside) <= RULE_MAX_INK_ALONGSIDE);
   };
+  const aside = Math.max(2, Math.round((RULE_CLEARANCE_PT * dpi) / 72));
   const { width: w, height: h, px } = g;
   const horizontal = runs(w, h, (i, j) => px[j * w + i]).map((r) => ({ x1: r.a, x2: r.b, y1: (r.j0 + r.j1) / 2, y2: (r.j0 + r.j1) / 2 }));
   const vertical = runs(h, w, (i, j) => px[i * w + j]).map((r) => ({ x1: (r.j0 + r.j1) / 2, x2: (r.j0 + r.j1) / 2, y1: r.a, y2: r.b }));

@@ -121,7 +121,7 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
   if (o.sideways) rotation += 90;
   if (rotation !== 0) canvas = rotated(canvas, rotation);
   // the ruling lines, found first and then painted out: tesseract drops words that touch them
-  const pixelRules = findRules(rotation === 0 ? gray : grayOf(canvas), Math.round(dpi / 4));
+  const pixelRules = findRules(rotation === 0 ? gray : grayOf(canvas), dpi);
   // specks out (a full stop at this resolution is several times larger), then the rules
   const speck = Math.max(1, Math.floor(SPECK_PIXELS * (dpi / SPECK_DPI) ** 2));
   const clean = withoutRules(withoutSpecks(canvas, speck, Math.round(SPECK_ISOLATION * dpi / 72)).canvas, pixelRules);
@@ -153,12 +153,34 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
   };
 }
 
-/** The ruling lines drawn in a page's pixels (a scan), in points; and the page's size in points. */
-export async function pixelRules(page: PdfJsPage, dpi: number): Promise<{ rules: Rule[]; width: number; height: number }> {
+/**
+ * The ruling lines drawn in a page's pixels (a scan), in points; the page's size in points, and
+ * the page drawn at `dpi` (for a look at its words). A scan lies a little askew on the glass:
+ * its rules are found on the page turned straight (a slanted rule spreads over more pixel rows
+ * than a rule is thick) and turned back onto the page, whose text layer keeps the scan's own position.
+ */
+export async function pixelRules(page: PdfJsPage, dpi: number): Promise<{ rules: Rule[]; width: number; height: number; canvas: Canvas }> {
   const base = page.getViewport({ scale: 1 });
   const scale = dpi / 72;
   const canvas = await renderPage(page, dpi);
-  // a rule runs at least a quarter inch, as on OCR'd pages
-  const rules = findRules(grayOf(canvas), Math.round(dpi / 4)).map((r) => ({ x1: r.x1 / scale, y1: r.y1 / scale, x2: r.x2 / scale, y2: r.y2 / scale }));
-  return { rules, width: base.width, height: base.height };
+  const gray = grayOf(canvas);
+  const { skew } = orientation(gray);
+  const straight = skew === 0 ? gray : grayOf(rotated(canvas, skew));
+  const found = findRules(straight, dpi).map((r) => unturned(r, skew, canvas.width, canvas.height));
+  const rules = found.map((r) => ({ x1: r.x1 / scale, y1: r.y1 / scale, x2: r.x2 / scale, y2: r.y2 / scale }));
+  return { rules, width: base.width, height: base.height, canvas };
+}
+
+/**
+ * A rule found on a page turned by `degrees` (src/ocr/image.ts rotated: about the centre, same
+ * size), back on the page as it lies: its ends turned back, the rule level or upright again.
+ */
+function unturned(r: Rule, degrees: number, width: number, height: number): Rule {
+  if (degrees === 0) return r;
+  const a = (degrees * Math.PI) / 180;
+  const [cx, cy] = [width / 2, height / 2];
+  const back = (x: number, y: number) => [cx + (x - cx) * Math.cos(a) - (y - cy) * Math.sin(a), cy + (x - cx) * Math.sin(a) + (y - cy) * Math.cos(a)];
+  const [[x1, y1], [x2, y2]] = [back(r.x1, r.y1), back(r.x2, r.y2)];
+  if (r.y1 === r.y2) return { x1: Math.min(x1, x2), x2: Math.max(x1, x2), y1: (y1 + y2) / 2, y2: (y1 + y2) / 2 };
+  return { x1: (x1 + x2) / 2, x2: (x1 + x2) / 2, y1: Math.min(y1, y2), y2: Math.max(y1, y2) };
 }

@@ -13,7 +13,7 @@ const REAL = join(SHARED, 'real');
 const FACTS_SCORER = join(SHARED, 'tools', 'score-facts.mjs');
 
 // reached so far (a ratchet: raise them, never lower them)
-const FLOORS = { facts: 0.9, onPage: 0.98, codes: 0.99, metadata: 27 };
+const FLOORS = { facts: 0.92, onPage: 0.98, codes: 0.99, metadata: 27 };
 
 interface Counts { facts: number; found: number; onPage: number; coded: number; codeRight: number; metaOk?: number }
 let scores: { all: Counts & { metaOk: number }; files: Record<string, Counts> };
@@ -54,6 +54,18 @@ describe('real published documents against their hand-checked facts', () => {
     ['renja-dkp-kab-cianjur-2016', 6],
   ])('%s: at least %i facts with the right code', (stem, floor) => {
     expect(scores.files[stem].codeRight).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('reads a scanner PDF by its invisible text layer and the table lines of its image, not the lines the scanner drew beneath it', () => {
+    // the Kodak scanner strokes its own guess of the grid under the scan (a box round the title, rows
+    // at the text lines); the rows of the two tables on p.2 and the one on p.3 are those printed
+    const r = scores.files['pk-bpptd-margawati-jabar-2016-scan-ocr'];
+    expect(r.found).toBeGreaterThanOrEqual(12);
+    // its layer agrees with the image (spot-checked by OCR), so it is what the pages are read by
+    const layers = (JSON.parse(readFileSync(join(outDir, 'pk-bpptd-margawati-jabar-2016-scan-ocr.json'), 'utf8')) as { source: { ocr: { text_layers: { text: string }[] } } }).source.ocr.text_layers;
+    expect(layers.map((l) => l.text)).toEqual(['layer', 'layer', 'layer']);
+    const rec = output('pk-bpptd-margawati-jabar-2016-scan-ocr').records.find((x) => x.values.some((v) => v.value === 3347750000));
+    expect(rec?.name).toMatch(/^Penyediaan Pakan Ternak dan Kebutuhan Dasar Budidaya Ternak Domba lainnya di UPTD BPPT Domba Margawati dan SUPPTD Bunihayu$/);
   });
 
   it('joins a name a narrow cell broke mid-word and a page break cut in two (Renstra p.34–35)', () => {

@@ -172,12 +172,34 @@ describe('ruling lines in pixels', () => {
     ctx.fillRect(100, 100, 2, 1000);
     for (const y of [150, 400, 700]) ctx.fillRect(99, y, 1, 200);
     ctx.fillRect(100, 600, 1400, 2);
-    const rules = findRules(grayOf(canvas), 150);
+    const rules = findRules(grayOf(canvas), 600);
     const vertical = rules.filter((r) => r.x1 === r.x2);
     const horizontal = rules.filter((r) => r.y1 === r.y2);
     expect(vertical).toHaveLength(1);
     expect(vertical[0].y2 - vertical[0].y1).toBeGreaterThan(950);
     expect(horizontal).toHaveLength(1);
+  });
+});
+
+describe('ruling lines in pixels: rules and the tops of capitals', () => {
+  it('a run with paper on both sides is a rule; the joined tops of a word in capitals, stems beneath, are not', () => {
+    const { canvas, ctx } = paper(1600, 600, 20);
+    ctx.fillRect(100, 100, 1200, 3);
+    // `UPTD` blurred into one dark top edge 120 px long (a rule's least length at 300 dpi is 75),
+    // with the letters' stems and bowls below it (on the scan, ink under 0.78 of its length)
+    ctx.fillRect(200, 300, 120, 4);
+    for (const x of [200, 222, 232, 254, 272, 284, 300, 312]) ctx.fillRect(x, 300, 8, 40);
+    const rules = findRules(grayOf(canvas), 300).filter((r) => r.y1 === r.y2);
+    expect(rules).toHaveLength(1);
+    expect(rules[0].y1).toBeCloseTo(101, 0);
+  });
+
+  it('a border up to 3 pt thick is a rule (a scanned outer border is some 8 pixels at 300 dpi)', () => {
+    const { canvas, ctx } = paper(1600, 600, 20);
+    ctx.fillRect(100, 100, 1200, 10);
+    ctx.fillRect(100, 300, 1200, 40);
+    const rules = findRules(grayOf(canvas), 300).filter((r) => r.y1 === r.y2);
+    expect(rules.map((r) => Math.round(r.y1))).toEqual([105]);
   });
 });
 

@@ -1,0 +1,74 @@
+// A scanner's invisible text layer, checked against its image. Scanners (and the OCR tools
+// offices run over scans) put a text layer under the picture; it may be good, or it may be the
+// output of a poor engine, or belong to another image. A sample of the layer's words is cut out
+// of the page at the words' places, read by OCR on one sheet, and compared word by word: when
+// too few agree, the page is read by OCR instead of by its layer (src/load/pdf.ts).
+
+import type { Canvas } from '@napi-rs/canvas';
+import type { TextItem } from '../load/pdf.js';
+import { tokenMatch } from '../normalize/similarity.js';
+import type { Ocr } from '../settings.js';
+import type { OcrEngine } from './engine.js';
+import { pasted } from './image.js';
+import { mosaicLayout, tokenOf, type Box } from './missed.js';
+
+export interface LayerCheck {
+  /** layer words read again from the image */
+  sampled: number;
+  /** …of which the image reads the same (a letter or two apart at most) */
+  agreeing: number;
+}
+
+// a word worth checking: four letters or digits at least, nothing else (a lone `di` or `:` is
+// read unreliably by either side)
+const CHECKABLE = /^[\p{L}\p{N}]{4,}$/u;
+
+/** Up to `n` checkable words of the layer, spread over the page in reading order. */
+function sampleWords(items: TextItem[], n: number): TextItem[] {
+  const words = items.filter((it) => CHECKABLE.test(it.str.trim())).sort((a, b) => a.y - b.y || a.x - b.x);
+  if (words.length <= n) return words;
+  return Array.from({ length: n }, (_, k) => words[Math.floor((k * words.length) / n)]);
+}
+
+/** Where a layer word lies on the page drawn at `scale` pixels per point, with a margin. */
+function wordBox(it: TextItem, scale: number, canvas: Canvas): Box {
+  const pad = 0.2 * it.size;
+  return {
+    x0: Math.max(0, Math.floor((it.x - pad) * scale)),
+    x1: Math.min(canvas.width - 1, Math.ceil((it.x + it.width + pad) * scale)),
+    y0: Math.max(0, Math.floor((it.y - 0.9 * it.size - pad) * scale)),
+    y1: Math.min(canvas.height - 1, Math.ceil((it.y + 0.3 * it.size + pad) * scale)),
+  };
+}
+
+const bare = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Do the layer and the image read one word alike? Equal, or a letter or two apart in a long word. */
+function agree(layer: string, image: string): boolean {
+  const [a, b] = [bare(layer), bare(image)];
+  return a === b || tokenMatch(a, b);
+}
+
+/** A sample of the layer's words read from the page's pixels (`canvas`, drawn at `scale` px/pt). */
+export async function checkLayer(canvas: Canvas, items: TextItem[], scale: number, engine: OcrEngine, s: Ocr): Promise<LayerCheck> {
+  const sample = sampleWords(items, s.layer_sample_words);
+  if (sample.length === 0) return { sampled: 0, agreeing: 0 };
+  const boxes = sample.map((it) => wordBox(it, scale, canvas));
+  const glyph = Math.max(...boxes.map((b) => b.y1 - b.y0 + 1)) / 1.6;
+  const layout = mosaicLayout(boxes, glyph);
+  const sheet = pasted(canvas, layout.width, layout.height, layout.placed.map((p) => (
+    { sx: p.token.x0, sy: p.token.y0, w: p.token.x1 - p.token.x0 + 1, h: p.token.y1 - p.token.y0 + 1, dx: p.x, dy: p.y })));
+  // what the image reads in each word's place: the words read over it, left to right
+  const read = new Map<Box, string[]>();
+  for (const w of await engine.recognizeLines(sheet.toBuffer('image/png'))) {
+    const box = tokenOf(layout.placed, w, glyph);
+    if (box) read.set(box, [...(read.get(box) ?? []), w.text]);
+  }
+  const agreeing = sample.filter((it, k) => agree(it.str, (read.get(boxes[k]) ?? []).join(''))).length;
+  return { sampled: sample.length, agreeing };
+}
+
+/** Is the layer to be believed? Too small a sample says nothing against it. */
+export function layerHolds(check: LayerCheck, s: Ocr): boolean {
+  return check.sampled < s.layer_min_sample || check.agreeing / check.sampled >= s.layer_min_agreement;
+}
