@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript compare CLI through tsx, so there is no build step.
-import { register } from 'tsx/esm/api';
+// The compare CLI, compiled: `npm run build` (or `npm install`/`npm ci`, which build) writes dist/.
+import { main } from '../dist/compareCli.js';
 
-register();
-const { main } = await import('../src/compareCli.ts');
 process.exitCode = await main(process.argv);

@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so there is no build step.
-import { register } from 'tsx/esm/api';
+// The extract CLI, compiled: `npm run build` (or `npm install`/`npm ci`, which build) writes dist/.
+import { main } from '../dist/cli.js';
 
-register();
-const { main } = await import('../src/cli.ts');
 process.exitCode = await main(process.argv);

@@ -4,13 +4,12 @@
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import { CODE_DIR, PACKAGE_ROOT as ROOT, PIPELINES_DIR } from './paths.js';
 import type { Settings } from './settings.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-// the code and the data that decide what an extraction gives
-const HASHED = ['src', 'pipelines'];
+// the code that runs (dist/ compiled, or src/ under tsx) and the data that decide what an extraction gives
+const HASHED = [CODE_DIR, PIPELINES_DIR];
 
 export const PACKAGE: { name: string; version: string } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
@@ -31,7 +30,7 @@ export function codeAndDataHash(): string {
   if (codeHash) return codeHash;
   const h = createHash('sha256');
   for (const top of HASHED) {
-    for (const f of filesBelow(join(ROOT, top))) {
+    for (const f of filesBelow(top)) {
       h.update(relative(ROOT, f)).update('\0').update(readFileSync(f)).update('\0');
     }
   }

@@ -28,7 +28,9 @@ export interface BatchOptions {
   onResult?: (r: FileResult, index: number) => void;
 }
 
-const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+// compiled (dist/), a worker thread loads the worker module itself; from the sources (tests and
+// scripts under tsx), a bridge that registers tsx in the thread first, which threads do not inherit
+const ENTRY = import.meta.url.endsWith('.ts') ? new URL('./worker-entry.mjs', import.meta.url) : new URL('./worker.js', import.meta.url);
 
 /** Why a task did not come back: its time ran out, its memory ran out, or its thread died. */
 function failure(err: unknown, limit: number): { code: string; message: string } {

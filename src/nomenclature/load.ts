@@ -1,12 +1,12 @@
 // Where the nomenclature data lives in the repository, and reading it (validated, once).
 
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PIPELINES_DIR } from '../paths.js';
 import type { RevisionId } from './revisions.js';
 import { type AgencySynonymFile, AgencySynonymFileSchema, type AliasFile, AliasFileSchema, type RevisionFile, RevisionFileSchema } from './schema.js';
 
-export const PIPELINES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../pipelines');
+export { PIPELINES_DIR };
 export const REVISIONS_DIR = join(PIPELINES_DIR, 'nomenclature/revisions');
 /** Spellings documents print for codes (built from aliases/seed-spellings.json). */
 export const ALIASES_FILE = join(PIPELINES_DIR, 'nomenclature/aliases/aliases.json');

@@ -1,6 +1,11 @@
 // The one place unit words are read: `25 Orang/bu lan` → `Orang/bulan`.
 
-import unitsData from '../../pipelines/units.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PIPELINES_DIR } from '../paths.js';
+
+// the units documents print, as they are spelled (pipelines/units.json)
+const unitsData = JSON.parse(readFileSync(join(PIPELINES_DIR, 'units.json'), 'utf8')) as { units: string[] };
 
 const known = new Map<string, string>(unitsData.units.map((u) => [squash(u), u]));
 

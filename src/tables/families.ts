@@ -3,7 +3,9 @@
 // own header cells.
 
 import { z } from 'zod';
-import familiesData from '../../pipelines/families.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PIPELINES_DIR } from '../paths.js';
 import type { ColumnSpec, TableBlock, ValueKind } from '../model.js';
 import { nonEmptyCells } from './lines.js';
 
@@ -50,7 +52,7 @@ const Family = z.object({
 });
 export type Family = z.infer<typeof Family>;
 
-export const FAMILIES: Family[] = z.object({ families: z.array(Family) }).parse(familiesData).families;
+export const FAMILIES: Family[] = z.object({ families: z.array(Family) }).parse(JSON.parse(readFileSync(join(PIPELINES_DIR, 'families.json'), 'utf8'))).families;
 
 export function headerText(table: TableBlock): string {
   return table.headerLines.map((h) => h.cells.map((c) => c.text).join(' ')).join(' ').replace(/\s+/g, ' ');

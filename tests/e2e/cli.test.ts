@@ -36,7 +36,7 @@ describe('kinerja-extract CLI', () => {
   it('gives every input its own output, records duplicates and unsupported files, resumes, and re-extracts after a change to pipelines/', () => {
     // a copy of the project, so that changing its pipelines/ data cannot disturb other tests
     const project = tempDir('project');
-    for (const d of ['bin', 'src', 'pipelines']) cpSync(join(ROOT, d), join(project, d), { recursive: true });
+    for (const d of ['bin', 'dist', 'pipelines']) cpSync(join(ROOT, d), join(project, d), { recursive: true });
     copyFileSync(join(ROOT, 'package.json'), join(project, 'package.json'));
     symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
     const bin = join(project, 'bin/kinerja-extract.mjs');
