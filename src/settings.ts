@@ -131,6 +131,11 @@ export const Ocr = z.object({
   layer_min_agreement: z.number().min(0).max(1).default(0.6),
   /** a layer with fewer checkable words than this is used unchecked (too few to judge) */
   layer_min_sample: z.number().int().positive().default(5),
+  /**
+   * an OCR figure read with less confidence than this (0–100) may hold a wrong digit: where one
+   * digit changed makes its parent–children sum hold, that reading is taken (src/validate/proofread.ts)
+   */
+  doubt_confidence: z.number().min(0).max(100).default(93),
 }).strict();
 export type Ocr = z.infer<typeof Ocr>;
 

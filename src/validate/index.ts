@@ -3,6 +3,7 @@
 // through `applyRepair`, which keeps the raw text and says what proved the change.
 
 import type { DocWarning, LayoutLine, LogicalRow, TableBlock } from '../model.js';
+import { DEFAULT_SETTINGS, type Ocr } from '../settings.js';
 import { checkDeclared, checkMissingKinds, checkUnitsInRow } from './checks.js';
 import { viewOf } from './context.js';
 import { canonicalNames, checkAgreement, checkCopyForward } from './crossTable.js';
@@ -10,6 +11,7 @@ import { checkFormulas, checkSheetErrors } from './formulas.js';
 import { checkIndicators } from './indicators.js';
 import { checkMirrors } from './mirror.js';
 import { checkNarrative } from './narrative.js';
+import { proofreadDigits } from './proofread.js';
 import { repairValues } from './repairs.js';
 import { checkSums } from './sums.js';
 
@@ -18,10 +20,12 @@ export interface Validation {
   canonical: Map<string, string>;
 }
 
-export function validate(lines: LayoutLine[], tables: TableBlock[], rows: LogicalRow[][]): Validation {
+export function validate(lines: LayoutLine[], tables: TableBlock[], rows: LogicalRow[][], s: Ocr = DEFAULT_SETTINGS.ocr): Validation {
   const warnings: DocWarning[] = [];
   let views = tables.map((t, i) => viewOf(t, rows[i]));
   repairValues(views, warnings);
+  // OCR's doubted digits, after the repairs that settle malformed figures: their sums are then whole
+  proofreadDigits(views, s.doubt_confidence, warnings);
   views = tables.map((t, i) => viewOf(t, rows[i])); // figures may have changed
   for (const v of views) {
     checkSums(v, warnings);

@@ -1,0 +1,65 @@
+// Arithmetic as OCR's proof-reader (src/validate/proofread.ts), on a small kegiatan with three
+// sub-kegiatan whose pagu OCR read: one doubted digit that the sum proves is mended with its proof;
+// a sure figure, a change of more than one digit, and a sum two doubted figures could each mend
+// are left as read.
+import { describe, expect, it } from 'vitest';
+import type { DocWarning, LogicalRow, ParsedValue, TableBlock } from '../../src/model.ts';
+import { viewOf } from '../../src/validate/context.ts';
+import { oneDigitApart, proofreadDigits } from '../../src/validate/proofread.ts';
+
+const DOUBT = 93;
+
+function row(code: string, line: number, pagu: number, confidence = 96): LogicalRow {
+  const v: ParsedValue = { column: 'pagu', raw: new Intl.NumberFormat('id-ID').format(pagu), value: pagu, unit: 'Rp', line, confidence };
+  return { code, line, kind: 'data', duplicateOf: null, values: [v] } as unknown as LogicalRow;
+}
+
+const table = { id: 't1', label: '5', columns: [{ key: 'pagu', label: 'Pagu', role: 'value', kind: 'money' }] } as unknown as TableBlock;
+
+function proofread(rows: LogicalRow[]) {
+  const warnings: DocWarning[] = [];
+  proofreadDigits([viewOf(table, rows)], DOUBT, warnings);
+  return { values: rows.map((r) => r.values[0]), warnings };
+}
+
+describe('one digit apart', () => {
+  it.each([
+    [1_500_000, 1_800_000, true],
+    [394_400_000, 394_400_008, true],
+    [1_500_000, 1_500_000, false],
+    [1_500_000, 1_600_001, false],
+    [999_000, 1_000_000, false],
+    [12.5, 17.5, true],
+  ])('%d and %d: %s', (a, b, want) => expect(oneDigitApart(a, b)).toBe(want));
+});
+
+describe('proof-reading OCR digits by parent = Σ children', () => {
+  it('a doubted child whose one digit changed makes the kegiatan the sum of its sub-kegiatan is read so, with the proof', () => {
+    // printed 1.500.000, OCR read 1.800.000 with confidence 71
+    const { values, warnings } = proofread([row('1.06.01.2.01', 1, 6_000_000), row('1.06.01.2.01.0001', 2, 1_800_000, 71), row('1.06.01.2.01.0002', 3, 2_500_000), row('1.06.01.2.01.0003', 4, 2_000_000)]);
+    expect(values[1]).toMatchObject({ value: 1_500_000, raw: '1.800.000', repaired: true });
+    expect(values[1].proof).toMatch(/parent 1\.06\.01\.2\.01 \(l\.1\) less its other 2 children, one digit apart/);
+    expect(warnings.map((w) => w.type)).toEqual(['repaired_value']);
+  });
+
+  it('a doubted parent is mended by the sum of its children', () => {
+    const { values } = proofread([row('1.06.01.2.01', 1, 6_000_800, 64), row('1.06.01.2.01.0001', 2, 1_500_000), row('1.06.01.2.01.0002', 3, 2_500_000), row('1.06.01.2.01.0003', 4, 2_000_000)]);
+    expect(values[0]).toMatchObject({ value: 6_000_000, repaired: true });
+  });
+
+  it('a sure figure, and a doubted one two digits away from the sum, are left as read', () => {
+    const sure = proofread([row('1.06.01.2.01', 1, 6_000_000), row('1.06.01.2.01.0001', 2, 1_800_000), row('1.06.01.2.01.0002', 3, 2_500_000), row('1.06.01.2.01.0003', 4, 2_000_000)]);
+    expect(sure.values[1]).toMatchObject({ value: 1_800_000 });
+    expect(sure.values[1].repaired).toBeUndefined();
+    const far = proofread([row('1.06.01.2.01', 1, 6_000_000), row('1.06.01.2.01.0001', 2, 1_870_000, 71), row('1.06.01.2.01.0002', 3, 2_500_000), row('1.06.01.2.01.0003', 4, 2_000_000)]);
+    expect(far.values[1]).toMatchObject({ value: 1_870_000 });
+    expect(far.warnings).toEqual([]);
+  });
+
+  it('two doubted children that could each mend the sum are both kept as read, each with a warning', () => {
+    // 300.000 too much: 1.800.000 → 1.500.000 or 2.800.000 → 2.500.000
+    const { values, warnings } = proofread([row('1.06.01.2.01', 1, 6_000_000), row('1.06.01.2.01.0001', 2, 1_800_000, 71), row('1.06.01.2.01.0002', 3, 2_800_000, 80), row('1.06.01.2.01.0003', 4, 1_700_000)]);
+    expect(values.map((v) => v.value)).toEqual([6_000_000, 1_800_000, 2_800_000, 1_700_000]);
+    expect(warnings.map((w) => w.type)).toEqual(['ocr_digit_doubt', 'ocr_digit_doubt']);
+  });
+});
