@@ -34,6 +34,12 @@ export function extractorInfo(settings: Settings): { name: string; version: stri
 
 export interface ExtractOptions {
   settings?: Settings;
+  /** PDF pages to read (1-based); all when absent */
+  pages?: number[];
+  /** the password of an encrypted PDF */
+  password?: string;
+  /** auto: OCR the pages without a usable text layer (and check scanners' layers); never; always: every page */
+  ocr?: 'auto' | 'never' | 'always';
   /** told a PDF's page count once its text layer is read, and how many of its pages need OCR */
   onPages?: (pages: number, ocrPages: number) => void;
 }
@@ -58,7 +64,10 @@ async function loadPdf(path: string, bytes: Buffer | undefined, o: ExtractOption
   const buf = bytes ?? await readFile(path);
   const file = basename(path);
   const settings = o.settings ?? DEFAULT_SETTINGS;
-  const pages = await readPdf(new Uint8Array(buf), file, { ocr: ocrEngine, limits: settings.limits, onPages: o.onPages, thinFill: settings.layout.thin_fill_pt, ocrSettings: settings.ocr });
+  const pages = await readPdf(new Uint8Array(buf), file, {
+    ocr: o.ocr === 'never' ? undefined : ocrEngine, ocrAll: o.ocr === 'always', pages: o.pages, password: o.password,
+    limits: settings.limits, onPages: o.onPages, thinFill: settings.layout.thin_fill_pt, ocrSettings: settings.ocr,
+  });
   const lines = layoutPages(pages, settings.layout);
   const scanned = pages.filter((p) => p.ocr);
   const warnings: DocWarning[] = [];

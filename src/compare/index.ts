@@ -27,7 +27,7 @@ export interface CompareResult {
   files: string[];
 }
 
-const district = (r: LongRow) => [r.region_type, r.region_name].filter(Boolean).join(' ') || r.source_file;
+export const district = (r: LongRow) => [r.region_type, r.region_name].filter(Boolean).join(' ') || r.source_file;
 
 /** Per code: its name, level, and for each district the figures printed for it, by document. */
 function codeSummary(rows: LongRow[]) {

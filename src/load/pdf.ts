@@ -66,6 +66,10 @@ export interface ReadOptions {
   pages?: number[];
   /** how scans are read (Settings.ocr) */
   ocrSettings?: Ocr;
+  /** read every page by OCR, text layer or not (`--ocr always`) */
+  ocrAll?: boolean;
+  /** the password of an encrypted PDF */
+  password?: string;
 }
 
 /**
@@ -315,9 +319,9 @@ export const NO_IMAGES = 1;
  * images up to `maxImagePixels` (images are only drawn for OCR; reading the text layer decodes
  * none: NO_IMAGES).
  */
-export function openPdf(data: Uint8Array, maxImagePixels: number) {
+export function openPdf(data: Uint8Array, maxImagePixels: number, password?: string) {
   return getDocument({
-    data, isEvalSupported: false, verbosity: maxImagePixels > NO_IMAGES ? 1 : 0, useSystemFonts: false, maxImageSize: maxImagePixels,
+    data, password, isEvalSupported: false, verbosity: maxImagePixels > NO_IMAGES ? 1 : 0, useSystemFonts: false, maxImageSize: maxImagePixels,
     standardFontDataUrl: asset('standard_fonts'), cMapUrl: asset('cmaps'), cMapPacked: true,
   });
 }
@@ -331,20 +335,20 @@ export async function readPdf(data: Uint8Array, file: string, options: ReadOptio
   const limits = options.limits ?? DEFAULT_SETTINGS.limits;
   if (data.length === 0) throw new InputError('empty file', 'empty');
   // pdf.js takes ownership of the buffer it is given: each document gets its own copy
-  const pdf = await openDocument(openPdf(data.slice(), NO_IMAGES));
+  const pdf = await openDocument(openPdf(data.slice(), NO_IMAGES, options.password), !!options.password);
   try {
     if (pdf.numPages === 0) throw new InputError('the PDF has no pages', 'empty');
     if (pdf.numPages > limits.max_pages) throw new InputError(`${pdf.numPages} pages, more than the limit of ${limits.max_pages}`, 'too_large');
     const missing = options.pages?.filter((n) => n < 1 || n > pdf.numPages) ?? [];
     if (missing.length) throw new InputError(`no page ${missing.join(', ')}: the PDF has ${pdf.numPages}`, 'unreadable');
     const pages = await textPages(pdf, limits, options.thinFill ?? DEFAULT_SETTINGS.layout.thin_fill_pt, options.pages);
-    const scanned = options.ocr ? pages.filter((p) => needsOcr(p.items)) : [];
+    const scanned = options.ocr ? pages.filter((p) => options.ocrAll || needsOcr(p.items)) : [];
     options.onPages?.(pages.length, scanned.length);
     // a scanner's page with its own OCR text: the text is checked against the image and read when
     // it holds; the table's rules are only pixels
     const layered = options.ocr ? pages.filter((p) => !scanned.includes(p) && isScanWithText(p)) : [];
     if (scanned.length || layered.length) {
-      await withImages(data, limits, async (images) => {
+      await withImages(data, limits, options.password, async (images) => {
         if (scanned.length) await ocrPages(images, scanned, options.ocr!(), limits);
         if (layered.length) await readLayeredScans(images, layered, options.ocr!(), limits, options.ocrSettings ?? DEFAULT_SETTINGS.ocr);
       });
@@ -393,8 +397,8 @@ async function readLayeredScans(pdf: PDFDocumentProxy, pages: PdfPage[], engine:
 }
 
 /** `fn` on a second opening of the document that decodes images (within the cap): for OCR and pixel rules. */
-async function withImages(data: Uint8Array, limits: Limits, fn: (pdf: PDFDocumentProxy) => Promise<void>): Promise<void> {
-  const pdf = await openDocument(openPdf(data.slice(), limits.max_image_pixels));
+async function withImages(data: Uint8Array, limits: Limits, password: string | undefined, fn: (pdf: PDFDocumentProxy) => Promise<void>): Promise<void> {
+  const pdf = await openDocument(openPdf(data.slice(), limits.max_image_pixels, password), !!password);
   try {
     await fn(pdf);
   } finally {
@@ -402,13 +406,13 @@ async function withImages(data: Uint8Array, limits: Limits, fn: (pdf: PDFDocumen
   }
 }
 
-async function openDocument(task: PDFDocumentLoadingTask): Promise<PDFDocumentProxy> {
+async function openDocument(task: PDFDocumentLoadingTask, passwordGiven = false): Promise<PDFDocumentProxy> {
   try {
     return await task.promise;
   } catch (e) {
     void task.destroy();
     const err = e as Error;
-    if (err.name === 'PasswordException') throw new InputError('the PDF is encrypted with a password', 'encrypted');
+    if (err.name === 'PasswordException') throw new InputError(passwordGiven ? 'the PDF is encrypted and the password given does not open it' : 'the PDF is encrypted with a password', 'encrypted');
     throw new InputError(`not a readable PDF (${err.message})`, 'corrupt');
   }
 }
