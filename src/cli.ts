@@ -18,6 +18,8 @@ import { runBatch } from './batch/run.js';
 import { debugPage } from './debug.js';
 import { TEMP_SUFFIX } from './emit/write.js';
 import { fingerprint, PACKAGE } from './fingerprint.js';
+import { PageRangeError, parsePageRanges } from './pageRanges.js';
+import type { ReadChoices } from './pipeline.js';
 import { DEFAULT_SETTINGS, loadSettingsFile, SettingsError, type Settings } from './settings.js';
 
 interface Options {
@@ -27,6 +29,24 @@ interface Options {
   jobs: string;
   timeout?: string;
   settings?: string;
+  pages?: string;
+  password?: string;
+  ocr?: string;
+}
+
+const OCR_MODES = ['auto', 'never', 'always'] as const;
+
+/** `--pages`, `--password`, `--ocr`: what of each PDF is read, and how. */
+function readChoices(o: Options): ReadChoices {
+  let pages: number[] | undefined;
+  try {
+    pages = o.pages === undefined ? undefined : parsePageRanges(o.pages);
+  } catch (err) {
+    throw new UsageError(`--${(err as PageRangeError).message}`);
+  }
+  const ocr = (o.ocr ?? 'auto') as ReadChoices['ocr'];
+  if (!OCR_MODES.includes(ocr!)) throw new UsageError(`--ocr must be one of ${OCR_MODES.join(', ')}, not '${o.ocr}'`);
+  return { pages, password: o.password, ocr };
 }
 
 /** Temporary files of a run that was killed before its rename: never outputs, so removed. */
@@ -100,13 +120,14 @@ function runSummary(lines: ManifestLine[], results: FileResult[], seconds: numbe
 
 async function extract(args: string[], o: Options): Promise<number> {
   const { jobs, timeout, settings } = parseOptions(o);
+  const read = readChoices(o);
   const outDir = o.out;
   await prepareOutDir(outDir);
   const entries = await discoverInputs(args, [outDir]);
   if (entries.length === 0) throw new UsageError('no files found in the paths given');
   await removeLeftovers(outDir);
   const started = performance.now();
-  const fp = fingerprint(settings);
+  const fp = fingerprint(settings, read);
   const registry = await Registry.load(outDir);
   const items = await planBatch(entries, registry, { outDir, fingerprint: fp, force: !!o.force });
   const manifest = new Manifest(outDir);
@@ -131,7 +152,7 @@ async function extract(args: string[], o: Options): Promise<number> {
   let results: FileResult[];
   try {
     results = await runBatch(todo.map((i) => ({ input: i.entry.path, output: join(outDir, i.output!) })), {
-      settings, jobs, timeout,
+      settings, read, jobs, timeout,
       onResult: (r, k) => {
         const item = todo[k];
         const line = resultLine(item, r);
@@ -206,6 +227,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('-j, --jobs <n>', 'files extracted at once, each in its own worker thread (default: one per core)', String(Math.max(1, cpus().length)))
     .option('-t, --timeout <seconds>', 'a flat time limit per file (0: none); default: 60 s plus 1.5 s per page and 60 s per OCR page')
     .option('--settings <file.json>', 'settings (limits, tolerances) over the defaults; an unknown key is an error')
+    .option('--pages <ranges>', 'PDF pages to read, as 1-3,7 (default: all)')
+    .option('--password <password>', 'the password of encrypted PDFs')
+    .option('--ocr <mode>', 'auto: OCR pages without a usable text layer; never; always: every page', 'auto')
     .exitOverride()
     .action(async (inputs: string[], o: Options) => { status = await guarded(() => extract(inputs, o)); });
   program.command('debug')

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CODE_DIR, PACKAGE_ROOT as ROOT, PIPELINES_DIR } from './paths.js';
+import type { ReadChoices } from './pipeline.js';
 import type { Settings } from './settings.js';
 
 // the code that runs (dist/ compiled, or src/ under tsx) and the data that decide what an extraction gives
@@ -39,7 +40,10 @@ export function codeAndDataHash(): string {
 }
 
 /** `<version>+<12 hex of code, data and settings>`: equal fingerprints give equal outputs. */
-export function fingerprint(settings: Settings): string {
-  const h = createHash('sha256').update(codeAndDataHash()).update(JSON.stringify(settings)).digest('hex');
-  return `${PACKAGE.version}+${h.slice(0, 12)}`;
+export function fingerprint(settings: Settings, read: ReadChoices = {}): string {
+  const h = createHash('sha256').update(codeAndDataHash()).update(JSON.stringify(settings));
+  // pages and OCR mode change what is read (a password does not change what it opens)
+  const choices = { pages: read.pages, ocr: read.ocr && read.ocr !== 'auto' ? read.ocr : undefined };
+  if (choices.pages || choices.ocr) h.update(JSON.stringify(choices));
+  return `${PACKAGE.version}+${h.digest('hex').slice(0, 12)}`;
 }

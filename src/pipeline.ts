@@ -32,14 +32,18 @@ export function extractorInfo(settings: Settings): { name: string; version: stri
   return { name: PACKAGE.name, version: PACKAGE.version, fingerprint: fingerprint(settings) };
 }
 
-export interface ExtractOptions {
-  settings?: Settings;
+/** What of a PDF is read, and how: chosen per run (`--pages`, `--password`, `--ocr`). */
+export interface ReadChoices {
   /** PDF pages to read (1-based); all when absent */
   pages?: number[];
   /** the password of an encrypted PDF */
   password?: string;
   /** auto: OCR the pages without a usable text layer (and check scanners' layers); never; always: every page */
   ocr?: 'auto' | 'never' | 'always';
+}
+
+export interface ExtractOptions extends ReadChoices {
+  settings?: Settings;
   /** told a PDF's page count once its text layer is read, and how many of its pages need OCR */
   onPages?: (pages: number, ocrPages: number) => void;
 }

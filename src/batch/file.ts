@@ -9,7 +9,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { OutputDocument } from '../emit/schema.js';
 import { writeAtomic } from '../emit/write.js';
 import { InputError } from '../load/text.js';
-import { extractFile, failedOutput } from '../pipeline.js';
+import { extractFile, failedOutput, type ReadChoices } from '../pipeline.js';
 import type { Settings } from '../settings.js';
 import { ZodError } from 'zod';
 
@@ -18,6 +18,8 @@ export interface FileTask {
   /** where the JSON goes */
   output: string;
   settings: Settings;
+  /** pages, password, OCR mode */
+  read?: ReadChoices;
   /** the thread reports `started` and `pages` on it */
   port?: MessagePort;
 }
@@ -66,7 +68,7 @@ export function writeFailure(input: string, output: string, error: { code: strin
   return writeDocument(output, failedOutput(basename(input), error, sha, settings), seconds);
 }
 
-export async function extractOne({ input, output, settings, port }: FileTask): Promise<FileResult> {
+export async function extractOne({ input, output, settings, read, port }: FileTask): Promise<FileResult> {
   port?.postMessage({ type: 'started' } satisfies Progress);
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
@@ -74,6 +76,7 @@ export async function extractOne({ input, output, settings, port }: FileTask): P
   try {
     bytes = await readFile(input);
     const doc = await extractFile(input, bytes, {
+      ...read,
       settings,
       onPages: (pages, ocrPages) => port?.postMessage({ type: 'pages', pages, ocrPages } satisfies Progress),
     });

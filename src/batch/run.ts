@@ -9,6 +9,7 @@ import { cpus } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
+import type { ReadChoices } from '../pipeline.js';
 import { fileTimeBudget, type Settings } from '../settings.js';
 import { writeFailure, type FileResult, type FileTask, type Progress } from './file.js';
 
@@ -20,6 +21,8 @@ export interface BatchTask {
 
 export interface BatchOptions {
   settings: Settings;
+  /** pages, password, OCR mode: the same for every file */
+  read?: ReadChoices;
   /** files extracted at once, one worker thread each */
   jobs: number;
   /** a flat limit in seconds for every file (0: none); default: the settings' budget, by pages */
@@ -97,7 +100,7 @@ export async function runBatch(tasks: BatchTask[], o: BatchOptions): Promise<Fil
       const started = performance.now();
       let r: FileResult;
       try {
-        const task: FileTask = { input: t.input, output: t.output, settings: o.settings, port: port2 };
+        const task: FileTask = { input: t.input, output: t.output, settings: o.settings, read: o.read, port: port2 };
         r = await pool.run(task, { signal: dog.controller.signal, transferList: [port2] });
       } catch (err) {
         // the file's thread is gone, so this thread writes its failed output (no checksum:

@@ -256,5 +256,24 @@ describe('kinerja-extract CLI', () => {
     const v = run(['--version']);
     expect(v.status).toBe(0);
     expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    const pages = run([METRO, '--pages', '3-1']);
+    expect(pages.status).toBe(2);
+    expect(pages.stderr.trim()).toBe("error: --pages '3-1': '3-1' is not a range of pages from 1 upward");
+    expect(run([METRO, '--ocr', 'sometimes']).status).toBe(2);
+  });
+
+  it('reads only the pages asked for (--pages), and a new page choice is a new extraction', () => {
+    const out = tempDir('pages');
+    const some = run([PDF_A, '--out', out, '--pages', '2,4-5', '--quiet']);
+    expect(some.status, some.stderr).toBe(0);
+    const json = join(out, readdirSync(out).find((f) => f.endsWith('.json'))!);
+    const doc = readOut(json);
+    // pages keep their numbers in the document
+    expect(doc.records.length).toBeGreaterThan(0);
+    expect(doc.records.every((r) => [2, 4, 5].includes(r.page!))).toBe(true);
+    expect(manifest(out)[0]).toMatchObject({ status: 'ok', pages: 3 });
+    const all = run([PDF_A, '--out', out, '--quiet']);
+    expect(all.status).toBe(0);
+    expect(manifest(out)[0]).toMatchObject({ status: 'ok', pages: 27 });
   });
 });
