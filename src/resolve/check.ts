@@ -9,7 +9,7 @@ import { loadNomenclature, REVISIONS, type NomenclatureEntry } from '../nomencla
 import { levelOfCode } from '../normalize/codes.js';
 import { similarity } from './names.js';
 import { DEFAULT_SETTINGS, type CodeThresholds } from '../settings.js';
-import type { CodeScope } from './scope.js';
+import { inBidangList, type CodeScope } from './scope.js';
 
 
 function printedFields(p: PartialCode): number {
@@ -69,12 +69,45 @@ function notACode(row: LogicalRow, why: string): void {
   row.level = statedLevel(row.name) ?? 'other';
 }
 
-/** Check every resolved code of a Kepmendagri document; returns the nomenclature's name of each code it knows. */
-export function checkCodes(rows: LogicalRow[], scope: CodeScope, t: CodeThresholds = DEFAULT_SETTINGS.codes): Map<string, string> {
+/** Two strings of one length that differ in one character (`1.08` and `1.06`). */
+function oneCharApart(a: string, b: string): boolean {
+  return a.length === b.length && [...a].filter((c, i) => c !== b[i]).length === 1;
+}
+
+/**
+ * An OCR'd code outside the document's bidang that, with one digit of its bidang read otherwise,
+ * is a code of the document's bidang the nomenclature names as the row does, at least as well as
+ * the code read (`1.08.01.2.06.0003` on a Dinas Sosial page whose every other code is `1.06`: OCR
+ * read the 6 as 8). Only one such reading may exist; a text layer's digits are not second-guessed.
+ */
+function inScopeReading(row: LogicalRow, code: string, scope: CodeScope, t: CodeThresholds): string | null {
+  if (scope.bidangs.length === 0 || inBidangList(code, scope)) return null;
+  const parts = code.split('.');
+  if (parts.length < 3) return null;
+  const printed = parts.slice(0, 2).join('.');
+  const readings = scope.bidangs.map((b) => b.code).filter((b) => oneCharApart(b, printed)).map((b) => [b, ...parts.slice(2)].join('.'));
+  const known = readings.map((c) => ({ c, entry: lookUp(c, scope) })).filter((r) => r.entry);
+  if (known.length !== 1) return null;
+  const own = lookUp(code, scope);
+  const score = bestNameScore(row.name, known[0].entry!, scope).score;
+  return score >= t.name_mismatch && score >= (own ? bestNameScore(row.name, own, scope).score : 0) ? known[0].c : null;
+}
+
+/**
+ * Check every resolved code of a Kepmendagri document; returns the nomenclature's name of each
+ * code it knows. `ocrPages`: pages read by OCR, whose codes may hold a misread digit.
+ */
+export function checkCodes(rows: LogicalRow[], scope: CodeScope, t: CodeThresholds = DEFAULT_SETTINGS.codes, ocrPages: ReadonlySet<number> = new Set()): Map<string, string> {
   const canonical = new Map<string, string>();
   if (scope.system !== 'kepmendagri') return canonical;
   for (const row of rows) {
     if (!row.code || row.kind !== 'data') continue;
+    const reread = row.page !== null && ocrPages.has(row.page) && !row.account ? inScopeReading(row, row.code, scope, t) : null;
+    if (reread) {
+      row.codeNote = [row.codeNote, `OCR read ${row.code}; the document's bidang gives ${reread}, which the nomenclature names as the row`].filter(Boolean).join('; ');
+      row.code = reread;
+      row.codeReason = 'bidang_restored_by_scope';
+    }
     const entry = lookUp(row.code, scope);
     const level = levelOfCode(row.code);
     // a code read from few printed digits (`4`, `2.1`) is numbering unless its name is the code's

@@ -1,0 +1,41 @@
+// Codes checked against the nomenclature (src/resolve/check.ts): a code OCR read with one digit of
+// its bidang wrong is read in the document's bidang when the nomenclature names it as the row;
+// a text layer's code, and an OCR'd code of another bidang that names the row otherwise, are kept.
+import { describe, expect, it } from 'vitest';
+import type { LogicalRow } from '../../src/model.ts';
+import { checkCodes } from '../../src/resolve/check.ts';
+import { codeScope } from '../../src/resolve/scope.ts';
+
+const scope = codeScope({ lines: [], year: 2024, agency: 'Dinas Sosial', rowNames: [], rowCodes: [] });
+
+function row(code: string, name: string, page = 11): LogicalRow {
+  return { code, name, page, kind: 'data', codeReason: 'printed', codeIssues: [], codeNote: null, account: null, partial: null, values: [] } as unknown as LogicalRow;
+}
+
+describe('an OCR digit of the bidang', () => {
+  it('the scope is the Dinas Sosial bidang', () => {
+    expect(scope.bidangs.map((b) => b.code)).toEqual(['1.06']);
+  });
+
+  it('`1.08.01.2.06.0003 Penyediaan Peralatan Rumah Tangga` on an OCR page of a 1.06 document is 1.06.01.2.06.0003', () => {
+    const r = row('1.08.01.2.06.0003', 'Penyediaan Peralatan Rumah Tangga');
+    checkCodes([r], scope, undefined, new Set([11]));
+    expect(r).toMatchObject({ code: '1.06.01.2.06.0003', codeReason: 'bidang_restored_by_scope' });
+    expect(r.codeNote).toMatch(/OCR read 1\.08\.01\.2\.06\.0003/);
+  });
+
+  it('the same code in a text layer is kept as printed', () => {
+    const r = row('1.08.01.2.06.0003', 'Penyediaan Peralatan Rumah Tangga');
+    checkCodes([r], scope, undefined, new Set());
+    expect(r.code).toBe('1.08.01.2.06.0003');
+  });
+
+  it('an OCR code two digits away from the bidang, or naming the row otherwise, is kept', () => {
+    const far = row('2.08.01.2.06.0003', 'Penyediaan Peralatan Rumah Tangga');
+    checkCodes([far], scope, undefined, new Set([11]));
+    expect(far.code).toBe('2.08.01.2.06.0003');
+    const other = row('1.07.02.2.01.0001', 'Penyediaan Peralatan Rumah Tangga');
+    checkCodes([other], scope, undefined, new Set([11]));
+    expect(other.code).toBe('1.07.02.2.01.0001');
+  });
+});
