@@ -44,6 +44,8 @@ export interface PdfPage {
   ocr?: PageOcr;
   /** the share of the page its largest image covers (a scan: about 1) */
   imageCover?: number;
+  /** how many paths the page paints in a visible colour (text drawn as outlines: hundreds) */
+  paths?: number;
   /** a scan with its scanner's invisible text layer: the layer is read, the ruling lines come from the image */
   rulesFromImage?: number;
   /** how many of `rules` (the first ones) were painted before an image that covers the page: no reader sees them */
@@ -70,6 +72,18 @@ export interface ReadOptions {
   ocrAll?: boolean;
   /** the password of an encrypted PDF */
   password?: string;
+}
+
+// a page of text drawn as outlines paints hundreds of paths; a blank page, or one with a rule or
+// a logo, a few
+const OUTLINED_TEXT_MIN_PATHS = 50;
+
+/**
+ * Whether a page without usable text could show words: it paints an image (a scan) or many
+ * paths (text drawn as outlines). A blank page is not rendered and read by OCR for nothing.
+ */
+function drawsWords(p: PdfPage): boolean {
+  return (p.imageCover ?? 0) > 0 || (p.paths ?? 0) >= OUTLINED_TEXT_MIN_PATHS;
 }
 
 /**
@@ -186,9 +200,10 @@ interface GraphicsState {
  * boxes, in a colour other than white. A path that is only a clip (`re W n`, every cell of a
  * PDFium or Chromium page) or a white box draws nothing and is no rule.
  */
-async function pageRules(page: any, view: Matrix, sink: RuleSink, thinFill: number, pageArea: number): Promise<number> {
+async function pageRules(page: any, view: Matrix, sink: RuleSink, thinFill: number, pageArea: number): Promise<{ imageArea: number; paths: number }> {
   const list = await page.getOperatorList();
   let imageArea = 0; // the largest image the page paints, in square points
+  let painted = 0; // paths painted in a visible colour
   let gs: GraphicsState = { ctm: [1, 0, 0, 1, 0, 0], fill: '#000000', stroke: '#000000' };
   const stack: GraphicsState[] = [];
   for (let i = 0; i < list.fnArray.length; i++) {
@@ -220,6 +235,7 @@ async function pageRules(page: any, view: Matrix, sink: RuleSink, thinFill: numb
       const stroked = STROKES.has(paint) && !invisible(gs.stroke);
       const filled = FILLS.has(paint) && !invisible(gs.fill);
       if (!stroked && !filled) continue;
+      painted++;
       const paths = Array.isArray(args[1]) ? args[1] : [args[1]];
       for (const p of paths) {
         if (!p) continue;
@@ -229,7 +245,7 @@ async function pageRules(page: any, view: Matrix, sink: RuleSink, thinFill: numb
       }
     }
   }
-  return imageArea;
+  return { imageArea, paths: painted };
 }
 
 function pageItems(content: { items: any[] }, view: Matrix): (TextItem & { dir: [number, number] })[] {
@@ -342,7 +358,7 @@ export async function readPdf(data: Uint8Array, file: string, options: ReadOptio
     const missing = options.pages?.filter((n) => n < 1 || n > pdf.numPages) ?? [];
     if (missing.length) throw new InputError(`no page ${missing.join(', ')}: the PDF has ${pdf.numPages}`, 'unreadable');
     const pages = await textPages(pdf, limits, options.thinFill ?? DEFAULT_SETTINGS.layout.thin_fill_pt, options.pages);
-    const scanned = options.ocr ? pages.filter((p) => options.ocrAll || needsOcr(p.items)) : [];
+    const scanned = options.ocr ? pages.filter((p) => options.ocrAll || (needsOcr(p.items) && drawsWords(p))) : [];
     options.onPages?.(pages.length, scanned.length);
     // a scanner's page with its own OCR text: the text is checked against the image and read when
     // it holds; the table's rules are only pixels
@@ -427,10 +443,10 @@ async function textPages(pdf: PDFDocumentProxy, limits: Limits, thinFill: number
     const view = viewport.transform as Matrix;
     const sink = new RuleSink(limits.max_rules_per_page);
     const items = pageItems(await page.getTextContent(), view);
-    const imageArea = await pageRules(page, view, sink, thinFill, viewport.width * viewport.height);
+    const { imageArea, paths } = await pageRules(page, view, sink, thinFill, viewport.width * viewport.height);
     const warnings = sink.dropped ? [{ type: 'too_many_rules', message: `page ${n} draws ${sink.rules.length + sink.dropped} ruling segments; the first ${sink.rules.length} were kept` }] : [];
     const imageCover = imageArea / (viewport.width * viewport.height);
-    pages.push({ number: n, ...upright(items, sink.rules, viewport.width, viewport.height), warnings, imageCover, rulesUnderImage: sink.underImage });
+    pages.push({ number: n, ...upright(items, sink.rules, viewport.width, viewport.height), warnings, imageCover, paths, rulesUnderImage: sink.underImage });
     page.cleanup();
   }
   return pages;

@@ -6,7 +6,7 @@
 // equals (a typo, a truncation), and each name sharing words gets an upper bound of its score,
 // so a caller scores names best bound first and stops when no bound can beat what it has.
 
-import { type PreparedName, type Similarity, prepareName, preparedSimilarity, tokenMatch } from '../normalize/similarity.js';
+import { type PreparedName, type Similarity, prepareName, preparedSimilarity } from '../normalize/similarity.js';
 import { Vocabulary } from './vocabulary.js';
 
 /**
@@ -66,22 +66,6 @@ export class NameSearch {
   private readonly queries = new Map<string, Prepared>();
   private readonly shared = new Map<string, Shared>();
   private readonly pairs = new Map<string, Map<number, Similarity>>();
-  /** tokenMatch results: the similarity compares the same few thousand words again and again */
-  private readonly tokenPairs = new Map<string, Map<string, boolean>>();
-  private readonly matchToken = (a: string, b: string): boolean => {
-    let memo = this.tokenPairs.get(a);
-    if (!memo) {
-      if (this.tokenPairs.size >= MAX_MEMO_ENTRIES) this.tokenPairs.clear();
-      memo = new Map();
-      this.tokenPairs.set(a, memo);
-    }
-    let m = memo.get(b);
-    if (m === undefined) {
-      m = tokenMatch(a, b);
-      memo.set(b, m);
-    }
-    return m;
-  };
   // per-name scratch counters, reset after each use: cheaper than a Map per query
   private count = new Int32Array(0);
   private seen = new Int32Array(0);
@@ -159,7 +143,7 @@ export class NameSearch {
     }
     let similarity = memo.get(nameId);
     if (!similarity) {
-      similarity = preparedSimilarity(q, this.names[nameId], this.matchToken);
+      similarity = preparedSimilarity(q, this.names[nameId]);
       memo.set(nameId, similarity);
     }
     const score = fragmentWeight ? Math.max(similarity.score, fragmentWeight * similarity.containment) : similarity.score;

@@ -33,6 +33,28 @@ export function tokenMatch(a: string, b: string): boolean {
 
 type TokenMatch = (a: string, b: string) => boolean;
 
+// tokenMatch results, per pair of words: name matching compares the same few thousand words again
+// and again (the national nomenclature against every row of every table), and Jaro–Winkler is
+// most of its cost. Bounded: cleared when it grows past this many first words.
+const MAX_TOKEN_MEMO = 50_000;
+const tokenPairs = new Map<string, Map<string, boolean>>();
+
+/** tokenMatch, remembered per pair of words. */
+export function memoTokenMatch(a: string, b: string): boolean {
+  let memo = tokenPairs.get(a);
+  if (!memo) {
+    if (tokenPairs.size >= MAX_TOKEN_MEMO) tokenPairs.clear();
+    memo = new Map();
+    tokenPairs.set(a, memo);
+  }
+  let m = memo.get(b);
+  if (m === undefined) {
+    m = tokenMatch(a, b);
+    memo.set(b, m);
+  }
+  return m;
+}
+
 function matched(from: string[], to: string[], match: TokenMatch): number {
   const used = new Set<number>();
   let hits = 0;
@@ -49,8 +71,8 @@ function matched(from: string[], to: string[], match: TokenMatch): number {
 export interface Similarity {
   /** token F-score, 0..1: names that differ in one content word (`Keuangan` vs `Kepegawaian`) stay apart */
   score: number;
-  /** Dice on character bigrams: lenient, for tie-breaking only */
-  dice: number;
+  /** Dice on character bigrams: lenient, for tie-breaking only (computed when first read) */
+  readonly dice: number;
   /** share of the query's tokens found in the candidate (1 when the query is a fragment inside it) */
   containment: number;
 }
@@ -72,11 +94,8 @@ export function nameSimilarity(query: string, candidate: string): Similarity {
   return preparedSimilarity(prepareName(query), prepareName(candidate));
 }
 
-/**
- * nameSimilarity on prepared names: the same result without normalising and tokenising again.
- * `match` may be a memoised tokenMatch (an index compares the same words over and over).
- */
-export function preparedSimilarity(query: PreparedName, candidate: PreparedName, match: TokenMatch = tokenMatch): Similarity {
+/** nameSimilarity on prepared names: the same result without normalising and tokenising again. */
+export function preparedSimilarity(query: PreparedName, candidate: PreparedName, match: TokenMatch = memoTokenMatch): Similarity {
   const a = query.norm;
   const b = candidate.norm;
   if (a === '' || b === '') return { score: 0, dice: 0, containment: 0 };
@@ -91,5 +110,7 @@ export function preparedSimilarity(query: PreparedName, candidate: PreparedName,
   // a fragment cut at both ends (`ANG BERKAITAN DENGAN PELAYAN.`) lies inside the full name
   const qa = query.compact;
   const inside = qa.length >= 12 && candidate.compact.includes(qa);
-  return { score: f, dice: DiceCoefficient(a, b), containment: inside ? 1 : recall };
+  // Dice breaks ties between equal scores only: computed when it is read
+  let dice: number | null = null;
+  return { score: f, get dice() { return (dice ??= DiceCoefficient(a, b)); }, containment: inside ? 1 : recall };
 }
