@@ -160,7 +160,7 @@ export type CodeReason =
   | 'legacy_printed' // a Permendagri 13/2006 code, kept as printed
   | 'prefix_from_context' // fields not printed, taken from the rows above or the document's bidang
   | 'digit_restored_by_name' // a kegiatan or sub-kegiatan number lost in print, from the name
-  | 'bidang_restored_by_scope' // OCR misread a digit of the bidang: the document's bidang, whose code the nomenclature names alike
+  | 'ocr_digit_by_name' // OCR misread one digit: the code one digit away, of the document's bidang, that the nomenclature names as the row
   | 'sub_from_name' // the code stops at the kegiatan but the name is one of its sub-kegiatan
   | 'repeated_code_by_name' // the row repeats the code above under another name: the deeper fields from the name
   | 'position' // a kegiatan row above the first sub-kegiatan of a kegiatan with no row of its own
@@ -175,7 +175,7 @@ export const SOURCE_OF_REASON: Record<CodeReason, CodeSource> = {
   legacy_printed: 'document',
   prefix_from_context: 'completed',
   digit_restored_by_name: 'completed',
-  bidang_restored_by_scope: 'completed',
+  ocr_digit_by_name: 'completed',
   sub_from_name: 'completed',
   repeated_code_by_name: 'completed',
   position: 'completed',

@@ -60,7 +60,7 @@ export const Record = z.object({
   code_raw: z.string().nullable().optional(),
   code_source: z.enum(['document', 'completed', 'inferred']).nullable().optional(),
   /** how the code was found (src/model.ts CodeReason) */
-  code_reason: z.enum(['printed', 'legacy_printed', 'prefix_from_context', 'digit_restored_by_name', 'bidang_restored_by_scope', 'sub_from_name', 'repeated_code_by_name', 'position', 'header_block', 'name_match', 'nomenclature_match']).nullable().optional(),
+  code_reason: z.enum(['printed', 'legacy_printed', 'prefix_from_context', 'digit_restored_by_name', 'ocr_digit_by_name', 'sub_from_name', 'repeated_code_by_name', 'position', 'header_block', 'name_match', 'nomenclature_match']).nullable().optional(),
   code_similarity: z.number().optional(),
   code_system: z.enum(['kepmendagri', 'permendagri-13']).optional(),
   code_note: z.string().optional(),

@@ -69,28 +69,36 @@ function notACode(row: LogicalRow, why: string): void {
   row.level = statedLevel(row.name) ?? 'other';
 }
 
-/** Two strings of one length that differ in one character (`1.08` and `1.06`). */
-function oneCharApart(a: string, b: string): boolean {
-  return a.length === b.length && [...a].filter((c, i) => c !== b[i]).length === 1;
+/** The codes one digit away from `code` (each digit read as each other digit). */
+function oneDigitAway(code: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < code.length; i++) {
+    if (!/\d/.test(code[i])) continue;
+    for (let d = 0; d <= 9; d++) if (String(d) !== code[i]) out.push(code.slice(0, i) + d + code.slice(i + 1));
+  }
+  return out;
 }
 
 /**
- * An OCR'd code outside the document's bidang that, with one digit of its bidang read otherwise,
- * is a code of the document's bidang the nomenclature names as the row does, at least as well as
- * the code read (`1.08.01.2.06.0003` on a Dinas Sosial page whose every other code is `1.06`: OCR
- * read the 6 as 8). Only one such reading may exist; a text layer's digits are not second-guessed.
+ * An OCR'd code that, with one digit read otherwise, is the code of the row: a code of the
+ * document's bidang that the nomenclature names as the row, where the code read is outside the
+ * bidang (`1.08.01.2.06.0003` on a Dinas Sosial page whose every other code is `1.06`: OCR read the
+ * 6 as 8) or names the row otherwise (`…2.06.04` read for `…2.06.03 Penyediaan Peralatan Rumah
+ * Tangga`). Only one such reading may exist; a text layer's digits are not second-guessed.
  */
-function inScopeReading(row: LogicalRow, code: string, scope: CodeScope, t: CodeThresholds): string | null {
-  if (scope.bidangs.length === 0 || inBidangList(code, scope)) return null;
-  const parts = code.split('.');
-  if (parts.length < 3) return null;
-  const printed = parts.slice(0, 2).join('.');
-  const readings = scope.bidangs.map((b) => b.code).filter((b) => oneCharApart(b, printed)).map((b) => [b, ...parts.slice(2)].join('.'));
-  const known = readings.map((c) => ({ c, entry: lookUp(c, scope) })).filter((r) => r.entry);
-  if (known.length !== 1) return null;
+function ocrDigitReading(row: LogicalRow, code: string, scope: CodeScope, t: CodeThresholds): string | null {
+  if (scope.bidangs.length === 0 || code.split('.').length < 3) return null;
   const own = lookUp(code, scope);
-  const score = bestNameScore(row.name, known[0].entry!, scope).score;
-  return score >= t.name_mismatch && score >= (own ? bestNameScore(row.name, own, scope).score : 0) ? known[0].c : null;
+  const ownScore = own ? bestNameScore(row.name, own, scope).score : 0;
+  const inScope = inBidangList(code, scope);
+  if (inScope && ownScore >= t.name_mismatch) return null;
+  // out of the bidang, a code named as well will do; in it, one named clearly better
+  const needed = Math.max(t.name_mismatch, inScope ? ownScore + t.sub_lead : ownScore);
+  const fits = oneDigitAway(code).filter((c) => {
+    const e = inBidangList(c, scope) ? lookUp(c, scope) : undefined;
+    return !!e && bestNameScore(row.name, e, scope).score >= needed;
+  });
+  return fits.length === 1 ? fits[0] : null;
 }
 
 /**
@@ -102,11 +110,11 @@ export function checkCodes(rows: LogicalRow[], scope: CodeScope, t: CodeThreshol
   if (scope.system !== 'kepmendagri') return canonical;
   for (const row of rows) {
     if (!row.code || row.kind !== 'data') continue;
-    const reread = row.page !== null && ocrPages.has(row.page) && !row.account ? inScopeReading(row, row.code, scope, t) : null;
+    const reread = row.page !== null && ocrPages.has(row.page) && !row.account ? ocrDigitReading(row, row.code, scope, t) : null;
     if (reread) {
-      row.codeNote = [row.codeNote, `OCR read ${row.code}; the document's bidang gives ${reread}, which the nomenclature names as the row`].filter(Boolean).join('; ');
+      row.codeNote = [row.codeNote, `OCR read ${row.code}; one digit read otherwise gives ${reread}, a code of the document's bidang the nomenclature names as the row`].filter(Boolean).join('; ');
       row.code = reread;
-      row.codeReason = 'bidang_restored_by_scope';
+      row.codeReason = 'ocr_digit_by_name';
     }
     const entry = lookUp(row.code, scope);
     const level = levelOfCode(row.code);

@@ -6,7 +6,7 @@
 
 import type { DocWarning, LogicalRow, ParsedValue } from '../model.js';
 import { agrees } from '../formula.js';
-import { applyRepair, childrenOf, keyOf, label, liveRows, num, parentKey, shown, value, type TableView } from './context.js';
+import { applyRepair, childrenOf, keyOf, label, liveRows, moneyColumns, num, parentKey, shown, value, type TableView } from './context.js';
 
 interface Doubted {
   view: TableView;
@@ -84,8 +84,12 @@ function holds({ view, row, v }: Doubted): boolean {
  * be the wrong one, both readings are reported and nothing changes.
  */
 export function proofreadDigits(views: TableView[], doubtBelow: number, out: DocWarning[]): void {
-  const doubted: Doubted[] = views.flatMap((view) => liveRows(view.rows).filter((row) => keyOf(row) !== null).flatMap((row) =>
-    row.values.filter((v) => v.value !== null && v.confidence !== undefined && v.confidence < doubtBelow && !v.proof).map((v) => ({ view, row, v }))));
+  // only money adds up from children to parent (a programme's 100 % target is no sum of its kegiatan's)
+  const doubted: Doubted[] = views.flatMap((view) => {
+    const money = new Set(moneyColumns(view).map((c) => c.key));
+    return liveRows(view.rows).filter((row) => keyOf(row) !== null).flatMap((row) =>
+      row.values.filter((v) => money.has(v.column) && v.value !== null && v.confidence !== undefined && v.confidence < doubtBelow && !v.proof).map((v) => ({ view, row, v })));
+  });
   const found = doubted.filter((d) => !holds(d)).map((d) => ({ d, readings: sumReadings(d) }))
     // two sums proving two readings of one figure: it is not known which
     .filter((f) => f.readings.length > 0 && f.readings.every((r) => r.x === f.readings[0].x));

@@ -1,6 +1,7 @@
-// Codes checked against the nomenclature (src/resolve/check.ts): a code OCR read with one digit of
-// its bidang wrong is read in the document's bidang when the nomenclature names it as the row;
-// a text layer's code, and an OCR'd code of another bidang that names the row otherwise, are kept.
+// Codes checked against the nomenclature (src/resolve/check.ts): a code OCR read with one digit
+// wrong — out of the document's bidang, or naming the row otherwise — is read as the one code one
+// digit away that the nomenclature names as the row; a text layer's code, and an OCR'd code that
+// fits, are kept.
 import { describe, expect, it } from 'vitest';
 import type { LogicalRow } from '../../src/model.ts';
 import { checkCodes } from '../../src/resolve/check.ts';
@@ -12,7 +13,7 @@ function row(code: string, name: string, page = 11): LogicalRow {
   return { code, name, page, kind: 'data', codeReason: 'printed', codeIssues: [], codeNote: null, account: null, partial: null, values: [] } as unknown as LogicalRow;
 }
 
-describe('an OCR digit of the bidang', () => {
+describe('a digit OCR misread in a code', () => {
   it('the scope is the Dinas Sosial bidang', () => {
     expect(scope.bidangs.map((b) => b.code)).toEqual(['1.06']);
   });
@@ -20,8 +21,21 @@ describe('an OCR digit of the bidang', () => {
   it('`1.08.01.2.06.0003 Penyediaan Peralatan Rumah Tangga` on an OCR page of a 1.06 document is 1.06.01.2.06.0003', () => {
     const r = row('1.08.01.2.06.0003', 'Penyediaan Peralatan Rumah Tangga');
     checkCodes([r], scope, undefined, new Set([11]));
-    expect(r).toMatchObject({ code: '1.06.01.2.06.0003', codeReason: 'bidang_restored_by_scope' });
+    expect(r).toMatchObject({ code: '1.06.01.2.06.0003', codeReason: 'ocr_digit_by_name' });
     expect(r.codeNote).toMatch(/OCR read 1\.08\.01\.2\.06\.0003/);
+  });
+
+  it('`…2.06.04` read for a row the nomenclature names as `…2.06.03`, OCR garbling its name too, is 1.06.01.2.06.0003', () => {
+    // the Chromium 003 harness scan of p.9: `03` read `04`, `Penyediaan` read `Benyaaiaan`
+    const r = row('1.06.01.2.06.0004', 'Benyaaiaan : Peralatan Rumah Tangga');
+    checkCodes([r], scope, undefined, new Set([11]));
+    expect(r).toMatchObject({ code: '1.06.01.2.06.0003', codeReason: 'ocr_digit_by_name' });
+  });
+
+  it('an OCR code of the bidang the nomenclature names as the row is kept', () => {
+    const r = row('1.06.01.2.06.0003', 'Penyediaan Peralatan Rumah Tangga');
+    checkCodes([r], scope, undefined, new Set([11]));
+    expect(r).toMatchObject({ code: '1.06.01.2.06.0003', codeReason: 'printed' });
   });
 
   it('the same code in a text layer is kept as printed', () => {

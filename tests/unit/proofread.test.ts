@@ -56,6 +56,16 @@ describe('proof-reading OCR digits by parent = Σ children', () => {
     expect(far.warnings).toEqual([]);
   });
 
+  it('a percentage is no sum: a programme\'s doubted 100 % over two kegiatan at 100 % stays 100', () => {
+    const percent = { id: 't2', label: '5', columns: [{ key: 'pagu', label: 'Target', role: 'value', kind: 'percent', unit: '%' }] } as unknown as TableBlock;
+    const rows = [row('1.06.01', 1, 100, 91), row('1.06.01.2.01', 2, 100), row('1.06.01.2.02', 3, 100)];
+    for (const r of rows) r.values[0].unit = '%';
+    const warnings: DocWarning[] = [];
+    proofreadDigits([viewOf(percent, rows)], DOUBT, warnings);
+    expect(rows[0].values[0].value).toBe(100);
+    expect(warnings).toEqual([]);
+  });
+
   it('two doubted children that could each mend the sum are both kept as read, each with a warning', () => {
     // 300.000 too much: 1.800.000 → 1.500.000 or 2.800.000 → 2.500.000
     const { values, warnings } = proofread([row('1.06.01.2.01', 1, 6_000_000), row('1.06.01.2.01.0001', 2, 1_800_000, 71), row('1.06.01.2.01.0002', 3, 2_800_000, 80), row('1.06.01.2.01.0003', 4, 1_700_000)]);
