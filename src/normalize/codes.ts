@@ -30,7 +30,8 @@ interface Token {
 
 /** A cell that can be part of a printed code: digits, dots, spaces and a little OCR noise. */
 export function isCodeMaterial(text: string): boolean {
-  const t = text.trim();
+  // `106, 01:2 0609`: OCR reads a stop as a comma before a space; no figure has a comma there
+  const t = text.trim().replace(/(?<=\d),(?=\s)/g, '.');
   if (t === '') return true;
   if (splitMultiCode(t).length > 1) return true;
   if (t.length > 40 || !/\d/.test(t)) return false;
@@ -119,8 +120,14 @@ function fitFrom(tokens: Token[], start: number): Omit<Fit, 'rowNo' | 'score'> |
     printed[field] = t;
     switch (field) {
       case FIELD.U:
-        if (!/^[1-9]$/.test(t)) return null;
-        f[field] = t;
+        if (/^[1-9]$/.test(t)) f[field] = t;
+        else if (/^[1-9]\d\d$/.test(t) && t.slice(1) !== '00' && i < tokens.length - 1) {
+          // `106`: urusan and bidang with the stop lost between them (OCR), more fields after
+          f[FIELD.U] = t[0];
+          f[FIELD.B] = t.slice(1);
+          [printed[FIELD.U], printed[FIELD.B]] = [t[0], t.slice(1)];
+          field++;
+        } else return null;
         break;
       case FIELD.B:
       case FIELD.P:
@@ -148,7 +155,14 @@ function fitFrom(tokens: Token[], start: number): Omit<Fit, 'rowNo' | 'score'> |
       case FIELD.KN:
         if (/^\d\d$/.test(t) && t !== '00') f[field] = t;
         else if (/^\d$/.test(t)) truncated.push('kegiatan');
-        else if (/^\d{4}$/.test(t)) {
+        else if (/^(?!00)\d\d(?!00)\d\d$/.test(t) && i === tokens.length - 1) {
+          // `0609` ending the code: kegiatan 06 and sub-kegiatan 09 with the stop lost (OCR); a
+          // sub-kegiatan's own four digits start with 00
+          f[FIELD.KN] = t.slice(0, 2);
+          f[FIELD.S] = t.slice(2);
+          [printed[FIELD.KN], printed[FIELD.S]] = [t.slice(0, 2), t.slice(2)];
+          field++;
+        } else if (/^\d{4}$/.test(t)) {
           truncated.push('kegiatan'); // `2.0⇥0001`: kegiatan digit lost, this is the sub
           printed[FIELD.KN] = null;
           field++;

@@ -178,6 +178,28 @@ describe('mixed spacing', () => {
   ]);
 });
 
+describe('OCR: stops lost or read as commas', () => {
+  itParses([
+    [
+      '`106, 01:2 0609` (a harness scan of 003 E-81 p.9): urusan and bidang run together, a comma and a colon for stops, kegiatan and sub run together',
+      ['15', '106, 01:2 0609'],
+      ROW_NO,
+      { rowNo: '15', fields: ['1', '06', '01', '2', '06', '09'], level: 'sub_kegiatan', code: '1.06.01.2.06.0009' },
+    ],
+    [
+      'a sub-kegiatan\'s own four digits still start with 00: `1⇥06⇥01⇥2⇥0001` keeps sub 0001',
+      ['1', '06', '01', '2', '0001'],
+      {},
+      { fields: ['1', '06', '01', '2', null, '0001'], truncates: 'kegiatan' },
+    ],
+  ]);
+
+  it('a comma before a space is a stop in a code cell; a decimal comma is not', () => {
+    expect(isCodeMaterial('106, 01:2 0609')).toBe(true);
+    expect(isCodeMaterial('15.305.400,00')).toBe(false);
+  });
+});
+
 describe('code split across cells (T-C.31)', () => {
   itParses([
     [
