@@ -113,6 +113,13 @@ function fitFrom(tokens: Token[], start: number): Omit<Fit, 'rowNo' | 'score'> |
   let field = start;
   let lastPrinted = -1;
   let padded = 0;
+  // one run of digits that is two fields whose stop was lost (`206`: kegiatan type and number):
+  // split at `at`; returns the second field, where the run ends
+  const bothFields = (at: number, t: string, cut: number): number => {
+    [f[at], f[at + 1]] = [t.slice(0, cut), t.slice(cut)];
+    [printed[at], printed[at + 1]] = [t.slice(0, cut), t.slice(cut)];
+    return at + 1;
+  };
   for (let i = 0; i < tokens.length; i++, field++) {
     if (field > FIELD.S) return null;
     const t = tokens[i].text;
@@ -123,10 +130,7 @@ function fitFrom(tokens: Token[], start: number): Omit<Fit, 'rowNo' | 'score'> |
         if (/^[1-9]$/.test(t)) f[field] = t;
         else if (/^[1-9]\d\d$/.test(t) && t.slice(1) !== '00' && i < tokens.length - 1) {
           // `106`: urusan and bidang with the stop lost between them (OCR), more fields after
-          f[FIELD.U] = t[0];
-          f[FIELD.B] = t.slice(1);
-          [printed[FIELD.U], printed[FIELD.B]] = [t[0], t.slice(1)];
-          field++;
+          field = bothFields(field, t, 1);
         } else return null;
         break;
       case FIELD.B:
@@ -145,12 +149,8 @@ function fitFrom(tokens: Token[], start: number): Omit<Fit, 'rowNo' | 'score'> |
           truncated.push('kegiatan');
           field++;
         }
-        else if (/^[12]\d\d$/.test(t)) {
-          f[FIELD.KT] = t[0];
-          f[FIELD.KN] = t.slice(1);
-          [printed[FIELD.KT], printed[FIELD.KN]] = [t[0], t.slice(1)];
-          field++;
-        } else return null;
+        else if (/^[12]\d\d$/.test(t)) field = bothFields(field, t, 1);
+        else return null;
         break;
       case FIELD.KN:
         if (/^\d\d$/.test(t) && t !== '00') f[field] = t;
@@ -158,10 +158,7 @@ function fitFrom(tokens: Token[], start: number): Omit<Fit, 'rowNo' | 'score'> |
         else if (/^(?!00)\d\d(?!00)\d\d$/.test(t) && i === tokens.length - 1) {
           // `0609` ending the code: kegiatan 06 and sub-kegiatan 09 with the stop lost (OCR); a
           // sub-kegiatan's own four digits start with 00
-          f[FIELD.KN] = t.slice(0, 2);
-          f[FIELD.S] = t.slice(2);
-          [printed[FIELD.KN], printed[FIELD.S]] = [t.slice(0, 2), t.slice(2)];
-          field++;
+          field = bothFields(field, t, 2);
         } else if (/^\d{4}$/.test(t)) {
           truncated.push('kegiatan'); // `2.0⇥0001`: kegiatan digit lost, this is the sub
           printed[FIELD.KN] = null;
