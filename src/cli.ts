@@ -21,6 +21,10 @@ import { fingerprint, PACKAGE } from './fingerprint.js';
 import { PageRangeError, parsePageRanges } from './pageRanges.js';
 import type { ReadChoices } from './pipeline.js';
 import { DEFAULT_SETTINGS, loadSettingsFile, SettingsError, type Settings } from './settings.js';
+import { longRows, longTableCsv } from './compare/longTable.js';
+import type { OutputDocument } from './emit/schema.js';
+import { extract as extractInput } from './index.js';
+import { closeOcr } from './ocr/engine.js';
 
 interface Options {
   out: string;
@@ -32,6 +36,37 @@ interface Options {
   pages?: string;
   password?: string;
   ocr?: string;
+  format?: string;
+  name?: string;
+}
+
+const FORMATS = ['json', 'jsonl', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** The document on stdout: the JSON output, one JSON line per record, or its figures as CSV rows (the long table). */
+function formatted(doc: OutputDocument, format: Format): string {
+  if (format === 'json') return `${JSON.stringify(doc, null, 1)}\n`;
+  if (format === 'jsonl') return doc.records.map((r) => `${JSON.stringify({ file: doc.source.file, ...r })}\n`).join('');
+  return longTableCsv(longRows(doc));
+}
+
+/**
+ * `kinerja-extract - [--out -]`: one document from stdin (`--name` gives its file name, else its
+ * header says PDF or text), extracted in this process, written to stdout as `--format` says.
+ * Nothing else goes to stdout; a failed document exits 1.
+ */
+async function extractStdin(o: Options): Promise<number> {
+  const format = (o.format ?? 'json') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${o.format}'`);
+  const { settings } = parseOptions(o);
+  const read = readChoices(o);
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  const doc = await extractInput(new Uint8Array(Buffer.concat(chunks)), { settings, pages: read.pages, password: read.password, ocr: read.ocr, name: o.name });
+  await closeOcr();
+  process.stdout.write(formatted(doc, format));
+  if (doc.status === 'failed') console.error(`FAIL  -: ${doc.error?.message ?? 'failed'}`);
+  return doc.status === 'failed' ? 1 : 0;
 }
 
 const OCR_MODES = ['auto', 'never', 'always'] as const;
@@ -119,6 +154,9 @@ function runSummary(lines: ManifestLine[], results: FileResult[], seconds: numbe
 }
 
 async function extract(args: string[], o: Options): Promise<number> {
+  if (args.length === 1 && args[0] === '-') return extractStdin(o);
+  if (args.includes('-') || o.out === '-') throw new UsageError("'-' reads one document from stdin and writes it to stdout: give it alone, as the only input");
+  if (o.format !== undefined && o.format !== 'json') throw new UsageError('--format applies to a document written to stdout (input -); the files of --out are JSON');
   const { jobs, timeout, settings } = parseOptions(o);
   const read = readChoices(o);
   const outDir = o.out;
@@ -220,7 +258,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   program.command('extract', { isDefault: true })
     .description('extract every input into one JSON document each (the default command)')
-    .argument('<inputs...>', 'files or folders (.txt, .md, .pdf); folders are read recursively')
+    .argument('<inputs...>', 'files or folders (.txt, .md, .pdf); folders are read recursively; - alone: one document from stdin to stdout')
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('-q, --quiet', 'print only failures and the final count')
     .option('-f, --force', 'extract again inputs whose output is already up to date')
@@ -230,6 +268,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--pages <ranges>', 'PDF pages to read, as 1-3,7 (default: all)')
     .option('--password <password>', 'the password of encrypted PDFs')
     .option('--ocr <mode>', 'auto: OCR pages without a usable text layer; never; always: every page', 'auto')
+    .option('--format <format>', 'for input - (stdin → stdout): json (the document), jsonl (one line per record) or csv (its figures, as the comparison\'s long table)')
+    .option('--name <file>', 'for input -: the file name of what stdin holds (its extension says the format)')
     .exitOverride()
     .action(async (inputs: string[], o: Options) => { status = await guarded(() => extract(inputs, o)); });
   program.command('debug')

@@ -6,10 +6,9 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { UsageError } from '../batch/inputs.js';
 import { BATCH_DIR } from '../batch/registry.js';
-import { stringify } from 'csv-stringify/sync';
 import { OutputDocument } from '../emit/schema.js';
 import { writeAtomic } from '../emit/write.js';
-import { harmonizeNames, LONG_COLUMNS, longRows, type LongRow } from './longTable.js';
+import { harmonizeNames, longRows, longTableCsv, type LongRow } from './longTable.js';
 import { loadWarehouse } from './warehouse.js';
 
 export interface Skipped {
@@ -100,7 +99,7 @@ export async function compareDocuments(paths: string[], dest: string): Promise<C
   await mkdir(dest, { recursive: true });
   const out = { jsonl: join(dest, 'comparison.jsonl'), csv: join(dest, 'comparison.csv'), codes: join(dest, 'codes.json'), duckdb: join(dest, 'comparison.duckdb'), parquet: join(dest, 'comparison.parquet') };
   await writeAtomic(out.jsonl, rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''));
-  await writeAtomic(out.csv, stringify(rows, { header: true, columns: LONG_COLUMNS as string[], cast: { boolean: (b) => (b ? 'true' : 'false') } }));
+  await writeAtomic(out.csv, longTableCsv(rows));
   await writeAtomic(out.codes, `${JSON.stringify(codeSummary(rows), null, 1)}\n`);
   await loadWarehouse(out.jsonl, out.duckdb, out.parquet);
   return { documents, skipped, rows: rows.length, codes: names.size, districts: [...new Set(rows.map(district))].sort(), files: Object.values(out) };

@@ -2,6 +2,7 @@
 // figure, with the region, the document, the code and its level and names, what the figure
 // measures (from its column), the year, the value and unit, and where it was printed.
 
+import { stringify } from 'csv-stringify/sync';
 import type { OutputDocument } from '../emit/schema.js';
 
 export interface LongRow {
@@ -34,6 +35,11 @@ export const LONG_COLUMNS: (keyof LongRow)[] = [
   'region_type', 'region_name', 'province', 'agency', 'document_kind', 'document_year', 'code', 'code_source', 'level', 'name',
   'canonical_name', 'measure', 'column', 'year', 'value', 'unit', 'repaired', 'source_file', 'table', 'table_label', 'line', 'page',
 ];
+
+/** The long table as CSV, with its header row; booleans as `true` / `false`. */
+export function longTableCsv(rows: LongRow[]): string {
+  return stringify(rows, { header: true, columns: LONG_COLUMNS as string[], cast: { boolean: (b) => (b ? 'true' : 'false') } });
+}
 
 export function longRows(doc: OutputDocument): LongRow[] {
   const tables = new Map(doc.tables.map((t) => [t.id, t]));

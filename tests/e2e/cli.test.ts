@@ -262,6 +262,24 @@ describe('kinerja-extract CLI', () => {
     expect(run([METRO, '--ocr', 'sometimes']).status).toBe(2);
   });
 
+  it('reads one document from stdin and writes it to stdout (-), as JSON, JSON lines or CSV', () => {
+    const text = readFileSync(METRO);
+    const pipe = (...args: string[]) => spawnSync('node', [BIN, '-', ...args], { input: text, encoding: 'utf8', cwd: ROOT });
+    const json = pipe('--name', 'metro.txt');
+    expect(json.status, json.stderr).toBe(0);
+    const doc = OutputDocument.parse(JSON.parse(json.stdout));
+    expect(doc.source.file).toBe('metro.txt');
+    const lines = pipe('--format', 'jsonl').stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.code)).toEqual(doc.records.map((r) => r.code));
+    const csv = pipe('--format', 'csv', '--name', 'metro.txt').stdout.trim().split('\n');
+    expect(csv[0]).toMatch(/^region_type,region_name,/);
+    // one row per figure: more rows than records, each naming the document
+    expect(csv.length - 1).toBeGreaterThan(doc.records.length);
+    expect(csv.slice(1).every((l) => l.includes(',metro.txt,'))).toBe(true);
+    expect(run([METRO, '-']).status).toBe(2);
+    expect(run([METRO, '--format', 'csv']).status).toBe(2);
+  });
+
   it('reads only the pages asked for (--pages), and a new page choice is a new extraction', () => {
     const out = tempDir('pages');
     const some = run([PDF_A, '--out', out, '--pages', '2,4-5', '--quiet']);
