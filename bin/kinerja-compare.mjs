@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The compare CLI, compiled: `npm run build` (or `npm install`/`npm ci`, which build) writes dist/.
-import { main } from '../dist/compareCli.js';
+// The compare CLI (src/compareCli.ts, compiled to dist/).
+import { launch } from './launch.mjs';
 
-process.exitCode = await main(process.argv);
+await launch('../dist/compareCli.js');

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The extract CLI, compiled: `npm run build` (or `npm install`/`npm ci`, which build) writes dist/.
-import { main } from '../dist/cli.js';
+// The extract CLI (src/cli.ts, compiled to dist/).
+import { launch } from './launch.mjs';
 
-process.exitCode = await main(process.argv);
+await launch('../dist/cli.js');
