@@ -15,7 +15,6 @@ import { Manifest, plannedLine, resultLine, type ManifestLine } from './batch/ma
 import { planBatch, type PlanItem } from './batch/plan.js';
 import { BATCH_DIR, Registry } from './batch/registry.js';
 import { runBatch } from './batch/run.js';
-import { debugPage } from './debug.js';
 import { TEMP_SUFFIX } from './emit/write.js';
 import { fingerprint, PACKAGE } from './fingerprint.js';
 import { PageRangeError, parsePageRanges } from './pageRanges.js';
@@ -231,6 +230,8 @@ async function debug(file: string, o: { page: string; out: string; settings?: st
   if (!Number.isInteger(page) || page < 1) throw new UsageError(`--page must be a page number ≥ 1, not '${o.page}'`);
   const { settings } = parseOptions({ out: o.out, jobs: '1', settings: o.settings });
   if (!(await stat(file).catch(() => null))) throw new UsageError(`${file}: no such file`);
+  // the page renderer (pdf.js, canvas) is loaded for this command only
+  const { debugPage } = await import('./debug.js');
   const r = await debugPage(file, page, o.out, settings).catch((err: Error) => {
     throw new UsageError(err.message);
   });

@@ -4,8 +4,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { district } from './compare/index.js';
-import { harmonizeNames, longRows, type LongRow } from './compare/longTable.js';
+import { district, harmonizeNames, longRows, type LongRow } from './compare/longTable.js';
 import type { OutputDocument } from './emit/schema.js';
 import { InputError } from './load/text.js';
 import { closeOcr } from './ocr/engine.js';

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { layoutPages } from './layout/page.js';
-import { readPdf } from './load/pdf.js';
 import { ocrEngine } from './ocr/engine.js';
 import { InputError, loadText } from './load/text.js';
 import { detectMetadata, type DocumentMeta } from './metadata.js';
@@ -68,6 +67,8 @@ async function loadPdf(path: string, bytes: Buffer | undefined, o: ExtractOption
   const buf = bytes ?? await readFile(path);
   const file = basename(path);
   const settings = o.settings ?? DEFAULT_SETTINGS;
+  // pdf.js is loaded for PDFs only: a text conversion does not wait for it
+  const { readPdf } = await import('./load/pdf.js');
   const pages = await readPdf(new Uint8Array(buf), file, {
     ocr: o.ocr === 'never' ? undefined : ocrEngine, ocrAll: o.ocr === 'always', pages: o.pages, password: o.password,
     limits: settings.limits, onPages: o.onPages, thinFill: settings.layout.thin_fill_pt, ocrSettings: settings.ocr,

@@ -8,7 +8,7 @@ import { UsageError } from '../batch/inputs.js';
 import { BATCH_DIR } from '../batch/registry.js';
 import { OutputDocument } from '../emit/schema.js';
 import { writeAtomic } from '../emit/write.js';
-import { harmonizeNames, longRows, longTableCsv, type LongRow } from './longTable.js';
+import { district, harmonizeNames, longRows, longTableCsv, type LongRow } from './longTable.js';
 import { loadWarehouse } from './warehouse.js';
 
 export interface Skipped {
@@ -26,7 +26,6 @@ export interface CompareResult {
   files: string[];
 }
 
-export const district = (r: LongRow) => [r.region_type, r.region_name].filter(Boolean).join(' ') || r.source_file;
 
 /** Per code: its name, level, and for each district the figures printed for it, by document. */
 function codeSummary(rows: LongRow[]) {

@@ -36,6 +36,9 @@ export const LONG_COLUMNS: (keyof LongRow)[] = [
   'canonical_name', 'measure', 'column', 'year', 'value', 'unit', 'repaired', 'source_file', 'table', 'table_label', 'line', 'page',
 ];
 
+/** A row's district: region type and name, or its file where the document names none. */
+export const district = (r: LongRow) => [r.region_type, r.region_name].filter(Boolean).join(' ') || r.source_file;
+
 /** The long table as CSV, with its header row; booleans as `true` / `false`. */
 export function longTableCsv(rows: LongRow[]): string {
   return stringify(rows, { header: true, columns: LONG_COLUMNS as string[], cast: { boolean: (b) => (b ? 'true' : 'false') } });
