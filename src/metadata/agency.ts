@@ -55,7 +55,8 @@ function fromValue(value: string, needHead: boolean): string | null {
   const v = value.replace(/^[\d.\s-]+/, '').replace(/^(?:(?:Plt|Plh|Pj|Pjs)\.?\s+)?(?:Kepala\s+)?/i, '').trim();
   const named = nameAt(v, 0);
   if (named || needHead) return named;
-  const words = v.split(/\s+/);
+  // a lone stroke OCR read off a rule or a speck (`PEKERJAAN 1 UMUM I DAN`) is no word of a name
+  const words = v.split(/\s+/).filter((w) => !/^[1Il|]$/.test(w));
   const stop = words.findIndex((w) => STOP.has(w) || /^\d/.test(w));
   const name = words.slice(0, stop < 0 ? undefined : stop).join(' ').replace(/[,;:.]+$/, '');
   return name && words.length <= MAX_WORDS ? name : null;

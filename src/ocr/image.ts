@@ -123,9 +123,12 @@ export interface PixelRule {
 const RULE_MIN_LENGTH_IN = 1 / 4;
 const RULE_MAX_THICKNESS_PT = 3;
 // a rule has paper on both sides along most of its length; the flat tops or feet of a word's
-// capitals (`UPTD`), which a blurred scan joins into one dark run, have the letters' stems on one
+// capitals (`UPTD`), which a blurred scan joins into one dark run, have the letters' stems on one.
+// Such runs are a word long: a longer run with letters on it is a rule text touches (an underline,
+// a box round a line of capitals), and stays
 const RULE_CLEARANCE_PT = 1;
 const RULE_MAX_INK_ALONGSIDE = 0.25;
+const CAPITALS_MAX_LENGTH_IN = 1;
 
 /**
  * The share of a run's length from which ink runs on, unbroken, for `aside` pixels off it, on
@@ -153,7 +156,8 @@ function inkAlongside(r: { j0: number; j1: number; a: number; b: number }, along
 export function findRules(g: Gray, dpi: number): PixelRule[] {
   const minLength = Math.round(dpi * RULE_MIN_LENGTH_IN);
   const maxThickness = Math.round((RULE_MAX_THICKNESS_PT * dpi) / 72);
-  const runs = (along: number, across: number, at: (i: number, j: number) => number) => {
+  // tops: horizontal runs, which may be the joined tops or feet of capitals
+  const runs = (along: number, across: number, at: (i: number, j: number) => number, tops: boolean) => {
     const segs: { j: number; a: number; b: number }[] = [];
     for (let j = 0; j < across; j++) {
       let start = -1;
@@ -178,12 +182,13 @@ export function findRules(g: Gray, dpi: number): PixelRule[] {
       if (r) { r.j1 = s.j; r.a = Math.min(r.a, s.a); r.b = Math.max(r.b, s.b); } else rules.push({ j0: s.j, j1: s.j, a: s.a, b: s.b });
     }
     const thin = collinear(rules.filter((r) => r.j1 - r.j0 + 1 <= maxThickness), maxThickness / 2);
-    return thin.filter((r) => inkAlongside(r, along, across, at, aside) <= RULE_MAX_INK_ALONGSIDE);
+    const word = (r: { a: number; b: number }) => r.b - r.a < dpi * CAPITALS_MAX_LENGTH_IN;
+    return tops ? thin.filter((r) => !word(r) || inkAlongside(r, along, across, at, aside) <= RULE_MAX_INK_ALONGSIDE) : thin;
   };
   const aside = Math.max(2, Math.round((RULE_CLEARANCE_PT * dpi) / 72));
   const { width: w, height: h, px } = g;
-  const horizontal = runs(w, h, (i, j) => px[j * w + i]).map((r) => ({ x1: r.a, x2: r.b, y1: (r.j0 + r.j1) / 2, y2: (r.j0 + r.j1) / 2 }));
-  const vertical = runs(h, w, (i, j) => px[i * w + j]).map((r) => ({ x1: (r.j0 + r.j1) / 2, x2: (r.j0 + r.j1) / 2, y1: r.a, y2: r.b }));
+  const horizontal = runs(w, h, (i, j) => px[j * w + i], true).map((r) => ({ x1: r.a, x2: r.b, y1: (r.j0 + r.j1) / 2, y2: (r.j0 + r.j1) / 2 }));
+  const vertical = runs(h, w, (i, j) => px[i * w + j], false).map((r) => ({ x1: (r.j0 + r.j1) / 2, x2: (r.j0 + r.j1) / 2, y1: r.a, y2: r.b }));
   return [...horizontal, ...vertical];
 }
 

@@ -178,6 +178,11 @@ describe('agency', () => {
     expect(m.agency).toBe('Dinas Pekerjaan Umum dan Penataan Ruang');
   });
 
+  it('from SKPD as OCR read it off a scan, strokes of rules among the words (the RFK through the scan harness)', () => {
+    const m = meta('REALISASI FISIK DAN KEUANGAN\nTAHUN ANGGARAN 2021\n\nSKPD\t: DI INAS PEKERJAAN 1 UMUM I DAN PENATAAN RUANG\nBulan\t: Desember 2021');
+    expect(m.agency).toMatch(/Pekerjaan Umum dan Penataan Ruang$/i);
+  });
+
   it('from Sub Unit Organisasi before Unit Organisasi, without the code', () => {
     const m = meta([
       'RENCANA KERJA DAN ANGGARAN',
