@@ -9,7 +9,7 @@ import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { OcrEngine } from '../ocr/engine.js';
 import { checkLayer, layerHolds, type LayerCheck } from '../ocr/layerCheck.js';
-import { ocrPage, pixelRules, type PageOcr } from '../ocr/page.js';
+import { OCR_DPI, ocrPage, pixelRules, type PageOcr } from '../ocr/page.js';
 import { DEFAULT_SETTINGS, type Limits, type Ocr } from '../settings.js';
 import { InputError } from './text.js';
 
@@ -378,8 +378,6 @@ export async function readPdf(data: Uint8Array, file: string, options: ReadOptio
   }
 }
 
-// …and rules read from its pixels at this resolution (a rule is several pixels thick at 100 dpi)
-const RULES_DPI = 300;
 
 function isScanWithText(p: PdfPage): boolean {
   return (p.imageCover ?? 0) >= SCAN_COVER && p.items.length > 0;
@@ -394,10 +392,11 @@ function isScanWithText(p: PdfPage): boolean {
 async function readLayeredScans(pdf: PDFDocumentProxy, pages: PdfPage[], engine: OcrEngine, limits: Limits, s: Ocr): Promise<void> {
   for (const p of pages) {
     const page = await pdf.getPage(p.number);
-    const { result } = await withPdfjsWarnings(() => pixelRules(page, RULES_DPI));
+    // the resolution the OCR path reads scans at: its rule and capital-top sizes hold there
+    const { result } = await withPdfjsWarnings(() => pixelRules(page, OCR_DPI));
     // pixels are upright as the page is shown; a page turned upright from its text is left alone
     const upright = result.width === p.width && result.height === p.height;
-    const check = upright ? await checkLayer(result.canvas, p.items, RULES_DPI / 72, engine, s) : null;
+    const check = upright ? await checkLayer(result.canvas, p.items, OCR_DPI / 72, engine, s) : null;
     if (check && !layerHolds(check, s)) {
       await readByOcr(p, page, engine, limits);
       p.layer = { ...check, used: false };

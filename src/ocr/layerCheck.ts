@@ -9,8 +9,7 @@ import type { TextItem } from '../load/pdf.js';
 import { tokenMatch } from '../normalize/similarity.js';
 import type { Ocr } from '../settings.js';
 import type { OcrEngine } from './engine.js';
-import { pasted } from './image.js';
-import { mosaicLayout, tokenOf, type Box } from './missed.js';
+import { mosaicLayout, mosaicSheet, tokenOf, type Box } from './missed.js';
 
 export interface LayerCheck {
   /** layer words read again from the image */
@@ -45,8 +44,7 @@ const bare = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 /** Do the layer and the image read one word alike? Equal, or a letter or two apart in a long word. */
 function agree(layer: string, image: string): boolean {
-  const [a, b] = [bare(layer), bare(image)];
-  return a === b || tokenMatch(a, b);
+  return tokenMatch(bare(layer), bare(image));
 }
 
 /** A sample of the layer's words read from the page's pixels (`canvas`, drawn at `scale` px/pt). */
@@ -56,8 +54,7 @@ export async function checkLayer(canvas: Canvas, items: TextItem[], scale: numbe
   const boxes = sample.map((it) => wordBox(it, scale, canvas));
   const glyph = Math.max(...boxes.map((b) => b.y1 - b.y0 + 1)) / 1.6;
   const layout = mosaicLayout(boxes, glyph);
-  const sheet = pasted(canvas, layout.width, layout.height, layout.placed.map((p) => (
-    { sx: p.token.x0, sy: p.token.y0, w: p.token.x1 - p.token.x0 + 1, h: p.token.y1 - p.token.y0 + 1, dx: p.x, dy: p.y })));
+  const sheet = mosaicSheet(canvas, layout);
   // what the image reads in each word's place: the words read over it, left to right
   const read = new Map<Box, string[]>();
   for (const w of await engine.recognizeLines(sheet.toBuffer('image/png'))) {

@@ -3,7 +3,8 @@
 // cells. Connected blobs of dark pixels outside every recognized word, of a glyph's height,
 // grouped into short tokens, are the places to read again.
 
-import { flood, maskMarks, type Gray } from './image.js';
+import type { Canvas } from '@napi-rs/canvas';
+import { flood, maskMarks, pasted, type Gray } from './image.js';
 
 export interface Box {
   x0: number;
@@ -98,6 +99,12 @@ export function mosaicLayout(tokens: Box[], glyph: number): { width: number; hei
     width = Math.max(width, x);
   }
   return { width, height: Math.ceil(tokens.length / PER_ROW) * rowHeight + glyph, placed };
+}
+
+/** The mosaic drawn: each token cut out of `page` and set where the layout placed it, on white. */
+export function mosaicSheet(page: Canvas, layout: { width: number; height: number; placed: Placed[] }): Canvas {
+  return pasted(page, layout.width, layout.height, layout.placed.map((p) => (
+    { sx: p.token.x0, sy: p.token.y0, w: p.token.x1 - p.token.x0 + 1, h: p.token.y1 - p.token.y0 + 1, dx: p.x, dy: p.y })));
 }
 
 /**

@@ -8,7 +8,7 @@ import type { OcrEngine, OcrWord } from './engine.js';
 import { findRules, grayOf, orientation, pasted, rotated, withoutRules, withoutSpecks } from './image.js';
 import { rereadFigures } from './figures.js';
 import { rereadFigureCells } from './figureCells.js';
-import { mosaicLayout, plausibleToken, tokenOf, unreadTokens } from './missed.js';
+import { mosaicLayout, mosaicSheet, plausibleToken, tokenOf, unreadTokens } from './missed.js';
 
 export const OCR_DPI = 300;
 // a speck is at most two pixels at this resolution (a scanner's dust at 100–200 dpi), as many more at the page's as its
@@ -79,8 +79,7 @@ async function missedWords(canvas: Canvas, words: OcrWord[], engine: OcrEngine):
   const tokens = unreadTokens(grayOf(canvas), words, glyph);
   if (tokens.length === 0 || tokens.length > MAX_TOKENS) return [];
   const layout = mosaicLayout(tokens, glyph);
-  const mosaic = pasted(canvas, layout.width, layout.height, layout.placed.map((p) => (
-    { sx: p.token.x0, sy: p.token.y0, w: p.token.x1 - p.token.x0 + 1, h: p.token.y1 - p.token.y0 + 1, dx: p.x, dy: p.y })));
+  const mosaic = mosaicSheet(canvas, layout);
   const out: OcrWord[] = [];
   for (const w of await engine.recognizeLines(mosaic.toBuffer('image/png'))) {
     const token = tokenOf(layout.placed, w, glyph);

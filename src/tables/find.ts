@@ -266,16 +266,18 @@ function buildTable(lines: LayoutLine[], start: number, end: number, n: number):
       body.push({ ...l, blank: true, cells: [], text: PAGE_BREAK }); // a page break inside the table
       continue;
     }
-    // a new header after a blank line starts another table in the same run; so does one at the
-    // head of a later page, before any row there (that page's own table, not this one going on)
+    // a new header starts another table in the same run: after a blank line; on the same page with
+    // another number of columns than the rows above; or at the head of a later page when this
+    // table had no rows yet. A header printed again over a page break goes on over several
+    // lines: none of them starts a table
     const prev = body[body.length - 1];
     const afterBlank = !!prev && prev.blank && prev.text !== PAGE_BREAK;
-    // a header printed again over a page break goes on over several lines: none of them starts a
-    // table; a header at the head of a later page starts one when this one had no rows yet
     const goesOn = l.page !== null && repeatedOn.has(l.page);
-    const pageHead = goesOn || dataSeen ? null : newPageHead(lines, start, i);
     const cells = nonEmptyCells(l);
-    if (((dataSeen && (afterBlank || (!goesOn && otherGrid(l, body)))) || pageHead !== null) && stats.numeric === 0 && cells.length >= 3 && cells.every((c) => c.length <= 60) && headerWordCount(l) >= 3 && !isDataLine(l)) {
+    const headerLike = stats.numeric === 0 && cells.length >= 3 && cells.every((c) => c.length <= 60) && headerWordCount(l) >= 3 && !isDataLine(l);
+    // looked for only on a header-like line: otherGrid reads the whole body so far
+    const pageHead = !headerLike || goesOn || dataSeen ? null : newPageHead(lines, start, i);
+    if (headerLike && ((dataSeen && (afterBlank || (!goesOn && otherGrid(l, body)))) || pageHead !== null)) {
       next = i;
       // the lines above the new header on its page (a title) belong to neither table
       const cut = afterBlank || pageHead === null ? i : pageHead;

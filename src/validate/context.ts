@@ -97,6 +97,23 @@ export function warn(out: DocWarning[], w: DocWarning): void {
 }
 
 /** Change a figure because another figure proves it; the printed text and the proof stay. */
+/** One figure of a table: its table, its row, the value. */
+export interface FigureAt {
+  view: TableView;
+  row: LogicalRow;
+  v: ParsedValue;
+}
+
+/** Where a figure's warning points: its table, line and code. */
+export function whereOf(f: FigureAt): { table: string; line: number; code: string | null } {
+  return { table: f.view.table.id, line: f.v.line ?? f.row.line, code: f.row.code };
+}
+
+/** The warning that says a figure was repaired, and by what. */
+export function repairedWarning(f: FigureAt): DocWarning {
+  return { type: 'repaired_value', ...whereOf(f), message: `${label(f.view.table)} '${f.v.raw}' (${f.v.column}) = ${num(f.v.value!)}: ${f.v.note}` };
+}
+
 export function applyRepair(v: ParsedValue, to: number, proof: string): void {
   const was = v.value;
   v.repaired = true;

@@ -4,15 +4,11 @@
 // repaired with the sum as proof. When more than one doubted figure could be the one, nothing is
 // changed: each reading is reported with the sum that would prove it.
 
-import type { DocWarning, LogicalRow, ParsedValue } from '../model.js';
+import type { DocWarning, LogicalRow } from '../model.js';
 import { agrees } from '../formula.js';
-import { applyRepair, childrenOf, keyOf, label, liveRows, moneyColumns, num, parentKey, shown, value, type TableView } from './context.js';
+import { applyRepair, childrenOf, keyOf, label, liveRows, moneyColumns, num, parentKey, repairedWarning, shown, value, whereOf, type FigureAt, type TableView } from './context.js';
 
-interface Doubted {
-  view: TableView;
-  row: LogicalRow;
-  v: ParsedValue;
-}
+type Doubted = FigureAt;
 
 /** The digits of a figure as printed in whole units (two decimals kept when it has them). */
 function digits(x: number): string {
@@ -98,13 +94,12 @@ export function proofreadDigits(views: TableView[], doubtBelow: number, out: Doc
   for (const f of found) bySum.set(sumId(f), (bySum.get(sumId(f)) ?? 0) + 1);
   for (const f of found) {
     const { d, readings: [r] } = f;
-    const where = { table: d.view.table.id, line: d.v.line ?? d.row.line, code: d.row.code };
     if ((bySum.get(sumId(f)) ?? 0) > 1) {
       // another doubted figure of the same sum mends it as well: which one OCR misread is not known
-      out.push({ type: 'ocr_digit_doubt', ...where, message: `${label(d.view.table)} '${d.v.raw}' (${d.v.column}) read with confidence ${d.v.confidence}: ${num(r.x)} would make ${r.why} hold, as would another doubted figure of the same sum; kept as read` });
+      out.push({ type: 'ocr_digit_doubt', ...whereOf(d), message: `${label(d.view.table)} '${d.v.raw}' (${d.v.column}) read with confidence ${d.v.confidence}: ${num(r.x)} would make ${r.why} hold, as would another doubted figure of the same sum; kept as read` });
       continue;
     }
     applyRepair(d.v, r.x, `${r.why}, one digit apart from the ${num(d.v.value!)} OCR read with confidence ${d.v.confidence}`);
-    out.push({ type: 'repaired_value', ...where, message: `${label(d.view.table)} '${d.v.raw}' (${d.v.column}) = ${num(d.v.value!)}: ${d.v.note}` });
+    out.push(repairedWarning(d));
   }
 }

@@ -6,13 +6,9 @@
 
 import type { DocWarning, LogicalRow, ParsedValue } from '../model.js';
 import { agrees, evaluate, parseFormula } from '../formula.js';
-import { applyRepair, childrenOf, keyOf, label, liveRows, num, parentKey, shown, value, type TableView } from './context.js';
+import { applyRepair, childrenOf, keyOf, label, liveRows, parentKey, repairedWarning, shown, value, whereOf, type FigureAt, type TableView } from './context.js';
 
-interface Target {
-  view: TableView;
-  row: LogicalRow;
-  v: ParsedValue;
-}
+type Target = FigureAt;
 
 /** Why a reading x of the value is right, or null when nothing says so. */
 function evidence(t: Target, x: number, views: TableView[]): string | null {
@@ -72,12 +68,9 @@ export function repairValues(views: TableView[], out: DocWarning[]): void {
   }
   for (const t of targets) restoreLostTail(t);
   for (const t of targets) {
-    const where = { table: t.view.table.id, line: t.v.line ?? t.row.line, code: t.row.code };
     if (t.v.malformed) {
-      out.push({ type: 'malformed_number', ...where, message: `${label(t.view.table)} '${t.v.raw}' (${t.v.column}): ${t.v.note ?? 'not a well-formed figure'}; kept as printed, no value` });
-    } else if (t.v.proof) {
-      out.push({ type: 'repaired_value', ...where, message: `${label(t.view.table)} '${t.v.raw}' (${t.v.column}) = ${num(t.v.value!)}: ${t.v.note}` });
-    }
+      out.push({ type: 'malformed_number', ...whereOf(t), message: `${label(t.view.table)} '${t.v.raw}' (${t.v.column}): ${t.v.note ?? 'not a well-formed figure'}; kept as printed, no value` });
+    } else if (t.v.proof) out.push(repairedWarning(t));
   }
 }
 
