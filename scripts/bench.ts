@@ -1,13 +1,15 @@
-// Benchmarks, in three parts (all by default, or the ones named):
-//   samples  pages per second of the whole pipeline (load, layout, tables, rows, codes,
-//            validation, output) on the sample PDFs, against pdfjs-dist's own text extraction
-//            (getTextContent on every page) of the same files in the same run;
+// Benchmarks, in four parts (all by default, or the ones named):
+//   samples  the whole pipeline (load, layout, tables, rows, codes, validation, output) on the
+//            text-layer PDFs (samples/pdf and ../shared/real/ minus its scan), against pdfjs-dist's
+//            own getTextContent + getOperatorList of the same files in the same run: CPU and
+//            wall, several runs;
+//   text     text conversions: MB of input per second on one thread;
 //   ocr      seconds per scanned page, pipeline against tesseract.js's recognize alone;
 //   archive  a synthetic archive (npm run archive) extracted as a batch, in worker threads:
 //            documents/s, pages/s, peak RSS and RSS as the batch goes, and the pipeline's time
 //            against pdfjs-dist's text extraction on the archive's PDFs.
 //
-//   npm run bench [-- samples ocr archive] [--count 300]
+//   npm run bench [-- samples text ocr archive] [--count 300]
 
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -25,8 +27,23 @@ import { makeArchive } from './make-archive.js';
 const args = process.argv.slice(2);
 const countAt = args.indexOf('--count');
 const count = countAt >= 0 ? Number(args.splice(countAt, 2)[1]) : 300;
-const parts = new Set(args.length ? args : ['samples', 'ocr', 'archive']);
+const parts = new Set(args.length ? args : ['samples', 'text', 'ocr', 'archive']);
 
+/** pdfjs-dist's text and operator list of every page: what the pipeline itself asks pdf.js for. */
+async function pdfjsTextAndOperators(path: string): Promise<number> {
+  const pdf = await openPdf(new Uint8Array(readFileSync(path)), NO_IMAGES).promise;
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    await page.getTextContent();
+    await page.getOperatorList();
+    page.cleanup();
+  }
+  const pages = pdf.numPages;
+  await pdf.destroy();
+  return pages;
+}
+
+/** pdfjs-dist's text alone (the archive part's baseline, as measured before). */
 async function pdfjsTextOnly(path: string): Promise<number> {
   const pdf = await openPdf(new Uint8Array(readFileSync(path)), NO_IMAGES).promise;
   for (let n = 1; n <= pdf.numPages; n++) {
@@ -45,24 +62,82 @@ async function time<T>(f: () => Promise<T>): Promise<[T, number]> {
   return [r, (performance.now() - t0) / 1000];
 }
 
-async function samplesPart(): Promise<void> {
-  const dir = 'samples/pdf';
-  const files = readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(dir, f));
-  // one warm-up pass so that module loading and JIT do not count against the first file
-  await pdfjsTextOnly(files[0]);
-  await extractFile(files[0]);
+interface Cost { wall: number; cpu: number }
 
-  const rows: string[][] = [['file', 'pages', 'pdfjs text s', 'pdfjs pages/s', 'pipeline s', 'pipeline pages/s', 'pipeline/pdfjs time']];
-  let [pagesAll, rawAll, fullAll] = [0, 0, 0];
-  for (const f of files) {
-    const [pages, raw] = await time(() => pdfjsTextOnly(f));
-    const [, full] = await time(() => extractFile(f));
-    pagesAll += pages; rawAll += raw; fullAll += full;
-    rows.push([f.split('/').pop()!, String(pages), raw.toFixed(2), (pages / raw).toFixed(1), full.toFixed(2), (pages / full).toFixed(1), `${(full / raw).toFixed(2)}×`]);
+/** Wall and CPU seconds (user + system of the whole process) of one call. */
+async function cost(f: () => Promise<unknown>): Promise<Cost> {
+  const [t0, c0] = [performance.now(), process.cpuUsage()];
+  await f();
+  const c = process.cpuUsage(c0);
+  return { wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
+}
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const spread = (xs: number[], digits = 2) => `${Math.min(...xs).toFixed(digits)} / ${median(xs).toFixed(digits)} / ${Math.max(...xs).toFixed(digits)}`;
+const RUNS = 3;
+
+/**
+ * Text-layer PDFs (the sample PDFs and ../shared/real/ minus its scanner PDF) read one after
+ * another on one thread, RUNS times: the pipeline (OCR off: the Bogor Renja's two scanned pages
+ * would otherwise be OCR's time, which the ocr part measures) against pdfjs-dist's text + operator
+ * list of the same files in the same run. Per run the two totals; then min / median / max.
+ */
+async function samplesPart(): Promise<void> {
+  const files = [...pdfsIn('samples/pdf'), ...pdfsIn('../shared/real').filter((f) => !/scan/.test(f))];
+  // one warm-up pass so that module loading and JIT do not count against the first file
+  await pdfjsTextAndOperators(files[0]);
+  await extractFile(files[0], undefined, { ocr: 'never' });
+
+  const perFile = new Map<string, { pages: number; raw: Cost[]; full: Cost[] }>();
+  const runs: { raw: Cost; full: Cost }[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const total = { raw: { wall: 0, cpu: 0 }, full: { wall: 0, cpu: 0 } };
+    for (const f of files) {
+      let pages = 0;
+      const raw = await cost(async () => { pages = await pdfjsTextAndOperators(f); });
+      const full = await cost(() => extractFile(f, undefined, { ocr: 'never' }));
+      const e = perFile.get(f) ?? { pages, raw: [], full: [] };
+      e.raw.push(raw); e.full.push(full); perFile.set(f, e);
+      for (const k of ['wall', 'cpu'] as const) { total.raw[k] += raw[k]; total.full[k] += full[k]; }
+    }
+    runs.push(total);
   }
-  rows.push(['all', String(pagesAll), rawAll.toFixed(2), (pagesAll / rawAll).toFixed(1), fullAll.toFixed(2), (pagesAll / fullAll).toFixed(1), `${(fullAll / rawAll).toFixed(2)}×`]);
+  const rows: string[][] = [['file', 'pages', 'pdfjs text+ops CPU s', 'pipeline CPU s', 'pipeline/pdfjs CPU', 'pipeline/pdfjs wall']];
+  for (const [f, e] of perFile) {
+    const [rawCpu, fullCpu] = [median(e.raw.map((c) => c.cpu)), median(e.full.map((c) => c.cpu))];
+    rows.push([f.split('/').pop()!, String(e.pages), rawCpu.toFixed(2), fullCpu.toFixed(2), `${(fullCpu / rawCpu).toFixed(2)}×`, `${(median(e.full.map((c) => c.wall)) / median(e.raw.map((c) => c.wall))).toFixed(2)}×`]);
+  }
   printTable(rows);
-  console.log(`\nNode ${process.version}, one process, files read one after another.`);
+  const pages = [...perFile.values()].reduce((n, e) => n + e.pages, 0);
+  console.log(`\nall ${files.length} files, ${pages} pages, ${RUNS} runs (min / median / max):`);
+  console.log(`  pdfjs text + operator list: wall ${spread(runs.map((r) => r.raw.wall))} s, CPU ${spread(runs.map((r) => r.raw.cpu))} s`);
+  console.log(`  pipeline:                   wall ${spread(runs.map((r) => r.full.wall))} s, CPU ${spread(runs.map((r) => r.full.cpu))} s`);
+  console.log(`  pipeline / pdfjs:           wall ${spread(runs.map((r) => r.full.wall / r.raw.wall))}×, CPU ${spread(runs.map((r) => r.full.cpu / r.raw.cpu))}×`);
+  console.log(`\nNode ${process.version}, one process, files read one after another; per-file columns are medians.`);
+}
+
+function pdfsIn(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(dir, f));
+}
+
+/** Text conversions (the seeds and the sample excerpts) on one thread: MB of input per second, RUNS times. */
+async function textPart(): Promise<void> {
+  const files = [
+    ...readdirSync('../shared/seeds').filter((f) => f.endsWith('.txt')).map((f) => join('../shared/seeds', f)),
+    ...readdirSync('samples').filter((f) => f.endsWith('.txt')).map((f) => join('samples', f)),
+  ].sort();
+  const bytes = files.map((f) => readFileSync(f));
+  const size = bytes.reduce((n, b) => n + b.length, 0);
+  await extractFile(files[0], bytes[0]); // warm-up: nomenclature, lexicon, JIT
+  const rates: number[] = [];
+  const cpus: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const c = await cost(async () => { for (let i = 0; i < files.length; i++) await extractFile(files[i], bytes[i]); });
+    rates.push(size / 2 ** 20 / c.wall);
+    cpus.push(size / 2 ** 20 / c.cpu);
+  }
+  console.log(`\nText conversions: ${files.length} files, ${(size / 2 ** 20).toFixed(2)} MB, ${RUNS} runs, one thread (min / median / max):`);
+  console.log(`  ${spread(rates)} MB/s of wall time; ${spread(cpus)} MB per CPU second`);
 }
 
 // Scanned pages: seconds per OCR page for the whole pipeline, and for tesseract.js's recognize
@@ -145,5 +220,6 @@ function printTable(rows: string[][]): void {
 }
 
 if (parts.has('samples')) await samplesPart();
+if (parts.has('text')) await textPart();
 if (parts.has('ocr')) await ocrPart();
 if (parts.has('archive')) await archivePart();

@@ -22,8 +22,6 @@ import type { ReadChoices } from './pipeline.js';
 import { DEFAULT_SETTINGS, loadSettingsFile, SettingsError, type Settings } from './settings.js';
 import { longRows, longTableCsv } from './compare/longTable.js';
 import type { OutputDocument } from './emit/schema.js';
-import { extract as extractInput } from './index.js';
-import { closeOcr } from './ocr/engine.js';
 
 interface Options {
   out: string;
@@ -61,7 +59,10 @@ async function extractStdin(o: Options): Promise<number> {
   const read = readChoices(o);
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  const doc = await extractInput(new Uint8Array(Buffer.concat(chunks)), { settings, pages: read.pages, password: read.password, ocr: read.ocr, name: o.name });
+  // the pipeline is loaded here, not at start: a batch extracts in worker threads and the main
+  // thread would load pdf.js, the canvas and tesseract.js for nothing
+  const { extract, closeOcr } = await import('./index.js');
+  const doc = await extract(new Uint8Array(Buffer.concat(chunks)), { settings, pages: read.pages, password: read.password, ocr: read.ocr, name: o.name });
   await closeOcr();
   process.stdout.write(formatted(doc, format));
   if (doc.status === 'failed') console.error(`FAIL  -: ${doc.error?.message ?? 'failed'}`);

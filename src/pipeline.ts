@@ -1,6 +1,8 @@
 // The pipeline: load → layout → tables → rows → codes → emit. One function per stage,
 // each taking the previous stage's typed output.
 
+export { extractorInfo, failedOutput } from './emit/failed.js';
+
 import { extname } from 'node:path';
 import { OutputDocument, type OutputRecord, type OutputTable } from './emit/schema.js';
 import { createHash } from 'node:crypto';
@@ -8,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { layoutPages } from './layout/page.js';
 import { ocrEngine } from './ocr/engine.js';
+import { TEXT_EXTENSIONS } from './load/formats.js';
 import { InputError, loadText } from './load/text.js';
 import { detectMetadata, type DocumentMeta } from './metadata.js';
 import { SOURCE_OF_REASON, type DocWarning, type LoadedDocument, type LogicalRow, type PartialCode, type TableBlock } from './model.js';
@@ -20,16 +23,11 @@ import { codeScope, detectCodeSystem, inBidangList, type CodeScope, type RowBida
 import { buildRows, markPageOverlapDuplicates } from './rows/build.js';
 import { buildColumns, matchFamily } from './tables/families.js';
 import { findTables } from './tables/find.js';
-import { fingerprint, PACKAGE } from './fingerprint.js';
+import { extractorInfo } from './emit/failed.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { applyStatedMoneyUnits } from './normalize/tableUnits.js';
 import { Tally } from './tally.js';
 import { validate } from './validate/index.js';
-
-/** What made an output: name, version and fingerprint (code, data and settings; see fingerprint.ts). */
-export function extractorInfo(settings: Settings): { name: string; version: string; fingerprint: string } {
-  return { name: PACKAGE.name, version: PACKAGE.version, fingerprint: fingerprint(settings) };
-}
 
 /** What of a PDF is read, and how: chosen per run (`--pages`, `--password`, `--ocr`). */
 export interface ReadChoices {
@@ -47,9 +45,7 @@ export interface ExtractOptions extends ReadChoices {
   onPages?: (pages: number, ocrPages: number) => void;
 }
 
-export const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
-
-export const INPUT_EXTENSIONS = new Set([...TEXT_EXTENSIONS, '.pdf']);
+export { INPUT_EXTENSIONS, TEXT_EXTENSIONS } from './load/formats.js';
 
 /** Load an input by its extension; `bytes` when the caller has already read the file. */
 export async function loadDocument(path: string, bytes?: Buffer, o: ExtractOptions = {}): Promise<LoadedDocument> {
@@ -290,21 +286,6 @@ export function toOutput(doc: LoadedDocument, x: Extraction, settings: Settings 
     warnings: x.warnings.map((w) => ({ type: w.type, table: w.table ?? null, ...where(doc, w), code: w.code ?? null, message: w.message })),
   };
   return OutputDocument.parse(out);
-}
-
-/** A document that could not be read: still valid JSON, with the error. */
-export function failedOutput(file: string, error: { code: string; message: string }, sha256: string | null = null, settings: Settings = DEFAULT_SETTINGS): OutputDocument {
-  return OutputDocument.parse({
-    schema_version: 1,
-    status: 'failed',
-    error,
-    extractor: extractorInfo(settings),
-    source: { file, sha256, format: extname(file).toLowerCase() === '.pdf' ? 'pdf' : 'text', pages: null },
-    document: { kind: null, agency: null, region: null, year: null, period: null },
-    tables: [],
-    records: [],
-    warnings: [{ type: 'input_error', message: error.message }],
-  });
 }
 
 export async function extractFile(path: string, bytes?: Buffer, o: ExtractOptions = {}): Promise<OutputDocument> {

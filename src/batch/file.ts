@@ -9,7 +9,8 @@ import type { MessagePort } from 'node:worker_threads';
 import type { OutputDocument } from '../emit/schema.js';
 import { writeAtomic } from '../emit/write.js';
 import { InputError } from '../load/text.js';
-import { extractFile, failedOutput, type ReadChoices } from '../pipeline.js';
+import { failedOutput } from '../emit/failed.js';
+import type { ReadChoices } from '../pipeline.js';
 import type { Settings } from '../settings.js';
 import { ZodError } from 'zod';
 
@@ -75,6 +76,8 @@ export async function extractOne({ input, output, settings, read, port }: FileTa
   let bytes: Buffer | undefined;
   try {
     bytes = await readFile(input);
+    // loaded on first use: the worker threads extract; the main thread only writes failures
+    const { extractFile } = await import('../pipeline.js');
     const doc = await extractFile(input, bytes, {
       ...read,
       settings,

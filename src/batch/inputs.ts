@@ -5,7 +5,7 @@
 
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import { INPUT_EXTENSIONS } from '../pipeline.js';
+import { INPUT_EXTENSIONS } from '../load/formats.js';
 
 export interface InputEntry {
   /** the path as found: an argument, or joined below one */

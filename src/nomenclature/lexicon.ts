@@ -2,7 +2,7 @@
 // the vocabulary planning documents are written in. Used to tell a word a narrow cell broke
 // without a hyphen (`Peningkat` / `an`) from two words (`Sarana` / `dan`).
 
-import { loadNomenclature } from './index.js';
+import { readRevision } from './load.js';
 import { REVISIONS } from './revisions.js';
 
 let words: Set<string> | null = null;
@@ -17,7 +17,8 @@ export function lexicon(): Set<string> {
   if (words) return words;
   const counts = new Map<string, number>();
   for (const r of REVISIONS) {
-    for (const e of loadNomenclature(r.id).all()) {
+    // the revisions' raw entries: the vocabulary needs no name index
+    for (const e of readRevision(r.id).entries) {
       for (const text of [e.name, e.indicator, e.unit, e.kinerja]) {
         for (const w of (text ?? '').toLowerCase().match(/\p{L}+/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
       }

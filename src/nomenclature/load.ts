@@ -16,9 +16,16 @@ export function revisionFile(id: RevisionId): string {
   return join(REVISIONS_DIR, `${id}.json`);
 }
 
+const revisions = new Map<RevisionId, RevisionFile>();
+
+/** A revision's file, read and validated once per process (the index and the lexicon both read it). */
 export function readRevision(id: RevisionId): RevisionFile {
-  const data = RevisionFileSchema.parse(JSON.parse(readFileSync(revisionFile(id), 'utf8')));
-  if (data.revision !== id) throw new Error(`${revisionFile(id)} holds revision ${data.revision}, not ${id}`);
+  let data = revisions.get(id);
+  if (!data) {
+    data = RevisionFileSchema.parse(JSON.parse(readFileSync(revisionFile(id), 'utf8')));
+    if (data.revision !== id) throw new Error(`${revisionFile(id)} holds revision ${data.revision}, not ${id}`);
+    revisions.set(id, data);
+  }
   return data;
 }
 

@@ -83,7 +83,9 @@ export class Nomenclature {
   private readonly entries: EntryData[];
   private readonly byCode = new Map<string, number>();
   private readonly childCodes = new Map<string, string[]>();
-  private readonly names = new NameSearch();
+  /** the name index, built on first search (a document with every code printed never needs it) */
+  private names: NameSearch | null = null;
+  private readonly unindexed: [string, NameTarget][] = [];
   /** name id → the entries with that (normalised) name or alias */
   private readonly targets: NameTarget[][] = [];
   /** name id → the alias's own spelling, for `matched` */
@@ -111,13 +113,13 @@ export class Nomenclature {
         if (siblings) siblings.push(e.code);
         else this.childCodes.set(parent, [e.code]);
       }
-      this.addName(e.name, { entry: i, via: 'name' });
+      this.unindexed.push([e.name, { entry: i, via: 'name' }]);
     });
     for (const a of aliases) {
       const i = this.byCode.get(a.code);
       // an alias spells the name it was checked against: not another name a revision gives the code
       if (i !== undefined && normName(this.entries[i].name) === normName(a.canonical)) {
-        this.addName(a.name, { entry: i, via: 'alias' });
+        this.unindexed.push([a.name, { entry: i, via: 'alias' }]);
         this.aliases.set(a.code, [...(this.aliases.get(a.code) ?? []), a.name]);
       }
     }
@@ -198,6 +200,7 @@ export class Nomenclature {
   }
 
   private lookUp(name: string, opts: ByNameOptions): NameCandidate[] {
+    const names = this.nameIndex();
     const under = opts.under === undefined ? null : canonicalCode(opts.under);
     if (opts.under !== undefined && !under) return [];
     const place = (t: NameTarget) => (opts.aliases === false && t.via === 'alias' ? null : this.place(t.entry, under, opts));
@@ -214,18 +217,18 @@ export class Nomenclature {
         if (!known || rank(c, known) < 0) best.set(code, c);
       }
     };
-    const exact = this.names.exact(name);
+    const exact = names.exact(name);
     if (exact !== undefined && accept(exact)) take(exact, 1, { score: 1, dice: 1, containment: 1 });
     else {
       const minScore = opts.minScore ?? DEFAULT_MIN_SCORE;
       const fragmentWeight = opts.fragments ? FRAGMENT_WEIGHT : undefined;
       let scored = 0;
-      for (const c of this.names.candidates(name, { minScore, fragmentWeight })) {
+      for (const c of names.candidates(name, { minScore, fragmentWeight })) {
         // best bound first: once `limit` codes beat the next bound, no later name can enter
         if (best.size >= limit && kthScore(best, limit) > c.bound) break;
         if (!accept(c.nameId)) continue;
         if (++scored > MAX_SCORED_PER_QUERY) break;
-        const s = this.names.score(name, c.nameId, fragmentWeight);
+        const s = names.score(name, c.nameId, fragmentWeight);
         if (s.score >= minScore) take(c.nameId, s.score, s.similarity);
       }
     }
@@ -246,8 +249,17 @@ export class Nomenclature {
     return [...this.agency.unresolved];
   }
 
-  private addName(name: string, target: NameTarget): void {
-    const id = this.names.add(name);
+  private nameIndex(): NameSearch {
+    if (!this.names) {
+      this.names = new NameSearch();
+      for (const [name, target] of this.unindexed) this.addName(this.names, name, target);
+      this.unindexed.length = 0;
+    }
+    return this.names;
+  }
+
+  private addName(names: NameSearch, name: string, target: NameTarget): void {
+    const id = names.add(name);
     const list = (this.targets[id] ??= []);
     // the same entry by its name and by an alias normalising alike: the name is enough
     if (!list.some((t) => t.entry === target.entry)) list.push(target);

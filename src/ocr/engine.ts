@@ -3,9 +3,14 @@
 
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createScheduler, createWorker, type RecognizeResult, type Scheduler, type Worker } from 'tesseract.js';
-import { FIGURE_CHARS } from './figures.js';
+import type { RecognizeResult, Scheduler, Worker } from 'tesseract.js';
 import { findTessdata, type Tessdata } from './tessdata.js';
+
+/** What a figure can be made of: digits, separators, sign, brackets, percent, `Rp`. */
+export const FIGURE_CHARS = '0123456789.,-%()Rp';
+
+// tesseract.js is loaded when a page is first read: most documents have a text layer
+const tesseract = () => import('tesseract.js');
 
 export interface OcrWord {
   text: string;
@@ -46,7 +51,7 @@ export class OcrEngine {
   }
 
   private async start(): Promise<Scheduler> {
-    const scheduler = createScheduler();
+    const scheduler = (await tesseract()).createScheduler();
     // PSM 11 (sparse text: every word with its box, no page segmentation): the layout stage
     // builds lines and columns itself. On the scanned samples it gives 0.58 keyed value recall,
     // against 0.29 for PSM 3 (automatic segmentation, which drops whole table columns), 0.28 for
@@ -59,7 +64,7 @@ export class OcrEngine {
 
   private async newWorker(psm: string, whitelist?: string, languages = this.tessdata.languages): Promise<Worker> {
     const { langPath, gzip } = this.tessdata;
-    const worker = await createWorker(languages, 1, { langPath, gzip, cachePath: join(tmpdir(), 'kinerja-extract-tesscache') });
+    const worker = await (await tesseract()).createWorker(languages, 1, { langPath, gzip, cachePath: join(tmpdir(), 'kinerja-extract-tesscache') });
     await worker.setParameters({ tessedit_pageseg_mode: psm as never, preserve_interword_spaces: '1', debug_file: '/dev/null', ...(whitelist ? { tessedit_char_whitelist: whitelist } : {}) });
     return worker;
   }

@@ -10,8 +10,6 @@ import { parseNumber } from '../normalize/numbers.js';
 import type { OcrEngine, OcrWord } from './engine.js';
 import { pasted } from './image.js';
 
-/** What a figure can be made of: digits, separators, sign, brackets, percent, `Rp`. */
-export const FIGURE_CHARS = '0123456789.,-%()Rp';
 
 // a page-pass figure read with at least this confidence is left as read
 export const SURE = 93;

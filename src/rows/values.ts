@@ -265,37 +265,52 @@ function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, t
   for (let i = n - 1; i >= 0; i--) need[i] = need[i + 1] + 1;
   // the most the cells from i on can still add (each in its best column, every formula holding):
   // a branch that cannot reach the best placement found is not explored
-  const bestFit = cells.map((c) => cols.reduce((mx, col) => Math.max(mx, compat(c, col.kind) + optionalBias(c, col)), -Infinity));
+  // the fit of cell i in column j, and the cost of columns left unprinted, worked out once:
+  // the search below reaches each pair many times
+  const fit = cells.map((c) => cols.map((col) => compat(c, col.kind) + optionalBias(c, col)));
+  const bestFit = fit.map((row) => Math.max(...row));
   const rest = new Array<number>(n + 1).fill(0);
   for (let i = n - 1; i >= 0; i--) rest[i] = rest[i + 1] + bestFit[i];
+  // skipped[b][j]: the cost of leaving columns 0..j-1 unprinted, before the first figure (b = 1) or after it
+  const skipped = [false, true].map((before) => {
+    const acc = [0];
+    for (let j = 0; j < m; j++) acc.push(acc[j] + skipCost(cols, j, before));
+    return acc;
+  });
+  const skip = (from: number, to: number, before: boolean) => skipped[before ? 1 : 0][to] - skipped[before ? 1 : 0][from];
   const bonusMax = FORMULA_HOLDS * formulas.length;
+  // the figure placed in each column so far (undefined: none)
+  const valueAt = new Array<number | undefined>(m).fill(undefined);
+  const at = (key: string) => { const j = keyIndex.get(key); return j === undefined ? undefined : valueAt[j]; };
+  const formulaBonus = () => {
+    let s = 0;
+    for (const { j, f } of formulas) {
+      const printed = valueAt[j];
+      if (printed === undefined) continue;
+      // a sum with one printed part just repeats that part: it proves no placement
+      const operands = f.columns.filter((key) => at(key) !== undefined).length;
+      if (operands < Math.min(2, f.columns.length)) continue;
+      const expected = evaluate(f, (key) => at(key) ?? null);
+      // a zero that a near-zero ratio "explains" proves nothing
+      if (expected !== null && agrees(printed, expected, cols[j].kind) && !(printed === 0 && Math.abs(expected) < 1)) s += FORMULA_HOLDS;
+    }
+    return s;
+  };
   let visits = 0;
   const visit = (i: number, from: number, score: number) => {
     if (++visits > MAX_VISITS || m - from < need[i]) return;
     if (best && score + rest[i] + bonusMax <= best.score) return;
     if (i === n) {
-      let s = score;
-      for (let j = from; j < m; j++) s -= skipCost(cols, j, false);
-      const valueAt = new Map<number, number>();
-      pick.forEach((j, k) => { if (j >= 0 && cells[k].reading.value !== null) valueAt.set(j, cells[k].reading.value!); });
-      for (const { j, f } of formulas) {
-        const printed = valueAt.get(j);
-        if (printed === undefined) continue;
-        // a sum with one printed part just repeats that part: it proves no placement
-        const operands = f.columns.filter((key) => valueAt.has(keyIndex.get(key) ?? -1)).length;
-        if (operands < Math.min(2, f.columns.length)) continue;
-        const expected = evaluate(f, (key) => valueAt.get(keyIndex.get(key) ?? -1) ?? null);
-        // a zero that a near-zero ratio "explains" proves nothing
-        if (expected !== null && agrees(printed, expected, cols[j].kind) && !(printed === 0 && Math.abs(expected) < 1)) s += FORMULA_HOLDS;
-      }
+      const s = score - skip(from, m, false) + formulaBonus();
       if (!best || s > best.score) best = { score: s, pick: [...pick] };
       return;
     }
+    const v = cells[i].reading.value;
     for (let j = from; j <= m - (n - i); j++) {
-      let s = score + compat(cells[i], cols[j].kind) + optionalBias(cells[i], cols[j]);
-      for (let k = from; k < j; k++) s -= skipCost(cols, k, i === 0);
       pick.push(j);
-      visit(i + 1, j + 1, s);
+      if (v !== null) valueAt[j] = v;
+      visit(i + 1, j + 1, score + fit[i][j] - skip(from, j, i === 0));
+      valueAt[j] = undefined;
       pick.pop();
     }
   };

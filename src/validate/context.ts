@@ -11,6 +11,8 @@ export interface TableView {
   /** coded data rows, one per key (see keyOf; an exact repeat of a code is read once) */
   byCode: Map<string, LogicalRow>;
   columns: Map<string, ColumnSpec>;
+  /** byCode grouped by parent key, built on first use (sums ask for the children of every row) */
+  byParent?: Map<string, LogicalRow[]>;
 }
 
 export function value(row: LogicalRow, key: string): number | null {
@@ -76,9 +78,20 @@ export function viewOf(table: TableBlock, rows: LogicalRow[]): TableView {
 
 /** Direct children of a key present in the table (urusan → bidang, or programs when no bidang row). */
 export function childrenOf(view: TableView, key: string): LogicalRow[] {
-  const direct = [...view.byCode].filter(([k]) => parentKey(k) === key).map(([, r]) => r);
+  const direct = byParent(view).get(key) ?? [];
   if (direct.length || key.split('.').length !== 1 || key.startsWith(ACCOUNT_KEY)) return direct;
   return [...view.byCode.values()].filter((r) => r.code && !r.account && r.level === 'program' && r.code.startsWith(`${key}.`));
+}
+
+function byParent(view: TableView): Map<string, LogicalRow[]> {
+  if (!view.byParent) {
+    view.byParent = new Map();
+    for (const [k, r] of view.byCode) {
+      const p = parentKey(k);
+      if (p !== null) view.byParent.set(p, [...(view.byParent.get(p) ?? []), r]);
+    }
+  }
+  return view.byParent;
 }
 
 /** Money columns of a table: declared money, or figures that are mostly rupiah amounts. */

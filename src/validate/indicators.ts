@@ -4,7 +4,7 @@
 
 import type { DocWarning, LogicalRow } from '../model.js';
 import { parentCode } from '../normalize/codes.js';
-import { nameSimilarity } from '../normalize/similarity.js';
+import { memoTokenMatch } from '../normalize/similarity.js';
 import { normName } from '../normalize/text.js';
 import { label, liveRows, type TableView } from './context.js';
 
@@ -19,14 +19,18 @@ function content(text: string): string[] {
   return normName(text).split(' ').filter((w) => w.length > 3 && !GENERIC.has(w));
 }
 
+// two content words (normalised, longer than 3 letters) are one word: equal, or fuzzily equal both ways
+const sameWord = (w: string, x: string) => w === x || (memoTokenMatch(w, x) && memoTokenMatch(x, w));
+
 function overlap(a: string[], b: string[]): number {
-  return a.filter((w) => b.some((x) => x === w || nameSimilarity(w, x).score === 1 || (w.length >= 5 && x.length >= 5 && (w.startsWith(x.slice(0, 5)) && x.startsWith(w.slice(0, 5)))))).length;
+  return a.filter((w) => b.some((x) => sameWord(w, x) || (w.length >= 5 && x.length >= 5 && (w.startsWith(x.slice(0, 5)) && x.startsWith(w.slice(0, 5)))))).length;
 }
 
 const INDICATOR_START = /\s(Persentase|Presentase|Prosentase|Jumlah|Tersedianya|Terlaksananya|Terpenuhinya|Meningkatnya|Rata-rata|Indeks|Tingkat)\b/;
 
 export function checkIndicators(views: TableView[], names: Map<string, string>, out: DocWarning[]): void {
   const byIndicator = new Map<string, { row: LogicalRow; view: TableView }[]>();
+  const words = new Map([...names].map(([c, n]) => [c, content(n)]));
   for (const view of views) {
     for (const row of liveRows(view.rows)) {
       if (!row.indicator || !row.code || row.indicator.length < 12) continue;
@@ -34,7 +38,7 @@ export function checkIndicators(views: TableView[], names: Map<string, string>, 
       list.push({ row, view });
       byIndicator.set(normName(row.indicator), list);
       spill(view, row, out);
-      foreign(view, row, names, out);
+      foreign(view, row, names, words, out);
     }
   }
   for (const list of byIndicator.values()) {
@@ -63,18 +67,18 @@ function spill(view: TableView, row: LogicalRow, out: DocWarning[]): void {
 }
 
 /** The indicator names another code's subject and nothing of its own. */
-function foreign(view: TableView, row: LogicalRow, names: Map<string, string>, out: DocWarning[]): void {
+function foreign(view: TableView, row: LogicalRow, names: Map<string, string>, nameWords: Map<string, string[]>, out: DocWarning[]): void {
   const words = content(row.indicator!);
   if (words.length < 2) return;
   // the row's own subject: its name and the names of the codes above and below it
   const code = row.code!;
   const lineage = (c: string) => c === code || c.startsWith(`${code}.`) || code.startsWith(`${c}.`);
-  const own = [row.name, ...[...names].filter(([c]) => lineage(c)).map(([, n]) => n)].flatMap(content);
+  const own = [content(row.name), ...[...nameWords].filter(([c]) => lineage(c)).map(([, w]) => w)].flat();
   if (overlap(words, own) > 0) return;
   let best: { code: string; n: number } | null = null;
-  for (const [other, name] of names) {
+  for (const [other, w] of nameWords) {
     if (lineage(other)) continue;
-    const n = overlap(words, content(name));
+    const n = overlap(words, w);
     if (!best || n > best.n) best = { code: other, n };
   }
   if (!best || best.n < 2 || best.n < 0.5 * words.length) return;
