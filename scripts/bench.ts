@@ -20,6 +20,7 @@ import { NO_IMAGES, openPdf } from '../src/load/pdf.js';
 import { DEFAULT_SETTINGS } from '../src/settings.js';
 import { closeOcr, ocrEngine } from '../src/ocr/engine.js';
 import { OCR_DPI, renderPage } from '../src/ocr/page.js';
+import { ocrBytes } from '../src/ocr/image.js';
 import { extractFile } from '../src/pipeline.js';
 import { makeArchive } from './make-archive.js';
 
@@ -146,7 +147,7 @@ const scans = 'samples/scans';
 async function renderedPages(path: string): Promise<Buffer[]> {
   const pdf = await openPdf(new Uint8Array(readFileSync(path)), DEFAULT_SETTINGS.limits.max_image_pixels).promise;
   const out: Buffer[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) out.push((await renderPage(await pdf.getPage(n), OCR_DPI)).toBuffer('image/png'));
+  for (let n = 1; n <= pdf.numPages; n++) out.push(ocrBytes(await renderPage(await pdf.getPage(n), OCR_DPI)));
   await pdf.destroy();
   return out;
 }

@@ -9,7 +9,7 @@
 import type { Canvas } from '@napi-rs/canvas';
 import type { OcrEngine, OcrWord } from './engine.js';
 import { SURE, wellFormedFigure } from './figures.js';
-import { pasted, type PixelRule } from './image.js';
+import { ocrBytes, pasted, type PixelRule } from './image.js';
 
 export interface CellBox {
   x0: number;
@@ -204,7 +204,7 @@ export async function rereadFigureCells(canvas: Canvas, words: OcrWord[], rules:
   for (const sheet of layoutSheets(cells, glyph)) {
     const image = pasted(canvas, sheet.width, sheet.height, sheet.slots.map((s) => (
       { sx: s.crop.x0, sy: s.crop.y0, w: s.crop.x1 - s.crop.x0, h: s.crop.y1 - s.crop.y0, dx: left, dy: s.top })));
-    const read = await engine.recognizeFigures(image.toBuffer('image/png'));
+    const read = await engine.recognizeFigures(ocrBytes(image));
     for (const s of sheet.slots) {
       const fresh = wordsOfSlot(read, s, left);
       const taken = better(s.cell.words, fresh, s.cell.garbled);

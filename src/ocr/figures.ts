@@ -8,7 +8,7 @@
 import type { Canvas } from '@napi-rs/canvas';
 import { parseNumber } from '../normalize/numbers.js';
 import type { OcrEngine, OcrWord } from './engine.js';
-import { pasted } from './image.js';
+import { ocrBytes, pasted } from './image.js';
 
 
 // a page-pass figure read with at least this confidence is left as read
@@ -50,7 +50,7 @@ export async function rereadFigures(canvas: Canvas, words: OcrWord[], glyph: num
   }
   const sheet = pasted(canvas, width, height, unsure.map((w, i) => (
     { sx: Math.max(0, w.x0 - margin), sy: Math.max(0, w.y0 - margin), w: w.x1 - w.x0 + 2 * margin, h: w.y1 - w.y0 + 2 * margin, dx: 0, dy: tops[i] })));
-  const read = await engine.recognizeFigures(sheet.toBuffer("image/png"));
+  const read = await engine.recognizeFigures(ocrBytes(sheet));
   const better = new Map<OcrWord, { text: string; confidence: number }>();
   unsure.forEach((w, i) => {
     const top = tops[i];

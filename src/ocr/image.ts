@@ -19,6 +19,15 @@ export function grayOf(canvas: Canvas): Gray {
   return { width, height, px };
 }
 
+/**
+ * The bytes a page or sheet is handed to tesseract in: grey PGM (P5), one byte a pixel. Leptonica
+ * reads it as it lies; a PNG costs a deflate here and an inflate in the OCR worker for nothing.
+ */
+export function ocrBytes(canvas: Canvas): Buffer {
+  const g = grayOf(canvas);
+  return Buffer.concat([Buffer.from(`P5\n${g.width} ${g.height}\n255\n`, 'latin1'), Buffer.from(g.px.buffer, g.px.byteOffset, g.px.length)]);
+}
+
 const DARK = 140;
 // thin rules of a scan come out grey, lighter than text strokes
 const RULE_DARK = 190;

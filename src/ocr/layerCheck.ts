@@ -10,6 +10,7 @@ import { tokenMatch } from '../normalize/similarity.js';
 import type { Ocr } from '../settings.js';
 import type { OcrEngine } from './engine.js';
 import { mosaicLayout, mosaicSheet, tokenOf, type Box } from './missed.js';
+import { ocrBytes } from './image.js';
 
 export interface LayerCheck {
   /** layer words read again from the image */
@@ -57,7 +58,7 @@ export async function checkLayer(canvas: Canvas, items: TextItem[], scale: numbe
   const sheet = mosaicSheet(canvas, layout);
   // what the image reads in each word's place: the words read over it, left to right
   const read = new Map<Box, string[]>();
-  for (const w of await engine.recognizeLines(sheet.toBuffer('image/png'))) {
+  for (const w of await engine.recognizeLines(ocrBytes(sheet))) {
     const box = tokenOf(layout.placed, w, glyph);
     if (box) read.set(box, [...(read.get(box) ?? []), w.text]);
   }

@@ -5,7 +5,7 @@
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import type { Rule, TextItem } from '../load/pdf.js';
 import type { OcrEngine, OcrWord } from './engine.js';
-import { findRules, grayOf, orientation, pasted, rotated, withoutRules, withoutSpecks } from './image.js';
+import { findRules, grayOf, ocrBytes, orientation, pasted, rotated, withoutRules, withoutSpecks } from './image.js';
 import { rereadFigures } from './figures.js';
 import { rereadFigureCells } from './figureCells.js';
 import { mosaicLayout, mosaicSheet, plausibleToken, tokenOf, unreadTokens } from './missed.js';
@@ -81,7 +81,7 @@ async function missedWords(canvas: Canvas, words: OcrWord[], engine: OcrEngine):
   const layout = mosaicLayout(tokens, glyph);
   const mosaic = mosaicSheet(canvas, layout);
   const out: OcrWord[] = [];
-  for (const w of await engine.recognizeLines(mosaic.toBuffer('image/png'))) {
+  for (const w of await engine.recognizeLines(ocrBytes(mosaic))) {
     const token = tokenOf(layout.placed, w, glyph);
     if (!token || !plausibleToken(w.text, w.confidence) || out.some((o) => o.x0 === token.x0 && o.y0 === token.y0)) continue;
     out.push({ text: w.text, ...token, confidence: w.confidence, lineHeight: glyph, baseline: token.y1 });
@@ -101,7 +101,7 @@ function medianHeight(words: OcrWord[]): number {
 async function readsBetterTurned(page: Canvas, words: OcrWord[], engine: OcrEngine): Promise<boolean> {
   const [top, height] = [Math.floor(page.height / 3), Math.floor(page.height / 3)];
   const band = pasted(page, page.width, height, [{ sx: 0, sy: top, w: page.width, h: height, dx: 0, dy: 0 }]);
-  const turned = await engine.recognize(rotated(band, 180).toBuffer('image/png'));
+  const turned = await engine.recognize(ocrBytes(rotated(band, 180)));
   const inBand = words.filter((w) => w.y0 >= top && w.y1 <= top + height);
   return mean(turned) > mean(inBand);
 }
@@ -124,12 +124,12 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
   // specks out (a full stop at this resolution is several times larger), then the rules
   const speck = Math.max(1, Math.floor(SPECK_PIXELS * (dpi / SPECK_DPI) ** 2));
   const clean = withoutRules(withoutSpecks(canvas, speck, Math.round(SPECK_ISOLATION * dpi / 72)).canvas, pixelRules);
-  let words = await engine.recognize(clean.toBuffer('image/png'));
+  let words = await engine.recognize(ocrBytes(clean));
   let read = clean;
   // text upside down, or sideways turned the wrong way round, reads poorly: the other way reads better
   if (mean(words) < UPSIDE_DOWN_CONFIDENCE && await readsBetterTurned(clean, words, engine)) {
     const other = rotated(clean, 180);
-    const again = await engine.recognize(other.toBuffer('image/png'));
+    const again = await engine.recognize(ocrBytes(other));
     if (mean(again) > mean(words)) {
       words = again;
       read = other;
