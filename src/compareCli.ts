@@ -13,7 +13,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('compare extracted documents across districts: one long table (JSON Lines, CSV, DuckDB, Parquet) and a per-code summary')
     .version(PACKAGE.version)
     .argument('<outputs...>', "folders of extracted JSON documents (the extract command's --out), or the documents themselves")
-    .option('--out <dir>', 'where to write comparison.jsonl, comparison.csv, codes.json, comparison.duckdb and .parquet', 'out/compare')
+    .option('--out <dir>', 'where to write comparison.jsonl, comparison.csv, codes.json, datapackage.json, output.schema.json, comparison.duckdb and .parquet', 'out/compare')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   try {

@@ -176,7 +176,7 @@ export function extractTables(doc: LoadedDocument, settings: Settings = DEFAULT_
   attachAccounts(rows, doc.lines);
   for (const t of rows) markPageOverlapDuplicates(t.rows);
   const known = checkCodes(allRows(), scope, settings.codes, new Set(doc.ocr?.pages.map((p) => p.page) ?? []));
-  const checked = validate(doc.lines, tables, rows.map((r) => r.rows), settings.ocr);
+  const checked = validate(doc.lines, tables, rows.map((r) => r.rows), meta, settings);
   const unitWarnings = applyStatedMoneyUnits(tables, rows.map((t) => t.rows), settings.figures.max_plausible_rupiah);
   const warnings = [...doc.warnings, ...collectWarnings(tables, rows, unitWarnings), ...checked.warnings];
   const canonical = new Map([...checked.canonical, ...known]);

@@ -120,6 +120,14 @@ export const Figures = z.object({
    * believed (the figures are full rupiah)
    */
   max_plausible_rupiah: positive.default(1e13),
+  /**
+   * a year column may lie this many years before the document's period (or year) — the base year
+   * a Renstra starts from; a Renja for year n prints the realisation of n-2 and the estimate of
+   * n-1 — and this many after (next year's prakiraan maju); further out it is a warning
+   * (src/validate/years.ts)
+   */
+  years_before_period: z.number().int().min(0).default(2),
+  years_after_period: z.number().int().min(0).default(1),
 }).strict();
 export type Figures = z.infer<typeof Figures>;
 

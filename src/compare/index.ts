@@ -7,7 +7,9 @@ import { join, sep } from 'node:path';
 import { UsageError } from '../batch/inputs.js';
 import { BATCH_DIR } from '../batch/registry.js';
 import { OutputDocument } from '../emit/schema.js';
+import { outputJsonSchema } from '../emit/jsonSchema.js';
 import { writeAtomic } from '../emit/write.js';
+import { dataPackage, OUTPUT_SCHEMA_FILE } from './datapackage.js';
 import { district, harmonizeNames, longRows, longTableCsv, type LongRow } from './longTable.js';
 import { loadWarehouse } from './warehouse.js';
 
@@ -37,12 +39,12 @@ function codeSummary(rows: LongRow[]) {
     else byCode.set(r.code, [r]);
   }
   return [...byCode].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([code, rs]) => {
-    const districts: Record<string, { document: string; kind: string | null; figures: { measure: string | null; year: number | null; column: string; value: number; unit: string | null; table: string | null }[] }[]> = {};
+    const districts: Record<string, { document: string; kind: string | null; figures: { measure: string | null; basis: string | null; stage: string; year: number | null; column: string; value: number; unit: string | null; value_rp: number | null; table: string | null }[] }[]> = {};
     for (const r of rs) {
       const d = (districts[district(r)] ??= []);
       let doc = d.find((x) => x.document === r.source_file);
       if (!doc) d.push((doc = { document: r.source_file, kind: r.document_kind, figures: [] }));
-      doc.figures.push({ measure: r.measure, year: r.year, column: r.column, value: r.value, unit: r.unit, table: r.table_label });
+      doc.figures.push({ measure: r.measure, basis: r.basis, stage: r.stage, year: r.year, column: r.column_key, value: r.value, unit: r.unit, value_rp: r.value_rp, table: r.table_label });
     }
     return { code, canonical_name: rs[0].canonical_name, level: rs[0].level, districts };
   });
@@ -96,10 +98,16 @@ export async function compareDocuments(paths: string[], dest: string): Promise<C
   }
   const names = harmonizeNames(rows);
   await mkdir(dest, { recursive: true });
-  const out = { jsonl: join(dest, 'comparison.jsonl'), csv: join(dest, 'comparison.csv'), codes: join(dest, 'codes.json'), duckdb: join(dest, 'comparison.duckdb'), parquet: join(dest, 'comparison.parquet') };
+  const out = {
+    jsonl: join(dest, 'comparison.jsonl'), csv: join(dest, 'comparison.csv'), codes: join(dest, 'codes.json'),
+    datapackage: join(dest, 'datapackage.json'), schema: join(dest, OUTPUT_SCHEMA_FILE),
+    duckdb: join(dest, 'comparison.duckdb'), parquet: join(dest, 'comparison.parquet'),
+  };
   await writeAtomic(out.jsonl, rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''));
   await writeAtomic(out.csv, longTableCsv(rows));
   await writeAtomic(out.codes, `${JSON.stringify(codeSummary(rows), null, 1)}\n`);
+  await writeAtomic(out.datapackage, `${JSON.stringify(dataPackage('comparison.csv', rows.length), null, 1)}\n`);
+  await writeAtomic(out.schema, `${JSON.stringify(outputJsonSchema(), null, 1)}\n`);
   await loadWarehouse(out.jsonl, out.duckdb, out.parquet);
   return { documents, skipped, rows: rows.length, codes: names.size, districts: [...new Set(rows.map(district))].sort(), files: Object.values(out) };
 }

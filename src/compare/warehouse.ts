@@ -3,13 +3,9 @@
 
 import { rm } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { LONG_TABLE } from './columns.js';
 
-const COLUMNS: Record<string, string> = {
-  region_type: 'VARCHAR', region_name: 'VARCHAR', province: 'VARCHAR', agency: 'VARCHAR', document_kind: 'VARCHAR',
-  document_year: 'INTEGER', code: 'VARCHAR', code_source: 'VARCHAR', level: 'VARCHAR', name: 'VARCHAR', canonical_name: 'VARCHAR',
-  measure: 'VARCHAR', column: 'VARCHAR', year: 'INTEGER', value: 'DECIMAL(18,2)', unit: 'VARCHAR', repaired: 'BOOLEAN',
-  source_file: 'VARCHAR', table: 'VARCHAR', table_label: 'VARCHAR', line: 'INTEGER', page: 'INTEGER',
-};
+const COLUMNS: Record<string, string> = Object.fromEntries(LONG_TABLE.map((c) => [c.name, c.sql]));
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 

@@ -3,7 +3,7 @@
 // through `applyRepair`, which keeps the raw text and says what proved the change.
 
 import type { DocWarning, LayoutLine, LogicalRow, TableBlock } from '../model.js';
-import { DEFAULT_SETTINGS, type Ocr } from '../settings.js';
+import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
 import { checkDeclared, checkMissingKinds, checkUnitsInRow } from './checks.js';
 import { viewOf } from './context.js';
 import { canonicalNames, checkAgreement, checkCopyForward } from './crossTable.js';
@@ -14,18 +14,19 @@ import { checkNarrative } from './narrative.js';
 import { proofreadDigits } from './proofread.js';
 import { repairValues } from './repairs.js';
 import { checkSums } from './sums.js';
+import { checkYearColumns, type DocumentYears } from './years.js';
 
 export interface Validation {
   warnings: DocWarning[];
   canonical: Map<string, string>;
 }
 
-export function validate(lines: LayoutLine[], tables: TableBlock[], rows: LogicalRow[][], s: Ocr = DEFAULT_SETTINGS.ocr): Validation {
+export function validate(lines: LayoutLine[], tables: TableBlock[], rows: LogicalRow[][], years: DocumentYears, s: Settings = DEFAULT_SETTINGS): Validation {
   const warnings: DocWarning[] = [];
   let views = tables.map((t, i) => viewOf(t, rows[i]));
   repairValues(views, warnings);
   // OCR's doubted digits, after the repairs that settle malformed figures: their sums are then whole
-  proofreadDigits(views, s.doubt_confidence, warnings);
+  proofreadDigits(views, s.ocr.doubt_confidence, warnings);
   views = tables.map((t, i) => viewOf(t, rows[i])); // figures may have changed
   for (const v of views) {
     checkSums(v, warnings);
@@ -41,5 +42,6 @@ export function validate(lines: LayoutLine[], tables: TableBlock[], rows: Logica
   checkCopyForward(views, warnings);
   checkIndicators(views, canonical, warnings);
   checkNarrative(lines, views, warnings);
+  checkYearColumns(tables, years, s.figures, warnings);
   return { warnings, canonical };
 }

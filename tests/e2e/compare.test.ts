@@ -10,6 +10,7 @@ import { query } from '../../src/compare/warehouse.ts';
 import type { LongRow } from '../../src/compare/longTable.ts';
 import { extractFile } from '../../src/pipeline.ts';
 import { ROOT, SEEDS, requireShared } from '../helpers/paths.ts';
+import { tableSchemaErrors } from '../helpers/tableSchema.ts';
 
 const outDir = mkdtempSync(join(tmpdir(), 'compare-in-'));
 const dest = mkdtempSync(join(tmpdir(), 'compare-out-'));
@@ -52,6 +53,50 @@ describe('compare', () => {
     expect(new Set(mine.map((r) => r.region_name)).size).toBe(Object.keys(c.districts).length);
     const summaryValues = Object.values(c.districts).flat().flatMap((d) => d.figures.map((f) => f.value)).sort((a, b) => a - b);
     expect(summaryValues).toEqual(mine.map((r) => r.value).sort((a, b) => a - b));
+  });
+});
+
+describe('what each figure is', () => {
+  it('every money figure has a stage and a basis, and its rupiah', () => {
+    const money = rows.filter((r) => r.unit !== null && /^Rp/.test(r.unit));
+    expect(money.length).toBeGreaterThan(1000);
+    expect(money.filter((r) => !r.stage || !r.basis || r.value_rp === null)).toEqual([]);
+  });
+
+  it('a Renja Perubahan budget before and after the change are two stages, never one key', () => {
+    // the Blitar seed prints the perubahan table (anggaran sebelum / setelah) for the same codes
+    const byKey = new Map<string, Set<string>>();
+    for (const r of rows) {
+      const key = JSON.stringify([r.source_file, r.code, r.measure, r.year, r.stage]);
+      byKey.set(key, (byKey.get(key) ?? new Set()).add(r.column_key));
+    }
+    const paired = [...byKey.values()].filter((cols) => [...cols].some((c) => /sebelum/.test(c)) && [...cols].some((c) => /setelah|sesudah/.test(c)));
+    expect(paired).toEqual([]);
+    const perubahan = rows.filter((r) => r.family === 'perubahan_renja' && r.measure === 'anggaran');
+    expect(new Set(perubahan.map((r) => r.stage))).toEqual(new Set(['sebelum_perubahan', 'setelah_perubahan']));
+  });
+
+  it('a target carries the indicator it measures and its unit', () => {
+    const targets = rows.filter((r) => r.basis === 'target' && r.family === 'rencana_program_tc33');
+    expect(targets.length).toBeGreaterThan(20);
+    const described = targets.filter((r) => r.indicator && r.indicator_unit);
+    expect(described.length / targets.length).toBeGreaterThan(0.8);
+  });
+
+  it('datapackage.json describes every CSV column, and the CSV fits its Table Schema', () => {
+    const pkg = JSON.parse(readFileSync(join(dest, 'datapackage.json'), 'utf8'));
+    const csv = pkg.resources.find((r: { name: string }) => r.name === 'comparison');
+    expect(csv.schema.fields.every((f: { description?: string }) => f.description)).toBe(true);
+    expect(csv.schema.fields.find((f: { name: string }) => f.name === 'value_rp').type).toBe('number');
+    // no SQL reserved word as a column name
+    expect(csv.schema.fields.map((f: { name: string }) => f.name)).not.toContain('table');
+    expect(csv.schema.fields.map((f: { name: string }) => f.name)).not.toContain('column');
+    expect(tableSchemaErrors(join(dest, csv.path), csv.schema).slice(0, 5)).toEqual([]);
+    // and the check can fail: a region name is no integer
+    const wrong = { ...csv.schema, fields: csv.schema.fields.map((f: { name: string }) => (f.name === 'region_name' ? { ...f, type: 'integer' } : f)) };
+    expect(tableSchemaErrors(join(dest, csv.path), wrong)[0]).toMatch(/region_name: not an integer/);
+    const schema = JSON.parse(readFileSync(join(dest, 'output.schema.json'), 'utf8'));
+    expect(schema.properties.records.type).toBe('array');
   });
 });
 
