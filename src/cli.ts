@@ -240,6 +240,15 @@ async function debug(file: string, o: { page: string; out: string; settings?: st
   return 0;
 }
 
+/** `report <outputs…> --out DIR`: the static HTML report of extracted documents. */
+async function report(paths: string[], o: { out: string }): Promise<number> {
+  const { buildReport } = await import('./report/index.js');
+  const r = await buildReport(paths, o.out);
+  if (r.documents === 0) throw new UsageError('no extracted documents in the paths given');
+  console.log(`${r.documents} documents${r.failed ? `, ${r.failed} not read` : ''} → ${r.index}`);
+  return 0;
+}
+
 /** Run a command's action; usage errors exit 2, other errors 1, each one line on stderr. */
 async function guarded(action: () => Promise<number>): Promise<number> {
   try {
@@ -282,6 +291,12 @@ export async function main(argv: string[]): Promise<number> {
     .option('--settings <file.json>', 'settings over the defaults')
     .exitOverride()
     .action(async (file: string, o: { page: string; out: string; settings?: string }) => { status = await guarded(() => debug(file, o)); });
+  program.command('report')
+    .description('a static HTML report of extracted documents (index, one page per document, comparison charts), opened from the disk')
+    .argument('<outputs...>', 'folders of extracted JSON documents (the --out of extract), or the documents themselves')
+    .option('-o, --out <dir>', 'where to write the report', 'report')
+    .exitOverride()
+    .action(async (paths: string[], o: { out: string }) => { status = await guarded(() => report(paths, o)); });
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -230,4 +230,7 @@ export interface DocWarning {
   page?: number | null;
   code?: string | null;
   message: string;
+  /** a figure check's printed figure and the figure the check expected (sums, formulas) */
+  printed?: number;
+  expected?: number;
 }

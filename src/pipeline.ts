@@ -24,6 +24,7 @@ import { buildRows, markPageOverlapDuplicates } from './rows/build.js';
 import { buildColumns, matchFamily } from './tables/families.js';
 import { findTables } from './tables/find.js';
 import { extractorInfo } from './emit/failed.js';
+import { severityOf } from './emit/severity.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { applyStatedMoneyUnits } from './normalize/tableUnits.js';
 import { Tally } from './tally.js';
@@ -283,7 +284,10 @@ export function toOutput(doc: LoadedDocument, x: Extraction, settings: Settings 
     },
     tables: x.tables.map((t, i) => tableOut(t, x.rows[i].rows, x.summaries.get(t.id) ?? [])),
     records: x.rows.flatMap((t) => t.rows.map((r) => recordOut(r, x.canonical, doc))),
-    warnings: x.warnings.map((w) => ({ type: w.type, table: w.table ?? null, ...where(doc, w), code: w.code ?? null, message: w.message })),
+    warnings: x.warnings.map((w) => ({
+      type: w.type, severity: severityOf(w.type), table: w.table ?? null, ...where(doc, w), code: w.code ?? null, message: w.message,
+      ...(w.printed !== undefined ? { printed: w.printed, expected: w.expected } : {}),
+    })),
   };
   return OutputDocument.parse(out);
 }

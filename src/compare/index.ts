@@ -67,7 +67,7 @@ export async function documentFiles(paths: string[]): Promise<string[]> {
 }
 
 /** An extracted document, or why a file is not one. */
-async function readDocument(file: string): Promise<{ doc: OutputDocument } | Omit<Skipped, 'file'>> {
+export async function readDocument(file: string): Promise<{ doc: OutputDocument } | Omit<Skipped, 'file'>> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));

@@ -80,11 +80,16 @@ export const Record = z.object({
 
 export const Warning = z.object({
   type: z.string(),
+  /** document: the document disagrees with itself; extraction: what was read is in doubt (src/emit/severity.ts) */
+  severity: z.enum(['document', 'extraction']).optional(),
   table: z.string().nullable().optional(),
   line: z.number().int().nullable().optional(),
   page: z.number().int().nullable().optional(),
   code: z.string().nullable().optional(),
   message: z.string(),
+  /** a figure check's printed figure, and what the check expected */
+  printed: z.number().optional(),
+  expected: z.number().nullable().optional(),
 });
 
 export const OutputDocument = z.object({

@@ -96,7 +96,7 @@ export function checkAgreement(views: TableView[], out: DocWarning[]): void {
       const y = b.f.get(code)!;
       if (x.v === y.v) continue;
       out.push({
-        type: 'cross_table_mismatch', table: b.c.view.table.id, line: y.row.line, code,
+        type: 'cross_table_mismatch', table: b.c.view.table.id, line: y.row.line, code, printed: y.v, expected: x.v,
         message: `${code}: ${label(b.c.view.table)} ${columnLabel(cb)} ${num(y.v)} (l.${y.row.line}) ≠ ${label(a.c.view.table)} ${columnLabel(ca)} ${num(x.v)} (l.${x.row.line}); the two columns agree on ${pair.same} of ${pair.shared.length} codes`,
       });
     }

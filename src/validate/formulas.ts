@@ -81,9 +81,9 @@ function report(view: TableView, c: ColumnSpec, outcomes: Outcome[], out: DocWar
   for (const o of wrong) {
     if (o.printed === null) continue;
     if (isDifference(c.formula!) && agrees(o.printed, -o.expected, kind) && o.expected !== 0) {
-      out.push({ type: 'sign_error', table: view.table.id, line: o.row.line, code: o.row.code, message: `${t} ${columnLabel(c)}: printed ${num(o.printed)} but ${c.formula} gives ${num(o.expected)} (sign reversed)` });
+      out.push({ type: 'sign_error', table: view.table.id, line: o.row.line, code: o.row.code, printed: o.printed, expected: o.expected, message: `${t} ${columnLabel(c)}: printed ${num(o.printed)} but ${c.formula} gives ${num(o.expected)} (sign reversed)` });
     } else {
-      out.push({ type: 'formula_mismatch', table: view.table.id, line: o.row.line, code: o.row.code, message: `${t} ${columnLabel(c)}: printed ${num(o.printed)} but ${c.formula} gives ${num(o.expected)}` });
+      out.push({ type: 'formula_mismatch', table: view.table.id, line: o.row.line, code: o.row.code, printed: o.printed, expected: o.expected, message: `${t} ${columnLabel(c)}: printed ${num(o.printed)} but ${c.formula} gives ${num(o.expected)}` });
     }
   }
 }

@@ -57,7 +57,7 @@ export function checkSums(view: TableView, out: DocWarning[]): void {
         continue;
       }
       if (!agrees(v, s.sum, 'money')) {
-        out.push({ type: 'sum_mismatch', table: view.table.id, line: parent.line, code, message: `${label(view.table)} ${columnLabel(c)}: ${parent.level} ${code} ${num(v)} ≠ Σ ${s.kids.length} ${KID_LEVEL[parent.level] ?? 'children'} ${num(s.sum)} (difference ${num(v - s.sum)})` });
+        out.push({ type: 'sum_mismatch', table: view.table.id, line: parent.line, code, printed: v, expected: s.sum, message: `${label(view.table)} ${columnLabel(c)}: ${parent.level} ${code} ${num(v)} ≠ Σ ${s.kids.length} ${KID_LEVEL[parent.level] ?? 'children'} ${num(s.sum)} (difference ${num(v - s.sum)})` });
       }
     }
   }
@@ -78,7 +78,7 @@ function checkTotals(view: TableView, cols: ReturnType<typeof moneyColumns>, out
       if (!printed.length) continue;
       const sum = printed.reduce((a, b) => a + b, 0);
       if (!agrees(v, sum, 'money')) {
-        out.push({ type: 'sum_mismatch', table: view.table.id, line: t.line, code: null, message: `${label(view.table)} ${columnLabel(c)}: total '${t.name}' ${num(v)} ≠ Σ ${programs.length} programs ${num(sum)} (difference ${num(v - sum)})` });
+        out.push({ type: 'sum_mismatch', table: view.table.id, line: t.line, code: null, printed: v, expected: sum, message: `${label(view.table)} ${columnLabel(c)}: total '${t.name}' ${num(v)} ≠ Σ ${programs.length} programs ${num(sum)} (difference ${num(v - sum)})` });
       }
     }
   }
