@@ -50,7 +50,7 @@ export interface LoadedDocument {
   file: string;
   path: string;
   sha256: string;
-  format: 'text' | 'pdf' | 'pdf-ocr';
+  format: 'text' | 'pdf' | 'pdf-ocr' | 'html' | 'hocr' | 'alto';
   pages: number | null;
   lines: LayoutLine[];
   warnings: DocWarning[];

@@ -10,8 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { layoutPages } from './layout/page.js';
 import { ocrEngine } from './ocr/engine.js';
-import { TEXT_EXTENSIONS } from './load/formats.js';
-import { InputError, loadText } from './load/text.js';
+import { MARKUP_EXTENSIONS, TEXT_EXTENSIONS } from './load/formats.js';
+import { decodeText, InputError, loadText } from './load/text.js';
 import { detectMetadata, type DocumentMeta } from './metadata.js';
 import { SOURCE_OF_REASON, type DocWarning, type LoadedDocument, type LogicalRow, type PartialCode, type TableBlock } from './model.js';
 import { formatCode, type CodeContext } from './normalize/codes.js';
@@ -53,7 +53,20 @@ export async function loadDocument(path: string, bytes?: Buffer, o: ExtractOptio
   const ext = extname(path).toLowerCase();
   if (TEXT_EXTENSIONS.has(ext)) return loadText(path, bytes);
   if (ext === '.pdf') return loadPdf(path, bytes, o);
-  throw new InputError(`unsupported input type '${ext || '(none)'}' (expected .txt, .md or .pdf)`, 'unsupported');
+  if (MARKUP_EXTENSIONS.has(ext)) return loadMarkup(path, bytes ?? await readFile(path), o.settings ?? DEFAULT_SETTINGS);
+  throw new InputError(`unsupported input type '${ext || '(none)'}' (expected .txt, .md, .pdf, .html, .xhtml, .hocr or ALTO .xml)`, 'unsupported');
+}
+
+/** HTML or XHTML (tables), or OCR made elsewhere (hOCR, ALTO): told apart by what the file holds. */
+async function loadMarkup(path: string, buf: Buffer, settings: Settings): Promise<LoadedDocument> {
+  const { parseXml } = await import('./load/xml.js');
+  const root = parseXml(decodeText(buf).text, 'HTML/XML');
+  const { loadOcrXml, ocrXmlPages } = await import('./load/ocrXml.js');
+  const ocr = ocrXmlPages(root, settings.ocr.external_dpi);
+  if (ocr) return loadOcrXml(path, buf, ocr, settings);
+  if (extname(path).toLowerCase() === '.xml') throw new InputError('an XML file that is neither hOCR nor ALTO', 'unsupported');
+  const { loadHtml } = await import('./load/html.js');
+  return loadHtml(path, buf, root);
 }
 
 /**

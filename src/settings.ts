@@ -144,6 +144,8 @@ export const Ocr = z.object({
    * digit changed makes its parent–children sum hold, that reading is taken (src/validate/proofread.ts)
    */
   doubt_confidence: z.number().min(0).max(100).default(93),
+  /** hOCR or ALTO made elsewhere that states no resolution (ALTO in pixels, hOCR without scan_res): assumed dpi */
+  external_dpi: z.number().positive().default(300),
 }).strict();
 export type Ocr = z.infer<typeof Ocr>;
 

@@ -100,7 +100,7 @@ export const OutputDocument = z.object({
   source: z.object({
     file: z.string(),
     sha256: z.string().nullable(),
-    format: z.enum(['text', 'pdf', 'pdf-ocr']),
+    format: z.enum(['text', 'pdf', 'pdf-ocr', 'html', 'hocr', 'alto']),
     pages: z.number().int().nullable(),
     ocr: z.object({
       engine: z.string(),

@@ -3,4 +3,7 @@
 
 export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.md', '.markdown', '.text']);
 
-export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set([...TEXT_EXTENSIONS, '.pdf']);
+/** HTML and XHTML (tables another converter made), hOCR and ALTO (OCR made elsewhere): told apart by content */
+export const MARKUP_EXTENSIONS: ReadonlySet<string> = new Set(['.html', '.htm', '.xhtml', '.hocr', '.xml']);
+
+export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set([...TEXT_EXTENSIONS, ...MARKUP_EXTENSIONS, '.pdf']);

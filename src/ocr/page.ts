@@ -9,6 +9,7 @@ import { findRules, grayOf, ocrBytes, orientation, pasted, rotated, withoutRules
 import { rereadFigures } from './figures.js';
 import { rereadFigureCells } from './figureCells.js';
 import { mosaicLayout, mosaicSheet, plausibleToken, tokenOf, unreadTokens } from './missed.js';
+import { medianHeight, toItems } from './words.js';
 
 export const OCR_DPI = 300;
 // a speck is at most two pixels at this resolution (a scanner's dust at 100–200 dpi), as many more at the page's as its
@@ -54,21 +55,6 @@ export async function renderPage(page: PdfJsPage, dpi: number): Promise<Canvas> 
 
 const mean = (words: OcrWord[]) => (words.length ? words.reduce((a, w) => a + w.confidence, 0) / words.length : 0);
 
-function toItems(words: OcrWord[], scale: number): TextItem[] {
-  // one glyph size for the page: the median word box height (a word's own box shrinks without
-  // ascenders, and tesseract's line boxes may span several printed lines)
-  const size = (medianHeight(words) || 10) / scale;
-  return words.map((w) => ({
-    str: w.text,
-    x: w.x0 / scale,
-    y: w.baseline / scale,
-    width: (w.x1 - w.x0) / scale,
-    size,
-    font: 'ocr',
-    confidence: w.confidence,
-  }));
-}
-
 // more unread tokens than this on a page: noise, not dropped cells
 const MAX_TOKENS = 600;
 
@@ -89,10 +75,6 @@ async function missedWords(canvas: Canvas, words: OcrWord[], engine: OcrEngine):
   return out;
 }
 
-function medianHeight(words: OcrWord[]): number {
-  const heights = words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
-  return heights[Math.floor(heights.length / 2)] ?? 0;
-}
 
 /**
  * Whether the page reads better turned round, tried on its middle third only: a poor scan that
@@ -160,14 +142,18 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
  */
 export async function pixelRules(page: PdfJsPage, dpi: number): Promise<{ rules: Rule[]; width: number; height: number; canvas: Canvas }> {
   const base = page.getViewport({ scale: 1 });
-  const scale = dpi / 72;
   const canvas = await renderPage(page, dpi);
+  return { rules: canvasRules(canvas, dpi), width: base.width, height: base.height, canvas };
+}
+
+/** The ruling lines of a scanned page's image, in points (see pixelRules). */
+export function canvasRules(canvas: Canvas, dpi: number): Rule[] {
+  const scale = dpi / 72;
   const gray = grayOf(canvas);
   const { skew } = orientation(gray);
   const straight = skew === 0 ? gray : grayOf(rotated(canvas, skew));
   const found = findRules(straight, dpi).map((r) => unturned(r, skew, canvas.width, canvas.height));
-  const rules = found.map((r) => ({ x1: r.x1 / scale, y1: r.y1 / scale, x2: r.x2 / scale, y2: r.y2 / scale }));
-  return { rules, width: base.width, height: base.height, canvas };
+  return found.map((r) => ({ x1: r.x1 / scale, y1: r.y1 / scale, x2: r.x2 / scale, y2: r.y2 / scale }));
 }
 
 /**

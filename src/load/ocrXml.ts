@@ -1,0 +1,156 @@
+// Load stage for OCR made elsewhere: hOCR (tesseract's `hocr`, OCRmyPDF's sidecar, …) and ALTO
+// (`alto`, library digitisation). Each page's words, with their boxes and confidence, become the
+// page's text items as the project's own OCR gives them (src/ocr/words.ts), and the layout stage
+// builds lines and cells from them like from any scanned page. The ruling lines come from the page
+// image the file names, when it lies beside it; without it tables are found by the stream strategy.
+
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import type { LoadedDocument } from '../model.js';
+import type { OcrWord } from '../ocr/engine.js';
+import { toItems } from '../ocr/words.js';
+import { layoutPages } from '../layout/page.js';
+import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
+import type { PdfPage, Rule } from './pdf.js';
+import { clean, findAll, textOf, type XmlElement, type XmlNode } from './xml.js';
+
+/** One page of OCR words, in pixels, and how many pixels make a point. */
+interface OcrPageWords {
+  width: number;
+  height: number;
+  scale: number;
+  words: OcrWord[];
+  /** the page image the OCR read, as the file names it (hOCR `image`, ALTO `fileName`) */
+  image: string | null;
+}
+
+// `bbox 187 151 256 171; x_wconf 96; baseline 0.014 -1; scan_res 300 300`
+function titleProps(title: string | undefined): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const part of (title ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split(/\s+/);
+    if (key) out.set(key, rest.map(Number).filter((x) => Number.isFinite(x)));
+  }
+  return out;
+}
+
+const hasClass = (e: XmlElement, c: string) => (e.attrs.class ?? '').split(/\s+/).includes(c);
+
+function hocrPage(page: XmlElement, dpi: number): OcrPageWords {
+  const props = titleProps(page.attrs.title);
+  const [, , width = 0, height = 0] = props.get('bbox') ?? [];
+  const res = props.get('scan_res')?.[0] || dpi;
+  const words: OcrWord[] = [];
+  for (const line of findAll(page.children, (e) => hasClass(e, 'ocr_line') || hasClass(e, 'ocr_caption') || hasClass(e, 'ocr_header') || hasClass(e, 'ocr_textfloat'))) {
+    const lp = titleProps(line.attrs.title);
+    const [lx0 = 0, ly0 = 0, , ly1 = 0] = lp.get('bbox') ?? [];
+    const [slope = 0, offset = 0] = lp.get('baseline') ?? [];
+    for (const w of findAll(line.children, (e) => hasClass(e, 'ocrx_word'))) {
+      const wp = titleProps(w.attrs.title);
+      const box = wp.get('bbox');
+      const text = clean(textOf(w));
+      if (!box || box.length < 4 || !text) continue;
+      const [x0, y0, x1, y1] = box;
+      // hOCR's baseline: slope and offset from the line box's bottom-left corner
+      const baseline = ly1 + offset + slope * (x0 - lx0);
+      words.push({ text, x0, y0, x1, y1, confidence: wp.get('x_wconf')?.[0] ?? 100, lineHeight: ly1 - ly0, baseline: baseline >= y0 && baseline <= y1 + 2 ? baseline : y1 });
+    }
+  }
+  const image = /(?:^|;)\s*image\s+"([^"]+)"/.exec(page.attrs.title ?? '')?.[1] ?? null;
+  return { width, height, scale: res / 72, words, image };
+}
+
+// ALTO's measurement units, in points: pixels at the scan's resolution, 1/10 mm, 1/1200 inch
+function altoScale(root: XmlNode[], dpi: number): number {
+  const unit = clean(findAll(root, (e) => e.tag === 'measurementunit').map(textOf).join(''));
+  if (unit === 'mm10') return 254 / 72;
+  if (unit === 'inch1200') return 1200 / 72;
+  return dpi / 72;
+}
+
+function altoPage(page: XmlElement, scale: number, image: string | null): OcrPageWords {
+  const n = (e: XmlElement, k: string) => Number(e.attrs[k] ?? e.attrs[k.toLowerCase()] ?? 0);
+  const words: OcrWord[] = [];
+  for (const line of findAll(page.children, (e) => e.tag === 'textline')) {
+    for (const s of findAll(line.children, (e) => e.tag === 'string')) {
+      const text = clean(s.attrs.CONTENT ?? '');
+      if (!text) continue;
+      const [x0, y0] = [n(s, 'HPOS'), n(s, 'VPOS')];
+      const [x1, y1] = [x0 + n(s, 'WIDTH'), y0 + n(s, 'HEIGHT')];
+      const wc = s.attrs.WC === undefined ? 1 : Number(s.attrs.WC);
+      words.push({ text, x0, y0, x1, y1, confidence: Math.round(wc * 100), lineHeight: n(line, 'HEIGHT'), baseline: y1 });
+    }
+  }
+  return { width: n(page, 'WIDTH'), height: n(page, 'HEIGHT'), scale, words, image };
+}
+
+export interface OcrXml {
+  kind: 'hocr' | 'alto';
+  pages: OcrPageWords[];
+}
+
+/** The pages of an hOCR or ALTO file (null when it is neither). */
+export function ocrXmlPages(root: XmlNode[], dpi: number): OcrXml | null {
+  const hocr = findAll(root, (e) => hasClass(e, 'ocr_page'));
+  if (hocr.length) return { kind: 'hocr', pages: hocr.map((p) => hocrPage(p, dpi)) };
+  if (findAll(root, (e) => e.tag === 'alto').length) {
+    const scale = altoScale(root, dpi);
+    const image = clean(findAll(root, (e) => e.tag === 'filename').map(textOf).join('')) || null;
+    return { kind: 'alto', pages: findAll(root, (e) => e.tag === 'page').map((p) => altoPage(p, scale, image)) };
+  }
+  return null;
+}
+
+/**
+ * The ruling lines of the page image the OCR read, when it lies beside the OCR file (as an OCR
+ * run leaves it): a scanned table's rules are what tells its rows and columns apart. None when
+ * the image is not there or cannot be read: the page is then read without rules.
+ */
+async function imageRules(p: OcrPageWords, dir: string): Promise<{ rules: Rule[]; from: string | null }> {
+  if (!p.image) return { rules: [], from: null };
+  const file = resolve(dir, p.image);
+  if (!existsSync(file)) return { rules: [], from: null };
+  try {
+    const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+    const { canvasRules } = await import('../ocr/page.js');
+    const img = await loadImage(file);
+    // the image at the size the OCR's boxes measure: rules land where the words are
+    const canvas = createCanvas(p.width || img.width, p.height || img.height);
+    canvas.getContext('2d').drawImage(img, 0, 0, canvas.width, canvas.height);
+    return { rules: canvasRules(canvas, p.scale * 72), from: basename(file) };
+  } catch {
+    return { rules: [], from: null };
+  }
+}
+
+function toPdfPage(p: OcrPageWords, number: number, rules: Rule[]): PdfPage {
+  const items = toItems(p.words, p.scale);
+  const meanConfidence = p.words.length ? Math.round(p.words.reduce((a, w) => a + w.confidence, 0) / p.words.length) : 0;
+  return {
+    number, width: p.width / p.scale, height: p.height / p.scale, items, rules,
+    ocr: { rotation: 0, skew: 0, dpi: Math.round(p.scale * 72), words: p.words.length, meanConfidence },
+    warnings: [],
+  };
+}
+
+export async function loadOcrXml(path: string, buf: Buffer, found: OcrXml, settings: Settings = DEFAULT_SETTINGS): Promise<LoadedDocument> {
+  const pages: PdfPage[] = [];
+  const warnings: LoadedDocument['warnings'] = [];
+  for (const [i, p] of found.pages.entries()) {
+    const { rules, from } = await imageRules(p, dirname(path));
+    pages.push(toPdfPage(p, i + 1, rules));
+    if (p.words.length === 0) warnings.push({ type: 'page_without_text', page: i + 1, message: `page ${i + 1} of the ${found.kind} has no words` });
+    if (!from) warnings.push({ type: 'ocr_image_missing', page: i + 1, message: `page ${i + 1}: the image the ${found.kind} was read from${p.image ? ` (${p.image})` : ''} is not beside it: its table is read without ruling lines` });
+  }
+  return {
+    file: basename(path), path, sha256: createHash('sha256').update(buf).digest('hex'),
+    format: found.kind, pages: pages.length, lines: layoutPages(pages, settings.layout), warnings,
+    ocr: {
+      engine: `${found.kind} file`, languages: '',
+      pages: pages.map((p) => ({ page: p.number, rotation: 0, skew: 0, dpi: p.ocr!.dpi, words: p.ocr!.words, mean_confidence: p.ocr!.meanConfidence })),
+      text_layers: [],
+    },
+  };
+}
+
