@@ -35,6 +35,7 @@ interface Options {
   ocr?: string;
   format?: string;
   name?: string;
+  verbose?: boolean;
 }
 
 const FORMATS = ['json', 'jsonl', 'csv'] as const;
@@ -121,6 +122,12 @@ function parseOptions(o: Options): { jobs: number; timeout: number | undefined; 
 const summaryOf = (item: PlanItem, r: FileResult, outDir: string) =>
   `ok    ${item.entry.path}: ${r.kind}, ${r.tables} tables, ${r.records} records (${r.coded} with codes), ${Object.values(r.warnings).reduce((a, b) => a + b, 0)} warnings → ${join(outDir, item.output!)}`;
 
+/** `--verbose`: the file's pages, time and warnings by type, on the line below its summary. */
+const detailOf = (r: FileResult) => {
+  const types = Object.entries(r.warnings).sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${n}`).join(', ');
+  return `      ${r.pages ? `${r.pages} pages, ` : ''}${r.seconds.toFixed(1)} s${types ? `; warnings: ${types}` : ''}`;
+};
+
 /** One line for an input settled before extraction: stdout for results, stderr for what was not read. */
 function printPlanned(item: PlanItem, outDir: string, quiet: boolean): void {
   if (item.status === 'failed') console.error(`FAIL  ${item.entry.path}: ${item.reason}`);
@@ -180,7 +187,7 @@ async function extract(args: string[], o: Options): Promise<number> {
   for (const item of todo) registry.set(item.output!, { input: item.abs, sha256: item.sha256, fingerprint: fp, status: 'pending', bytes: null });
   await registry.save();
 
-  const bar = process.stderr.isTTY && !o.quiet && todo.length > 1
+  const bar = process.stderr.isTTY && !o.quiet && !o.verbose && todo.length > 1
     ? new SingleBar({ format: '{bar} {value}/{total} files | {pages} pages | {failed} failed | ETA {eta_formatted}', hideCursor: true, stream: process.stderr }, Presets.shades_classic)
     : null;
   let [failures, pages] = [0, 0];
@@ -203,7 +210,7 @@ async function extract(args: string[], o: Options): Promise<number> {
         const fail = `FAIL  ${item.entry.path}: ${r.error?.message ?? 'failed'}`;
         // under a progress bar, failures wait for the bar to finish
         if (!r.ok) (bar ? deferred.push(fail) : console.error(fail));
-        else if (!o.quiet && !bar) console.log(summaryOf(item, r, outDir));
+        else if (!o.quiet && !bar) console.log(o.verbose ? `${summaryOf(item, r, outDir)}\n${detailOf(r)}` : summaryOf(item, r, outDir));
       },
     });
   } finally {
@@ -281,6 +288,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--ocr <mode>', 'auto: OCR pages without a usable text layer; never; always: every page', 'auto')
     .option('--format <format>', 'for input - (stdin → stdout): json (the document), jsonl (one line per record) or csv (its figures, as the comparison\'s long table)')
     .option('--name <file>', 'for input -: the file name of what stdin holds (its extension says the format)')
+    .option('-v, --verbose', "each file's pages, time and warnings by type (the progress bar is left out)")
+    .version(PACKAGE.version)
     .exitOverride()
     .action(async (inputs: string[], o: Options) => { status = await guarded(() => extract(inputs, o)); });
   program.command('debug')
@@ -289,12 +298,14 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('-p, --page <n>', 'the page to draw (1-based)')
     .option('-o, --out <dir>', 'where to write the PNG and the JSON', 'out/debug')
     .option('--settings <file.json>', 'settings over the defaults')
+    .version(PACKAGE.version)
     .exitOverride()
     .action(async (file: string, o: { page: string; out: string; settings?: string }) => { status = await guarded(() => debug(file, o)); });
   program.command('report')
     .description('a static HTML report of extracted documents (index, one page per document, comparison charts), opened from the disk')
     .argument('<outputs...>', 'folders of extracted JSON documents (the --out of extract), or the documents themselves')
     .option('-o, --out <dir>', 'where to write the report', 'report')
+    .version(PACKAGE.version)
     .exitOverride()
     .action(async (paths: string[], o: { out: string }) => { status = await guarded(() => report(paths, o)); });
   try {

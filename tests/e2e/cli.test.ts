@@ -253,13 +253,29 @@ describe('kinerja-extract CLI', () => {
     const s = run([METRO, '--settings', badSettings]);
     expect(s.status).toBe(2);
     expect(s.stderr).toMatch(/^error: settings: limits: Unrecognized key/m);
-    const v = run(['--version']);
-    expect(v.status).toBe(0);
-    expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+    // --version alone, and on every command
+    for (const args of [['--version'], ['extract', '--version'], ['report', '--version'], ['debug', '--version']]) {
+      const v = run(args);
+      expect(v.status, args.join(' ')).toBe(0);
+      expect(v.stdout.trim()).toBe(version);
+    }
     const pages = run([METRO, '--pages', '3-1']);
     expect(pages.status).toBe(2);
     expect(pages.stderr.trim()).toBe("error: --pages '3-1': '3-1' is not a range of pages from 1 upward");
     expect(run([METRO, '--ocr', 'sometimes']).status).toBe(2);
+  });
+
+  it('--verbose adds each file\'s time and warnings by type under its line', () => {
+    const out = tempDir('verbose');
+    const r = run([METRO, '--out', out, '--verbose']);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('ok    '));
+    const doc = readOut(join(out, 'renja-perubahan-kota-metro-excerpt.json'));
+    const byType = doc.warnings.reduce<Record<string, number>>((m, w) => ({ ...m, [w.type]: (m[w.type] ?? 0) + 1 }), {});
+    expect(lines[at + 1]).toMatch(/^ {6}[\d.]+ s; warnings: /);
+    for (const [type, n] of Object.entries(byType)) expect(lines[at + 1]).toMatch(new RegExp(`(: |, )${type} ${n}(,|$)`));
   });
 
   it('reads one document from stdin and writes it to stdout (-), as JSON, JSON lines or CSV', () => {
