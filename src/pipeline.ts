@@ -53,17 +53,18 @@ export async function loadDocument(path: string, bytes?: Buffer, o: ExtractOptio
   const ext = extname(path).toLowerCase();
   if (TEXT_EXTENSIONS.has(ext)) return loadText(path, bytes);
   if (ext === '.pdf') return loadPdf(path, bytes, o);
-  if (MARKUP_EXTENSIONS.has(ext)) return loadMarkup(path, bytes ?? await readFile(path), o.settings ?? DEFAULT_SETTINGS);
+  if (MARKUP_EXTENSIONS.has(ext)) return loadMarkup(path, bytes ?? await readFile(path), o);
   throw new InputError(`unsupported input type '${ext || '(none)'}' (expected .txt, .md, .pdf, .html, .xhtml, .hocr or ALTO .xml)`, 'unsupported');
 }
 
 /** HTML or XHTML (tables), or OCR made elsewhere (hOCR, ALTO): told apart by what the file holds. */
-async function loadMarkup(path: string, buf: Buffer, settings: Settings): Promise<LoadedDocument> {
+async function loadMarkup(path: string, buf: Buffer, o: ExtractOptions): Promise<LoadedDocument> {
+  const settings = o.settings ?? DEFAULT_SETTINGS;
   const { parseXml } = await import('./load/xml.js');
   const root = parseXml(decodeText(buf).text, 'HTML/XML');
   const { loadOcrXml, ocrXmlPages } = await import('./load/ocrXml.js');
   const ocr = ocrXmlPages(root, settings.ocr.external_dpi);
-  if (ocr) return loadOcrXml(path, buf, ocr, settings);
+  if (ocr) return loadOcrXml(path, buf, ocr, settings, o.ocr === 'never' ? undefined : ocrEngine);
   if (extname(path).toLowerCase() === '.xml') throw new InputError('an XML file that is neither hOCR nor ALTO', 'unsupported');
   const { loadHtml } = await import('./load/html.js');
   return loadHtml(path, buf, root);

@@ -1,14 +1,16 @@
 // Load stage for OCR made elsewhere: hOCR (tesseract's `hocr`, OCRmyPDF's sidecar, …) and ALTO
 // (`alto`, library digitisation). Each page's words, with their boxes and confidence, become the
 // page's text items as the project's own OCR gives them (src/ocr/words.ts), and the layout stage
-// builds lines and cells from them like from any scanned page. The ruling lines come from the page
-// image the file names, when it lies beside it; without it tables are found by the stream strategy.
+// builds lines and cells from them like from any scanned page. When the page image the file names
+// lies beside it, the ruling lines come from it and what the run read weakly is read again by our
+// OCR (unless OCR is off); without it tables are found by the stream strategy.
 
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { LoadedDocument } from '../model.js';
-import type { OcrWord } from '../ocr/engine.js';
+import type { Canvas } from '@napi-rs/canvas';
+import type { OcrEngine, OcrWord } from '../ocr/engine.js';
 import { toItems } from '../ocr/words.js';
 import { layoutPages } from '../layout/page.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
@@ -103,45 +105,62 @@ export function ocrXmlPages(root: XmlNode[], dpi: number): OcrXml | null {
 }
 
 /**
- * The ruling lines of the page image the OCR read, when it lies beside the OCR file (as an OCR
- * run leaves it): a scanned table's rules are what tells its rows and columns apart. None when
- * the image is not there or cannot be read: the page is then read without rules.
+ * The page image the OCR read, when it lies beside the OCR file (as an OCR run leaves it), drawn
+ * at the size the OCR's boxes measure; null when it is not there or cannot be read.
  */
-async function imageRules(p: OcrPageWords, dir: string): Promise<{ rules: Rule[]; from: string | null }> {
-  if (!p.image) return { rules: [], from: null };
+async function pageImage(p: OcrPageWords, dir: string): Promise<{ canvas: Canvas; file: string } | null> {
+  if (!p.image) return null;
   const file = resolve(dir, p.image);
-  if (!existsSync(file)) return { rules: [], from: null };
+  if (!existsSync(file)) return null;
   try {
     const { createCanvas, loadImage } = await import('@napi-rs/canvas');
-    const { canvasRules } = await import('../ocr/page.js');
     const img = await loadImage(file);
-    // the image at the size the OCR's boxes measure: rules land where the words are
     const canvas = createCanvas(p.width || img.width, p.height || img.height);
-    canvas.getContext('2d').drawImage(img, 0, 0, canvas.width, canvas.height);
-    return { rules: canvasRules(canvas, p.scale * 72), from: basename(file) };
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = 'white';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return { canvas, file: basename(file) };
   } catch {
-    return { rules: [], from: null };
+    return null;
   }
 }
 
-function toPdfPage(p: OcrPageWords, number: number, rules: Rule[]): PdfPage {
-  const items = toItems(p.words, p.scale);
-  const meanConfidence = p.words.length ? Math.round(p.words.reduce((a, w) => a + w.confidence, 0) / p.words.length) : 0;
+/**
+ * With the page image: its ruling lines (what tells a scanned table's rows and columns apart),
+ * and — OCR allowed — the words read again where the run was weak, as our own OCR does (figure
+ * cells one by one, short tokens such as codes it left unread). Without it: the words as they are.
+ */
+async function withImage(p: OcrPageWords, dir: string, engine: (() => OcrEngine) | undefined): Promise<{ words: OcrWord[]; rules: Rule[]; image: string | null }> {
+  const img = await pageImage(p, dir);
+  if (!img) return { words: p.words, rules: [], image: null };
+  const { canvasPixelRules, refineWords } = await import('../ocr/page.js');
+  // rules found on the image turned straight and turned back onto it, where the run's words are
+  const pixelRules = canvasPixelRules(img.canvas, p.scale * 72);
+  const words = engine ? await refineWords(img.canvas, p.words, pixelRules, engine()) : p.words;
+  const rules = pixelRules.map((r) => ({ x1: r.x1 / p.scale, y1: r.y1 / p.scale, x2: r.x2 / p.scale, y2: r.y2 / p.scale }));
+  return { words, rules, image: img.file };
+}
+
+function toPdfPage(p: OcrPageWords, number: number, words: OcrWord[], rules: Rule[]): PdfPage {
+  const items = toItems(words, p.scale);
+  const meanConfidence = words.length ? Math.round(words.reduce((a, w) => a + w.confidence, 0) / words.length) : 0;
   return {
     number, width: p.width / p.scale, height: p.height / p.scale, items, rules,
-    ocr: { rotation: 0, skew: 0, dpi: Math.round(p.scale * 72), words: p.words.length, meanConfidence },
+    ocr: { rotation: 0, skew: 0, dpi: Math.round(p.scale * 72), words: words.length, meanConfidence },
     warnings: [],
   };
 }
 
-export async function loadOcrXml(path: string, buf: Buffer, found: OcrXml, settings: Settings = DEFAULT_SETTINGS): Promise<LoadedDocument> {
+/** An hOCR or ALTO file's pages; `engine` (OCR allowed) reads again what the run read weakly, where the page image is at hand. */
+export async function loadOcrXml(path: string, buf: Buffer, found: OcrXml, settings: Settings = DEFAULT_SETTINGS, engine?: () => OcrEngine): Promise<LoadedDocument> {
   const pages: PdfPage[] = [];
   const warnings: LoadedDocument['warnings'] = [];
   for (const [i, p] of found.pages.entries()) {
-    const { rules, from } = await imageRules(p, dirname(path));
-    pages.push(toPdfPage(p, i + 1, rules));
+    const { words, rules, image } = await withImage(p, dirname(path), engine);
+    pages.push(toPdfPage(p, i + 1, words, rules));
     if (p.words.length === 0) warnings.push({ type: 'page_without_text', page: i + 1, message: `page ${i + 1} of the ${found.kind} has no words` });
-    if (!from) warnings.push({ type: 'ocr_image_missing', page: i + 1, message: `page ${i + 1}: the image the ${found.kind} was read from${p.image ? ` (${p.image})` : ''} is not beside it: its table is read without ruling lines` });
+    if (!image) warnings.push({ type: 'ocr_image_missing', page: i + 1, message: `page ${i + 1}: the image the ${found.kind} was read from${p.image ? ` (${p.image})` : ''} is not beside it: its table is read without ruling lines` });
   }
   return {
     file: basename(path), path, sha256: createHash('sha256').update(buf).digest('hex'),

@@ -5,7 +5,7 @@
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import type { Rule, TextItem } from '../load/pdf.js';
 import type { OcrEngine, OcrWord } from './engine.js';
-import { findRules, grayOf, ocrBytes, orientation, pasted, rotated, withoutRules, withoutSpecks } from './image.js';
+import { findRules, grayOf, ocrBytes, orientation, pasted, rotated, withoutRules, withoutSpecks, type PixelRule } from './image.js';
 import { rereadFigures } from './figures.js';
 import { rereadFigureCells } from './figureCells.js';
 import { mosaicLayout, mosaicSheet, plausibleToken, tokenOf, unreadTokens } from './missed.js';
@@ -120,10 +120,7 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
       pixelRules.splice(0, pixelRules.length, ...pixelRules.map((r) => ({ x1: clean.width - r.x2, x2: clean.width - r.x1, y1: clean.height - r.y2, y2: clean.height - r.y1 })));
     }
   }
-  const glyph = medianHeight(words);
-  const cellPass = await rereadFigureCells(read, words, pixelRules, glyph, engine);
-  words = await rereadFigures(read, cellPass.words, glyph, engine, cellPass.done);
-  words.push(...await missedWords(read, words, engine));
+  words = await refineWords(read, words, pixelRules, engine);
   const rules = pixelRules.map((r) => ({ x1: r.x1 / scale, y1: r.y1 / scale, x2: r.x2 / scale, y2: r.y2 / scale }));
   return {
     items: toItems(words, scale),
@@ -132,6 +129,19 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
     height: canvas.height / scale,
     ocr: { rotation, skew: o.skew, dpi, words: words.length, meanConfidence: Math.round(mean(words)) },
   };
+}
+
+/**
+ * A page's words read again where a first reading is weak: figure cells one by one, figures
+ * alone, and the short tokens (codes, row numbers) the page pass left unread. The page pass may
+ * be ours or an OCR run made elsewhere (hOCR, ALTO) whose image lies beside it.
+ */
+export async function refineWords(canvas: Canvas, words: OcrWord[], rules: PixelRule[], engine: OcrEngine): Promise<OcrWord[]> {
+  const glyph = medianHeight(words);
+  const cellPass = await rereadFigureCells(canvas, words, rules, glyph, engine);
+  const out = await rereadFigures(canvas, cellPass.words, glyph, engine, cellPass.done);
+  out.push(...await missedWords(canvas, out, engine));
+  return out;
 }
 
 /**
@@ -149,11 +159,15 @@ export async function pixelRules(page: PdfJsPage, dpi: number): Promise<{ rules:
 /** The ruling lines of a scanned page's image, in points (see pixelRules). */
 export function canvasRules(canvas: Canvas, dpi: number): Rule[] {
   const scale = dpi / 72;
+  return canvasPixelRules(canvas, dpi).map((r) => ({ x1: r.x1 / scale, y1: r.y1 / scale, x2: r.x2 / scale, y2: r.y2 / scale }));
+}
+
+/** The ruling lines of a scanned page's image, in its pixels. */
+export function canvasPixelRules(canvas: Canvas, dpi: number): PixelRule[] {
   const gray = grayOf(canvas);
   const { skew } = orientation(gray);
   const straight = skew === 0 ? gray : grayOf(rotated(canvas, skew));
-  const found = findRules(straight, dpi).map((r) => unturned(r, skew, canvas.width, canvas.height));
-  return found.map((r) => ({ x1: r.x1 / scale, y1: r.y1 / scale, x2: r.x2 / scale, y2: r.y2 / scale }));
+  return findRules(straight, dpi).map((r) => unturned(r, skew, canvas.width, canvas.height));
 }
 
 /**
