@@ -134,10 +134,12 @@ async function pageImage(p: OcrPageWords, dir: string): Promise<{ canvas: Canvas
 async function withImage(p: OcrPageWords, dir: string, engine: (() => OcrEngine) | undefined): Promise<{ words: OcrWord[]; rules: Rule[]; image: string | null }> {
   const img = await pageImage(p, dir);
   if (!img) return { words: p.words, rules: [], image: null };
-  const { canvasPixelRules, refineWords } = await import('../ocr/page.js');
+  const { canvasPixelRules, cleaned, refineWords } = await import('../ocr/page.js');
   // rules found on the image turned straight and turned back onto it, where the run's words are
-  const pixelRules = canvasPixelRules(img.canvas, p.scale * 72);
-  const words = engine ? await refineWords(img.canvas, p.words, pixelRules, engine()) : p.words;
+  const dpi = p.scale * 72;
+  const pixelRules = canvasPixelRules(img.canvas, dpi);
+  // read again on the page as our OCR reads it: specks and rules out (rule ink is no unread word)
+  const words = engine ? await refineWords(cleaned(img.canvas, dpi, pixelRules), p.words, pixelRules, engine()) : p.words;
   const rules = pixelRules.map((r) => ({ x1: r.x1 / p.scale, y1: r.y1 / p.scale, x2: r.x2 / p.scale, y2: r.y2 / p.scale }));
   return { words, rules, image: img.file };
 }

@@ -104,8 +104,7 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
   // the ruling lines, found first and then painted out: tesseract drops words that touch them
   const pixelRules = findRules(rotation === 0 ? gray : grayOf(canvas), dpi);
   // specks out (a full stop at this resolution is several times larger), then the rules
-  const speck = Math.max(1, Math.floor(SPECK_PIXELS * (dpi / SPECK_DPI) ** 2));
-  const clean = withoutRules(withoutSpecks(canvas, speck, Math.round(SPECK_ISOLATION * dpi / 72)).canvas, pixelRules);
+  const clean = cleaned(canvas, dpi, pixelRules);
   let words = await engine.recognize(ocrBytes(clean));
   let read = clean;
   // text upside down, or sideways turned the wrong way round, reads poorly: the other way reads better
@@ -129,6 +128,12 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
     height: canvas.height / scale,
     ocr: { rotation, skew: o.skew, dpi, words: words.length, meanConfidence: Math.round(mean(words)) },
   };
+}
+
+/** The page without specks (a full stop at this resolution is several times larger) and without its rules. */
+export function cleaned(canvas: Canvas, dpi: number, rules: PixelRule[]): Canvas {
+  const speck = Math.max(1, Math.floor(SPECK_PIXELS * (dpi / SPECK_DPI) ** 2));
+  return withoutRules(withoutSpecks(canvas, speck, Math.round(SPECK_ISOLATION * dpi / 72)).canvas, rules);
 }
 
 /**
