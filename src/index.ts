@@ -2,8 +2,9 @@
 // bytes or a stream) → the output JSON of CONTRACT.md; many paths → their outputs as they finish;
 // outputs → the long table that compares districts. The CLI (src/cli.ts) is built on the same stages.
 
-import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
 import { district, harmonizeNames, longRows, type LongRow } from './compare/longTable.js';
 import type { OutputDocument } from './emit/schema.js';
 import { InputError } from './load/text.js';
@@ -91,19 +92,75 @@ export interface BatchResult {
   output: OutputDocument;
 }
 
+export interface BatchOptions extends ExtractOptions {
+  /**
+   * files extracted at once, each in its own worker thread with a time limit (as the CLI does);
+   * default 1: one after another in this thread. Outputs then come in finishing order, and an
+   * aborted signal stops the yielding, not the files already handed to the threads.
+   */
+  jobs?: number;
+}
+
 /**
- * Extract many documents, one at a time, yielding each output as it is made (a failed input
- * yields its failed output; the batch goes on). For many files on several cores, resumable and
- * with per-file time limits in worker threads, use the CLI (`kinerja-extract <folder> --out`).
+ * Extract many documents, yielding each output as it is made (a failed input yields its failed
+ * output; the batch goes on). With `jobs` > 1 the inputs are read first and extracted in worker
+ * threads; for resumable runs over folders, use the CLI (`kinerja-extract <folder> --out`).
  */
-export async function* extractBatch(inputs: Iterable<string> | AsyncIterable<string>, options: ExtractOptions = {}): AsyncIterable<BatchResult> {
+export async function* extractBatch(inputs: Iterable<string> | AsyncIterable<string>, options: BatchOptions = {}): AsyncIterable<BatchResult> {
+  if ((options.jobs ?? 1) > 1) {
+    yield* inThreads(inputs, options);
+    return;
+  }
   for await (const input of inputs) {
     options.signal?.throwIfAborted();
     if (!INPUT_EXTENSIONS.has(extname(input).toLowerCase())) {
-      yield { input, output: failedOutput(basename(input), { code: 'unsupported', message: `unsupported input type '${extname(input) || '(none)'}'` }) };
+      yield { input, output: unsupported(input) };
       continue;
     }
     yield { input, output: await extract(input, options) };
+  }
+}
+
+const unsupported = (input: string) => failedOutput(basename(input), { code: 'unsupported', message: `unsupported input type '${extname(input) || '(none)'}'` });
+
+/** extractBatch over worker threads: each output written to a scratch folder, read back, yielded as it finishes. */
+async function* inThreads(inputs: Iterable<string> | AsyncIterable<string>, options: BatchOptions): AsyncIterable<BatchResult> {
+  const all: string[] = [];
+  for await (const input of inputs) all.push(input);
+  const readable = all.filter((i) => INPUT_EXTENSIONS.has(extname(i).toLowerCase()));
+  for (const input of all.filter((i) => !readable.includes(i))) yield { input, output: unsupported(input) };
+  const scratch = await mkdtemp(join(tmpdir(), 'kinerja-batch-'));
+  const o = pipelineOptions(options);
+  const done: BatchResult[] = [];
+  let wake: (() => void) | null = null;
+  let [finished, reading] = [false, 0];
+  const { runBatch } = await import('./batch/run.js');
+  const run = runBatch(readable.map((input, i) => ({ input, output: join(scratch, `${i}.json`) })), {
+    settings: o.settings!, jobs: options.jobs!, read: { pages: o.pages, password: o.password, ocr: o.ocr },
+    onResult: (_r, i) => {
+      reading++;
+      const input = readable[i];
+      void readFile(join(scratch, `${i}.json`), 'utf8')
+        .then((text) => done.push({ input, output: JSON.parse(text) as OutputDocument }))
+        .catch((err: Error) => done.push({ input, output: failedOutput(basename(input), { code: 'internal', message: err.message }) }))
+        .finally(() => { reading--; wake?.(); });
+    },
+  }).finally(() => { finished = true; wake?.(); });
+  try {
+    for (;;) {
+      options.signal?.throwIfAborted();
+      if (done.length) {
+        yield done.shift()!;
+        continue;
+      }
+      // the pool is done (or failed) and every output it wrote has been read
+      if (finished && reading === 0) break;
+      await new Promise<void>((resolve) => { wake = resolve; });
+      wake = null;
+    }
+    await run;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
   }
 }
 

@@ -52,4 +52,24 @@ describe('the installed package', () => {
     expect(got.rows).toBeGreaterThan(got.records);
     expect(got.required).toEqual(expect.arrayContaining(['source', 'document', 'tables', 'records', 'warnings']));
   });
+
+  it('extractBatch in two worker threads yields every input, the same documents as one by one', () => {
+    requireShared();
+    const seeds = readdirSync(SEEDS).filter((f) => /^00[134]/.test(f)).map((f) => join(SEEDS, f));
+    const r = node(`
+      import { extract, extractBatch, closeOcr } from 'kinerja-extract';
+      const inputs = [...${JSON.stringify(seeds)}, 'notes.docx'];
+      const got = [];
+      for await (const { input, output } of extractBatch(inputs, { jobs: 2 })) got.push({ input, output });
+      const same = [];
+      for (const { input, output } of got) if (!input.endsWith('.docx')) same.push(JSON.stringify(output) === JSON.stringify(await extract(input)));
+      await closeOcr();
+      console.log(JSON.stringify({ inputs: got.map((g) => g.input).sort(), statuses: got.map((g) => g.output.status ?? 'ok').sort(), same }));
+    `);
+    expect(r.status, r.stderr).toBe(0);
+    const got = JSON.parse(r.stdout);
+    expect(got.inputs).toEqual([...seeds, 'notes.docx'].sort());
+    expect(got.statuses).toEqual(['failed', 'ok', 'ok', 'ok']);
+    expect(got.same).toEqual([true, true, true]);
+  });
 });
