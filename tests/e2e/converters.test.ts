@@ -40,8 +40,9 @@ describe('XHTML from LibreOffice Calc', () => {
 
 describe('hOCR and ALTO from tesseract', () => {
   // measured on these samples: read 0.84 (hOCR), 0.80 (ALTO) with the weak spots read again from
-  // the image (0.72, 0.68 as the run read them); keyed 0 — neither the run nor the re-reads get the
-  // page's codes into rows, which the project's own OCR of the scan does (0.86 keyed)
+  // the image (0.72, 0.68 as the run read them); keyed 0 — the page prints no codes, they come from
+  // the names once a row's cells come together, which they do not from these words (our own OCR
+  // of the scan: 0.86 keyed)
   const FLOOR = { hocr: 0.82, alto: 0.78 };
 
   for (const [kind, file] of [['hocr', '003-scan-p24.hocr'], ['alto', '003-scan-p24.alto.xml']] as const) {
