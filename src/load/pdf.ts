@@ -5,13 +5,19 @@
 
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
+import { restoreNatives } from './natives.js';
 import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+// the worker module in this thread (pdf.js runs it as a "fake worker" in Node): loaded now, so
+// that its polyfills are in place before the built-ins are put back, not at the first document
+import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { OcrEngine } from '../ocr/engine.js';
 import { checkLayer, layerHolds, type LayerCheck } from '../ocr/layerCheck.js';
 import { OCR_DPI, ocrPage, pixelRules, type PageOcr } from '../ocr/page.js';
 import { DEFAULT_SETTINGS, type Limits, type Ocr } from '../settings.js';
 import { InputError } from './text.js';
+
+restoreNatives();
 
 export interface TextItem {
   str: string;
