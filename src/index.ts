@@ -125,10 +125,11 @@ const unsupported = (input: string) => failedOutput(basename(input), { code: 'un
 
 /** extractBatch over worker threads: each output written to a scratch folder, read back, yielded as it finishes. */
 async function* inThreads(inputs: Iterable<string> | AsyncIterable<string>, options: BatchOptions): AsyncIterable<BatchResult> {
-  const all: string[] = [];
-  for await (const input of inputs) all.push(input);
-  const readable = all.filter((i) => INPUT_EXTENSIONS.has(extname(i).toLowerCase()));
-  for (const input of all.filter((i) => !readable.includes(i))) yield { input, output: unsupported(input) };
+  const readable: string[] = [];
+  for await (const input of inputs) {
+    if (INPUT_EXTENSIONS.has(extname(input).toLowerCase())) readable.push(input);
+    else yield { input, output: unsupported(input) };
+  }
   const scratch = await mkdtemp(join(tmpdir(), 'kinerja-batch-'));
   const o = pipelineOptions(options);
   const done: BatchResult[] = [];

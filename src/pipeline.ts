@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { layoutPages } from './layout/page.js';
 import { ocrEngine } from './ocr/engine.js';
+import { ocrPageSummary } from './ocr/words.js';
 import { MARKUP_EXTENSIONS, TEXT_EXTENSIONS } from './load/formats.js';
 import { decodeText, InputError, loadText } from './load/text.js';
 import { detectMetadata, type DocumentMeta } from './metadata.js';
@@ -99,7 +100,7 @@ async function loadPdf(path: string, bytes: Buffer | undefined, o: ExtractOption
   if (scanned.length || layered.length) {
     doc.ocr = {
       engine: 'tesseract.js', languages: ocrEngine().languages,
-      pages: scanned.map((p) => ({ page: p.number, rotation: p.ocr!.rotation, skew: p.ocr!.skew, dpi: p.ocr!.dpi, words: p.ocr!.words, mean_confidence: p.ocr!.meanConfidence })),
+      pages: scanned.map(ocrPageSummary),
       // scans with their own text layer: which pages were read by it, and which by OCR instead
       text_layers: layered.map((p) => ({ page: p.number, text: p.layer!.used ? 'layer' as const : 'ocr' as const, sampled: p.layer!.sampled, agreeing: p.layer!.agreeing })),
     };

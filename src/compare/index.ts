@@ -12,6 +12,7 @@ import { writeAtomic } from '../emit/write.js';
 import { dataPackage, OUTPUT_SCHEMA_FILE } from './datapackage.js';
 import { district, harmonizeNames, longRows, longTableCsv, type LongRow } from './longTable.js';
 import { loadWarehouse } from './warehouse.js';
+import { groupBy } from '../groupBy.js';
 
 export interface Skipped {
   file: string;
@@ -31,13 +32,7 @@ export interface CompareResult {
 
 /** Per code: its name, level, and for each district the figures printed for it, by document. */
 function codeSummary(rows: LongRow[]) {
-  const byCode = new Map<string, LongRow[]>();
-  for (const r of rows) {
-    if (!r.code) continue;
-    const list = byCode.get(r.code);
-    if (list) list.push(r);
-    else byCode.set(r.code, [r]);
-  }
+  const byCode = groupBy(rows.filter((r) => r.code), (r) => r.code!);
   return [...byCode].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([code, rs]) => {
     const districts: Record<string, { document: string; kind: string | null; figures: { measure: string | null; basis: string | null; stage: string; year: number | null; column: string; value: number; unit: string | null; value_rp: number | null; table: string | null }[] }[]> = {};
     for (const r of rs) {

@@ -15,6 +15,10 @@ import { clean, findAll, parseXml, textOf, type XmlElement, type XmlNode } from 
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'caption', 'dt', 'dd', 'pre', 'blockquote', 'figcaption', 'title']);
 const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'body', 'html', 'header', 'footer', 'ul', 'ol', 'dl', 'figure', 'center', 'span', 'font', 'form', 'nav', 'aside', 'head']);
 const BOLD = new Set(['b', 'strong', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const ITALIC = new Set(['i', 'em']);
+const UNDERLINE = new Set(['u']);
+const TABLE = new Set(['table']);
+const TABLE_OR_BLOCK = new Set(['table', ...BLOCKS]);
 
 const hasTag = (n: XmlNode, tags: Set<string>): boolean => typeof n !== 'string' && (tags.has(n.tag) || n.children.some((c) => hasTag(c, tags)));
 
@@ -23,7 +27,7 @@ function cell(index: number, e: XmlElement | null, raw: string): Cell {
   const text = stripMarkup(raw).text;
   return {
     index, text, raw,
-    markup: { bold: !!e && hasTag(e, BOLD), italic: !!e && hasTag(e, new Set(['i', 'em'])), underline: !!e && hasTag(e, new Set(['u'])) },
+    markup: { bold: !!e && hasTag(e, BOLD), italic: !!e && hasTag(e, ITALIC), underline: !!e && hasTag(e, UNDERLINE) },
   };
 }
 
@@ -74,8 +78,8 @@ function htmlLines(nodes: XmlNode[]): LayoutLine[] {
       if (n.tag === 'script' || n.tag === 'style') continue;
       if (n.tag === 'table') { flush(); for (const cells of tableRows(n)) emit(cells); continue; }
       if (n.tag === 'br') { flush(); continue; }
-      if (BLOCKS.has(n.tag) && !hasTag(n, new Set(['table']))) { flush(); emit([cell(0, n, clean(textOf(n)))]); continue; }
-      if (CONTAINERS.has(n.tag) || hasTag(n, new Set(['table', ...BLOCKS]))) { flush(); walk(n.children); flush(); continue; }
+      if (BLOCKS.has(n.tag) && !hasTag(n, TABLE)) { flush(); emit([cell(0, n, clean(textOf(n)))]); continue; }
+      if (CONTAINERS.has(n.tag) || hasTag(n, TABLE_OR_BLOCK)) { flush(); walk(n.children); flush(); continue; }
       loose += textOf(n);
     }
   };

@@ -11,7 +11,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { LoadedDocument } from '../model.js';
 import type { Canvas } from '@napi-rs/canvas';
 import type { OcrEngine, OcrWord } from '../ocr/engine.js';
-import { toItems } from '../ocr/words.js';
+import { meanConfidence, ocrPageSummary, toItems } from '../ocr/words.js';
 import { layoutPages } from '../layout/page.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
 import type { PdfPage, Rule } from './pdf.js';
@@ -146,10 +146,9 @@ async function withImage(p: OcrPageWords, dir: string, engine: (() => OcrEngine)
 
 function toPdfPage(p: OcrPageWords, number: number, words: OcrWord[], rules: Rule[]): PdfPage {
   const items = toItems(words, p.scale);
-  const meanConfidence = words.length ? Math.round(words.reduce((a, w) => a + w.confidence, 0) / words.length) : 0;
   return {
     number, width: p.width / p.scale, height: p.height / p.scale, items, rules,
-    ocr: { rotation: 0, skew: 0, dpi: Math.round(p.scale * 72), words: words.length, meanConfidence },
+    ocr: { rotation: 0, skew: 0, dpi: Math.round(p.scale * 72), words: words.length, meanConfidence: Math.round(meanConfidence(words)) },
     warnings: [],
   };
 }
@@ -169,7 +168,7 @@ export async function loadOcrXml(path: string, buf: Buffer, found: OcrXml, setti
     format: found.kind, pages: pages.length, lines: layoutPages(pages, settings.layout), warnings,
     ocr: {
       engine: `${found.kind} file`, languages: '',
-      pages: pages.map((p) => ({ page: p.number, rotation: 0, skew: 0, dpi: p.ocr!.dpi, words: p.ocr!.words, mean_confidence: p.ocr!.meanConfidence })),
+      pages: pages.map(ocrPageSummary),
       text_layers: [],
     },
   };

@@ -9,7 +9,7 @@ import { findRules, grayOf, ocrBytes, orientation, pasted, rotated, withoutRules
 import { rereadFigures } from './figures.js';
 import { rereadFigureCells } from './figureCells.js';
 import { mosaicLayout, mosaicSheet, plausibleToken, tokenOf, unreadTokens } from './missed.js';
-import { medianHeight, toItems } from './words.js';
+import { meanConfidence, medianHeight, toItems } from './words.js';
 
 export const OCR_DPI = 300;
 // a speck is at most two pixels at this resolution (a scanner's dust at 100–200 dpi), as many more at the page's as its
@@ -53,7 +53,6 @@ export async function renderPage(page: PdfJsPage, dpi: number): Promise<Canvas> 
   return canvas;
 }
 
-const mean = (words: OcrWord[]) => (words.length ? words.reduce((a, w) => a + w.confidence, 0) / words.length : 0);
 
 // more unread tokens than this on a page: noise, not dropped cells
 const MAX_TOKENS = 600;
@@ -85,7 +84,7 @@ async function readsBetterTurned(page: Canvas, words: OcrWord[], engine: OcrEngi
   const band = pasted(page, page.width, height, [{ sx: 0, sy: top, w: page.width, h: height, dx: 0, dy: 0 }]);
   const turned = await engine.recognize(ocrBytes(rotated(band, 180)));
   const inBand = words.filter((w) => w.y0 >= top && w.y1 <= top + height);
-  return mean(turned) > mean(inBand);
+  return meanConfidence(turned) > meanConfidence(inBand);
 }
 
 /** The page recognised; a page larger than `maxPixels` at OCR_DPI is drawn at a lower resolution. */
@@ -108,10 +107,10 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
   let words = await engine.recognize(ocrBytes(clean));
   let read = clean;
   // text upside down, or sideways turned the wrong way round, reads poorly: the other way reads better
-  if (mean(words) < UPSIDE_DOWN_CONFIDENCE && await readsBetterTurned(clean, words, engine)) {
+  if (meanConfidence(words) < UPSIDE_DOWN_CONFIDENCE && await readsBetterTurned(clean, words, engine)) {
     const other = rotated(clean, 180);
     const again = await engine.recognize(ocrBytes(other));
-    if (mean(again) > mean(words)) {
+    if (meanConfidence(again) > meanConfidence(words)) {
       words = again;
       read = other;
       rotation += 180;
@@ -126,7 +125,7 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
     rules,
     width: canvas.width / scale,
     height: canvas.height / scale,
-    ocr: { rotation, skew: o.skew, dpi, words: words.length, meanConfidence: Math.round(mean(words)) },
+    ocr: { rotation, skew: o.skew, dpi, words: words.length, meanConfidence: Math.round(meanConfidence(words)) },
   };
 }
 

@@ -1,8 +1,18 @@
 // OCR words (pixels, from tesseract.js here or an hOCR/ALTO file made elsewhere) as the text
 // items of a page (points), the form the layout stage reads every page in.
 
-import type { TextItem } from '../load/pdf.js';
+import type { PdfPage, TextItem } from '../load/pdf.js';
 import type { OcrWord } from './engine.js';
+
+/** The mean word confidence (0–100) of a page's words; 0 without words. */
+export function meanConfidence(words: OcrWord[]): number {
+  return words.length ? words.reduce((a, w) => a + w.confidence, 0) / words.length : 0;
+}
+
+/** A page read by OCR as the output's `source.ocr.pages` lists it. */
+export function ocrPageSummary(p: PdfPage) {
+  return { page: p.number, rotation: p.ocr!.rotation, skew: p.ocr!.skew, dpi: p.ocr!.dpi, words: p.ocr!.words, mean_confidence: p.ocr!.meanConfidence };
+}
 
 export function medianHeight(words: OcrWord[]): number {
   const heights = words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);

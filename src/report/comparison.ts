@@ -5,6 +5,7 @@
 
 import { district, type LongRow } from '../compare/longTable.js';
 import type { Stage } from '../compare/figureKind.js';
+import { groupBy } from '../groupBy.js';
 
 export interface DistrictFigures {
   district: string;
@@ -76,22 +77,13 @@ export function comparisonData(rows: LongRow[]): ComparisonData {
   const coded = rows.filter((r) => r.code);
   const districts = [...new Set(coded.map(district))].sort();
   const coverage: ComparisonData['coverage'] = {};
-  const byCode = new Map<string, LongRow[]>();
   for (const r of coded) {
     const c = (coverage[r.code!] ??= {});
     c[district(r)] = (c[district(r)] ?? 0) + 1;
-    const list = byCode.get(r.code!);
-    if (list) list.push(r);
-    else byCode.set(r.code!, [r]);
   }
   const codes: CodeView[] = [];
-  for (const [code, rs] of byCode) {
-    const perDistrict = new Map<string, LongRow[]>();
-    for (const r of rs) {
-      const list = perDistrict.get(district(r));
-      if (list) list.push(r);
-      else perDistrict.set(district(r), [r]);
-    }
+  for (const [code, rs] of groupBy(coded, (r) => r.code!)) {
+    const perDistrict = groupBy(rs, district);
     const year = comparisonYear(rs);
     const figures = [...perDistrict].map(([d, drs]) => districtFigures(d, drs, year)).filter((f) => f.plan !== null || f.revised !== null || f.realised !== null || f.renstra !== null);
     if (figures.length) codes.push({ code, year, name: rs[0].canonical_name, level: rs[0].level, districts: figures.sort((a, b) => a.district.localeCompare(b.district)) });

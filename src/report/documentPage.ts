@@ -4,7 +4,8 @@
 
 import type { OutputDocument, OutputRecord, OutputTable } from '../emit/schema.js';
 import { severityOf } from '../emit/severity.js';
-import { both, esc, figure, groupBy, numberCell, page, table, type Cell } from './html.js';
+import { groupBy } from '../groupBy.js';
+import { both, esc, figure, numberCell, page, table, type Cell } from './html.js';
 
 type Warning = OutputDocument['warnings'][number];
 

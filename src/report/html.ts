@@ -60,13 +60,3 @@ export function table(headers: string[], rows: Cell[][], attrs = ''): string {
   return `<table class="sortable"${attrs ? ` ${attrs}` : ''}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-/** Items grouped by a key, in the order first seen. */
-export function groupBy<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const x of items) {
-    const list = out.get(key(x));
-    if (list) list.push(x);
-    else out.set(key(x), [x]);
-  }
-  return out;
-}
