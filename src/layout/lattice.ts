@@ -6,6 +6,7 @@
 // whole one starts the next row.
 
 import type { Rule } from '../load/pdf.js';
+import { isCodeMaterial, isRowKey } from '../normalize/codes.js';
 import { parseNumber } from '../normalize/numbers.js';
 import type { Layout } from '../settings.js';
 import { absorb, cellOf, joinCellText, type CellLine, type CellText } from './cellModel.js';
@@ -112,8 +113,11 @@ const NEW_ROW_FIGURES = 2;
  * beside a new entry in the first column. Pieces of wrapped figures (`.166`, `09.000`) do not.
  */
 function startsRow(upper: CellLine, lower: CellLine, figuresSplit = true): boolean {
-  const newKey = (lower.cells[0]?.text.trim() ?? '') !== '' && (upper.cells[0]?.text.trim() ?? '') !== '';
-  if (!figuresSplit) return newKey;
+  const key = lower.cells[0]?.text.trim() ?? '';
+  const newKey = key !== '' && (upper.cells[0]?.text.trim() ?? '') !== '';
+  // inside a ruled band only a key (a code, a row number) starts a row: a first column that
+  // holds the row's name wraps it over the band's lines
+  if (!figuresSplit) return newKey && isKey(key);
   const fresh = lower.cells.filter((c, i) => {
     const above = upper.cells[i]?.text.trim() ?? '';
     // `40.50` over `0.000,00` is one figure cut by the cell's width, not two
@@ -122,6 +126,8 @@ function startsRow(upper: CellLine, lower: CellLine, figuresSplit = true): boole
   }).length;
   return fresh >= NEW_ROW_FIGURES || (fresh >= 1 && newKey);
 }
+
+const isKey = (text: string) => isRowKey(text) || (/\d/.test(text) && isCodeMaterial(text));
 
 const isOcrLine = (l: CellLine) => l.cells.some((c) => c.confidence !== undefined);
 

@@ -158,30 +158,68 @@ function inkAlongside(r: { j0: number; j1: number; a: number; b: number }, along
 }
 
 /**
+ * The pixels that lie in a thin dark stripe across the rules being looked for (runs along x for
+ * vertical rules, along y for horizontal ones): 1 where the stripe is at most `maxThickness`
+ * wide. A rule is a few pixels across; a shaded cell (a grey header, banded rows) is dark across
+ * its whole width, and counted as rule it would swallow every rule that crosses it into one blob
+ * too thick to keep. A rule along a shaded cell's edge is darker than the shading: it is thin at
+ * the darkness of ink.
+ */
+function thinMask(g: Gray, horizontalRuns: boolean, maxThickness: number): Uint8Array {
+  const { width: w, height: h, px } = g;
+  const out = new Uint8Array(w * h);
+  const [lines, length] = horizontalRuns ? [h, w] : [w, h];
+  const index = horizontalRuns ? (line: number, k: number) => line * w + k : (line: number, k: number) => k * w + line;
+  for (const level of [RULE_DARK, DARK]) {
+    for (let line = 0; line < lines; line++) {
+      let start = -1;
+      for (let k = 0; k <= length; k++) {
+        const dark = k < length && px[index(line, k)] < level;
+        if (dark && start < 0) start = k;
+        if (!dark && start >= 0) {
+          if (k - start <= maxThickness) for (let m = start; m < k; m++) out[index(line, m)] = 1;
+          start = -1;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * Horizontal and vertical rules of an image drawn at `dpi`: runs of dark pixels at least a
  * quarter inch long (gaps of a couple of pixels bridged), a few points thick at most;
- * neighbouring rows of one rule merge.
+ * neighbouring rows of one rule merge. Only pixels in a thin dark stripe across count: where a
+ * rule crosses another (or runs along a shaded cell's edge) the run goes on through the
+ * crossing, but a shaded area is no rule and joins none.
  */
 export function findRules(g: Gray, dpi: number): PixelRule[] {
   const minLength = Math.round(dpi * RULE_MIN_LENGTH_IN);
   const maxThickness = Math.round((RULE_MAX_THICKNESS_PT * dpi) / 72);
   // tops: horizontal runs, which may be the joined tops or feet of capitals
-  const runs = (along: number, across: number, at: (i: number, j: number) => number, tops: boolean) => {
+  const runs = (along: number, across: number, at: (i: number, j: number) => number, thin: (i: number, j: number) => boolean, tops: boolean) => {
     const segs: { j: number; a: number; b: number }[] = [];
     for (let j = 0; j < across; j++) {
       let start = -1;
       let gap = 0;
+      // dark pixels of a crossing (wider than a rule across) since the last thin one
+      let crossing = 0;
+      const close = (end: number) => {
+        if (start >= 0 && end - start >= minLength) segs.push({ j, a: start, b: end });
+        start = -1;
+        gap = 0;
+        crossing = 0;
+      };
       for (let i = 0; i <= along; i++) {
         const dark = i < along && at(i, j) < RULE_DARK;
-        if (dark) {
+        if (dark && thin(i, j)) {
           if (start < 0) start = i;
           gap = 0;
-        } else if (start >= 0 && ++gap > 2) {
-          const end = i - gap;
-          if (end - start >= minLength) segs.push({ j, a: start, b: end });
-          start = -1;
-          gap = 0;
-        }
+          crossing = 0;
+        } else if (dark && start >= 0 && gap === 0) {
+          // through a crossing rule, as long as one is thick; wider is a shaded area the rule ends at
+          if (++crossing > maxThickness) close(i - crossing);
+        } else if (start >= 0 && ++gap > 2) close(i - gap - crossing);
       }
     }
     // one rule is several adjacent rows (columns) of overlapping runs
@@ -190,14 +228,16 @@ export function findRules(g: Gray, dpi: number): PixelRule[] {
       const r = rules.find((x) => s.j - x.j1 <= 1 && s.a < x.b && s.b > x.a);
       if (r) { r.j1 = s.j; r.a = Math.min(r.a, s.a); r.b = Math.max(r.b, s.b); } else rules.push({ j0: s.j, j1: s.j, a: s.a, b: s.b });
     }
-    const thin = collinear(rules.filter((r) => r.j1 - r.j0 + 1 <= maxThickness), maxThickness / 2);
+    const kept = collinear(rules.filter((r) => r.j1 - r.j0 + 1 <= maxThickness), maxThickness / 2);
     const word = (r: { a: number; b: number }) => r.b - r.a < dpi * CAPITALS_MAX_LENGTH_IN;
-    return tops ? thin.filter((r) => !word(r) || inkAlongside(r, along, across, at, aside) <= RULE_MAX_INK_ALONGSIDE) : thin;
+    return tops ? kept.filter((r) => !word(r) || inkAlongside(r, along, across, at, aside) <= RULE_MAX_INK_ALONGSIDE) : kept;
   };
   const aside = Math.max(2, Math.round((RULE_CLEARANCE_PT * dpi) / 72));
   const { width: w, height: h, px } = g;
-  const horizontal = runs(w, h, (i, j) => px[j * w + i], true).map((r) => ({ x1: r.a, x2: r.b, y1: (r.j0 + r.j1) / 2, y2: (r.j0 + r.j1) / 2 }));
-  const vertical = runs(h, w, (i, j) => px[i * w + j], false).map((r) => ({ x1: (r.j0 + r.j1) / 2, x2: (r.j0 + r.j1) / 2, y1: r.a, y2: r.b }));
+  const tall = thinMask(g, false, maxThickness);
+  const horizontal = runs(w, h, (i, j) => px[j * w + i], (i, j) => tall[j * w + i] === 1, true).map((r) => ({ x1: r.a, x2: r.b, y1: (r.j0 + r.j1) / 2, y2: (r.j0 + r.j1) / 2 }));
+  const wide = thinMask(g, true, maxThickness);
+  const vertical = runs(h, w, (i, j) => px[i * w + j], (i, j) => wide[i * w + j] === 1, false).map((r) => ({ x1: (r.j0 + r.j1) / 2, x2: (r.j0 + r.j1) / 2, y1: r.a, y2: r.b }));
   return [...horizontal, ...vertical];
 }
 

@@ -179,6 +179,23 @@ describe('ruling lines in pixels', () => {
     expect(vertical[0].y2 - vertical[0].y1).toBeGreaterThan(950);
     expect(horizontal).toHaveLength(1);
   });
+
+  it('a shaded header (a grey fill wider than any rule) swallows none of the rules that cross or bound it', () => {
+    const { canvas, ctx } = paper(1600, 1200, 20);
+    ctx.fillStyle = 'rgb(160,160,160)';
+    ctx.fillRect(100, 100, 1400, 200);
+    ctx.fillStyle = 'black';
+    for (const x of [100, 500, 900, 1500]) ctx.fillRect(x, 100, 3, 1000);
+    for (const y of [100, 300, 700, 1100]) ctx.fillRect(100, y, 1403, 3);
+    const rules = findRules(grayOf(canvas), 300);
+    const vertical = rules.filter((r) => r.x1 === r.x2);
+    expect(vertical.map((r) => Math.round(r.x1))).toEqual([101, 501, 901, 1501]);
+    // each runs through the body's rows (through the rules it crosses) down to the table's foot
+    for (const v of vertical) expect(v.y2).toBeGreaterThan(1095);
+    for (const v of vertical) expect(v.y1).toBeLessThan(305);
+    const horizontal = rules.filter((r) => r.y1 === r.y2).map((r) => Math.round(r.y1)).sort((a, b) => a - b);
+    expect(horizontal).toEqual([101, 301, 701, 1101]);
+  });
 });
 
 describe('ruling lines in pixels: rules and the tops of capitals', () => {
