@@ -131,24 +131,49 @@ async function pageImage(p: OcrPageWords, dir: string): Promise<{ canvas: Canvas
  * and — OCR allowed — the words read again where the run was weak, as our own OCR does (figure
  * cells one by one, short tokens such as codes it left unread). Without it: the words as they are.
  */
-async function withImage(p: OcrPageWords, dir: string, engine: (() => OcrEngine) | undefined): Promise<{ words: OcrWord[]; rules: Rule[]; image: string | null }> {
+async function withImage(p: OcrPageWords, dir: string, engine: (() => OcrEngine) | undefined): Promise<{ words: OcrWord[]; rules: Rule[]; image: string | null; skew: number }> {
   const img = await pageImage(p, dir);
-  if (!img) return { words: p.words, rules: [], image: null };
-  const { canvasPixelRules, cleaned, refineWords } = await import('../ocr/page.js');
-  // rules found on the image turned straight and turned back onto it, where the run's words are
+  if (!img) return { words: p.words, rules: [], image: null, skew: 0 };
+  const { cleaned, refineWords } = await import('../ocr/page.js');
+  const { findRules, grayOf, orientation, rotated } = await import('../ocr/image.js');
   const dpi = p.scale * 72;
-  const pixelRules = canvasPixelRules(img.canvas, dpi);
+  // the run read the page as it lay, askew: its words are turned straight with the image, so
+  // that a table row's words share one line and its rules run level and upright
+  const { skew } = orientation(grayOf(img.canvas));
+  const straight = skew === 0 ? img.canvas : rotated(img.canvas, skew);
+  const pixelRules = findRules(grayOf(straight), dpi);
+  const level = straightened(p.words, skew, img.canvas.width, img.canvas.height);
   // read again on the page as our OCR reads it: specks and rules out (rule ink is no unread word)
-  const words = engine ? await refineWords(cleaned(img.canvas, dpi, pixelRules), p.words, pixelRules, engine()) : p.words;
+  const words = engine ? await refineWords(cleaned(straight, dpi, pixelRules), level, pixelRules, engine()) : level;
   const rules = pixelRules.map((r) => ({ x1: r.x1 / p.scale, y1: r.y1 / p.scale, x2: r.x2 / p.scale, y2: r.y2 / p.scale }));
-  return { words, rules, image: img.file };
+  return { words, rules, image: img.file, skew };
 }
 
-function toPdfPage(p: OcrPageWords, number: number, words: OcrWord[], rules: Rule[]): PdfPage {
+/**
+ * Words of a page image turned by `degrees` about its centre (as src/ocr/image.ts `rotated` turns
+ * the image): each box moved with its centre and grown to hold the turned word (ink outside every
+ * box is read as a word the run missed), its baseline kept where it was in the box.
+ */
+function straightened(words: OcrWord[], degrees: number, width: number, height: number): OcrWord[] {
+  if (degrees === 0) return words;
+  const a = (degrees * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(a), Math.abs(Math.sin(a))];
+  const [cx, cy] = [width / 2, height / 2];
+  return words.map((w) => {
+    const [mx, my] = [(w.x0 + w.x1) / 2 - cx, (w.y0 + w.y1) / 2 - cy];
+    const [nx, ny] = [cx + mx * Math.cos(a) + my * Math.sin(a), cy - mx * Math.sin(a) + my * Math.cos(a)];
+    const [bw, bh] = [w.x1 - w.x0, w.y1 - w.y0];
+    const [hw, hh] = [(bw * cos + bh * sin) / 2, (bw * sin + bh * cos) / 2];
+    // whole pixels, as the run gave them (the image stages index pixels by them)
+    return { ...w, x0: Math.floor(nx - hw), x1: Math.ceil(nx + hw), y0: Math.floor(ny - hh), y1: Math.ceil(ny + hh), baseline: Math.round(w.baseline - (w.y0 + w.y1) / 2 + ny) };
+  });
+}
+
+function toPdfPage(p: OcrPageWords, number: number, words: OcrWord[], rules: Rule[], skew: number): PdfPage {
   const items = toItems(words, p.scale);
   return {
     number, width: p.width / p.scale, height: p.height / p.scale, items, rules,
-    ocr: { rotation: 0, skew: 0, dpi: Math.round(p.scale * 72), words: words.length, meanConfidence: Math.round(meanConfidence(words)) },
+    ocr: { rotation: skew, skew, dpi: Math.round(p.scale * 72), words: words.length, meanConfidence: Math.round(meanConfidence(words)) },
     warnings: [],
   };
 }
@@ -158,8 +183,8 @@ export async function loadOcrXml(path: string, buf: Buffer, found: OcrXml, setti
   const pages: PdfPage[] = [];
   const warnings: LoadedDocument['warnings'] = [];
   for (const [i, p] of found.pages.entries()) {
-    const { words, rules, image } = await withImage(p, dirname(path), engine);
-    pages.push(toPdfPage(p, i + 1, words, rules));
+    const { words, rules, image, skew } = await withImage(p, dirname(path), engine);
+    pages.push(toPdfPage(p, i + 1, words, rules, skew));
     if (p.words.length === 0) warnings.push({ type: 'page_without_text', page: i + 1, message: `page ${i + 1} of the ${found.kind} has no words` });
     if (!image) warnings.push({ type: 'ocr_image_missing', page: i + 1, message: `page ${i + 1}: the image the ${found.kind} was read from${p.image ? ` (${p.image})` : ''} is not beside it: its table is read without ruling lines` });
   }

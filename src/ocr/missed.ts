@@ -46,8 +46,10 @@ export function unreadTokens(g: Gray, words: Box[], glyph: number): Box[] {
   const covered = new Uint8Array(g.width * g.height);
   const pad = Math.max(1, Math.round(glyph * 0.15));
   for (const w of words) {
-    for (let y = Math.max(0, w.y0 - pad); y <= Math.min(g.height - 1, w.y1 + pad); y++) {
-      covered.fill(1, y * g.width + Math.max(0, w.x0 - pad), y * g.width + Math.min(g.width, w.x1 + pad + 1));
+    // whole pixels: a fractional row would start the fill part-way along another row
+    const [x0, y0, x1, y1] = [Math.floor(w.x0), Math.floor(w.y0), Math.ceil(w.x1), Math.ceil(w.y1)];
+    for (let y = Math.max(0, y0 - pad); y <= Math.min(g.height - 1, y1 + pad); y++) {
+      covered.fill(1, y * g.width + Math.max(0, x0 - pad), y * g.width + Math.min(g.width, x1 + pad + 1));
     }
   }
   const glyphs = components(g, covered)
