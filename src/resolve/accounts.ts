@@ -7,8 +7,10 @@ import type { LayoutLine, LogicalRow } from '../model.js';
 import { canonicalCode } from '../nomenclature/code.js';
 import type { TableRows } from './codes.js';
 
-// `Sub Kegiatan : 3.31.01.2.06.09 Penyelenggaraan …`, `Kegiatan : 3.31.01.2.06 …`, `Program : 3.31.01 …`
-const HEADER_CODE = /\b(sub\s*kegiatan|kegiatan|program)\s*:\s*(\d+(?:\s*\.\s*\d+)+)/gi;
+// `Sub Kegiatan : 3.31.01.2.06.09 Penyelenggaraan …`, `Kegiatan : 3.31.01.2.06 …`, `Program : 3.31.01 …`;
+// on a scan a stop may come out as `:` (`3.31:01.2.06.09`), as in code cells (normalize/codes.ts), and
+// the label's own `:` may be lost, the label and the code then in cells of their own (a TAB between)
+const HEADER_CODE = /\b(sub\s*kegiatan|kegiatan|program)\s*(?::|\t)\s*(\d+(?:\s*[.:]\s*\d+)*(?:\s*\.\s*\d+)(?:\s*[.:]\s*\d+)*)/gi;
 // how far above a table its header block may start
 const HEADER_LINES = 40;
 const SUB_KEGIATAN_SEGMENTS = 6;
@@ -22,8 +24,8 @@ export function headerBlockCode(lines: LayoutLine[], before: number): string | n
   let best: string | null = null;
   for (let i = before - 2; i >= Math.max(0, before - 1 - HEADER_LINES); i--) {
     // a block read as one line holds every key: take each
-    for (const m of lines[i].text.replace(/\t/g, ' ').matchAll(HEADER_CODE)) {
-      const code = canonicalCode(m[2].replace(/\s/g, ''));
+    for (const m of lines[i].text.matchAll(HEADER_CODE)) {
+      const code = canonicalCode(m[2].replace(/\s/g, '').replace(/:/g, '.'));
       if (code && (!best || code.split('.').length > best.split('.').length)) best = code;
     }
     // a sub-kegiatan is as deep as a code goes: the nearest one is the table's

@@ -463,7 +463,12 @@ function assignSchemeLevels(rows: LogicalRow[]): void {
  * (the last rows of a page repeated at the top of the next). The first copy is marked.
  */
 export function markPageOverlapDuplicates(rows: LogicalRow[]): void {
-  const codeOf = (r: LogicalRow) => (r.code && r.codeReason && SOURCE_OF_REASON[r.codeReason] !== 'inferred' ? r.code : r.account);
+  // a row is known by its printed code and its account: the accounts of one RKA all carry their
+  // sub-kegiatan's code, and a parent account with one child prints the child's figure
+  const codeOf = (r: LogicalRow) => {
+    const code = r.code && r.codeReason && SOURCE_OF_REASON[r.codeReason] !== 'inferred' ? r.code : null;
+    return code === null && r.account === null ? null : `${code ?? ''}|${r.account ?? ''}`;
+  };
   for (let i = 0; i < rows.length; i++) {
     for (let k = 1; k <= 4 && i + 2 * k <= rows.length; k++) {
       let same = true;

@@ -13,12 +13,12 @@ const REAL = join(SHARED, 'real');
 const FACTS_SCORER = join(SHARED, 'tools', 'score-facts.mjs');
 
 // reached so far (a ratchet: raise them, never lower them)
-const FLOORS = { facts: 0.92, onPage: 0.98, codes: 0.99, metadata: 27 };
+const FLOORS = { facts: 0.93, onPage: 0.98, codes: 1, metadata: 27 };
 
 interface Counts { facts: number; found: number; onPage: number; coded: number; codeRight: number; metaOk?: number }
 let scores: { all: Counts & { metaOk: number }; files: Record<string, Counts> };
 let outDir = '';
-const output = (stem: string) => JSON.parse(readFileSync(join(outDir, `${stem}.json`), 'utf8')) as { records: { page: number | null; name: string; values: { value: number | null }[] }[] };
+const output = (stem: string) => JSON.parse(readFileSync(join(outDir, `${stem}.json`), 'utf8')) as { records: { page: number | null; name: string; account: string | null; duplicate_of: number | null; values: { value: number | null }[] }[] };
 
 beforeAll(() => {
   requireShared();
@@ -46,7 +46,7 @@ describe('real published documents against their hand-checked facts', () => {
   it.each([
     // documents of four code styles: SIPD RKA (rekening under a sub-kegiatan), a realisation
     // report (program-relative codes), a Renstra (full codes), and 2016/2020 plans in the old numbering
-    ['rka-sipd-disdagin-kota-bogor-2022-rapat', 12],
+    ['rka-sipd-disdagin-kota-bogor-2022-rapat', 13],
     ['rfk-dpupr-kab-grobogan-2021-12', 25],
     ['renstra-dpupr-kab-grobogan-2021-2026', 30],
     ['renja-disnak-prov-jabar-2016-bab3', 15],
@@ -73,6 +73,17 @@ describe('real published documents against their hand-checked facts', () => {
     // the running title; its 2017 plan 360.417.724 (Rp ribu) is on p.34
     const rec = output('renstra-dpupr-kab-grobogan-2021-2026').records.find((r) => r.values.some((v) => v.value === 360417724));
     expect(rec?.name).toBe('Program Peningkatan Jalan dan Jembatan');
+  });
+
+  it('an RKA account and its only child, printing one figure, are two rows, not a page-overlap duplicate', () => {
+    // every account of the RKA carries its sub-kegiatan's code; `5 BELANJA DAERAH` over `5.1 BELANJA
+    // OPERASI` (Rp. 1.954.327.000, p.1) and `5.1.02.04 Belana Perjalanan Dinas` over `5.1.02.04.01`
+    // (Rp. 1.710.397.000, p.3) print the same figure one under the other, as a page's last rows
+    // repeated atop the next would
+    const recs = output('rka-sipd-disdagin-kota-bogor-2022-rapat').records;
+    for (const account of ['5', '5.1', '5.1.02.04', '5.1.02.04.01']) {
+      expect(recs.filter((r) => r.account === account).map((r) => r.duplicate_of)).toEqual([null]);
+    }
   });
 
   it('keeps the running footer of every page out of the records (DKP Cianjur)', () => {

@@ -17,7 +17,8 @@ import {
   parseCode,
   splitMultiCode,
 } from '../../src/normalize/codes.ts';
-import type { PartialCode } from '../../src/model.ts';
+import type { LayoutLine, PartialCode } from '../../src/model.ts';
+import { headerBlockCode } from '../../src/resolve/accounts.ts';
 
 type Options = Parameters<typeof parseCode>[1];
 
@@ -553,5 +554,21 @@ describe('cell classifiers', () => {
 
   it('isRowKey: a dotted code `1.06.01` is not a row key', () => {
     expect(isRowKey('1.06.01')).toBe(false);
+  });
+});
+
+describe('the code of an RKA header block', () => {
+  const lines = (...texts: string[]) => texts.map((text) => ({ text }) as LayoutLine);
+  it('takes the deepest code the block names, on a text layer and as OCR reads its stops (`:`)', () => {
+    expect(headerBlockCode(lines('Program : 3.31.01 PROGRAM PENUNJANG', 'Kegiatan : 3.31.01.2.06 Administrasi', 'Sub Kegiatan : 3.31.01.2.06.09 Penyelenggaraan', 'x', 'x'), 5)).toBe('3.31.01.2.06.0009');
+    expect(headerBlockCode(lines('Kegiatan\t:\t3.31.01.2:.06 Administrasi Umum', 'Sub Kegiatan\t3.31:01.2.06.09 Penyelenggaraan Rapat', 'x', 'x'), 4)).toBe('3.31.01.2.06.0009');
+  });
+  it('takes it when OCR lost the label\'s `:` and the label and the code are cells of their own', () => {
+    expect(headerBlockCode(lines('Kegiatan\t3.31.01.2:.06 Administrasi Umum', 'Sub Kegiatan\t3.31:01.2.06.09 Penyelenggaraan Rapat', 'x', 'x'), 4)).toBe('3.31.01.2.06.0009');
+    // without a cell boundary or a `:` the label and a number run on in prose: no code
+    expect(headerBlockCode(lines('jumlah kegiatan 3.5 persen', 'x'), 2)).toBeNull();
+  });
+  it('reads no code from a time or a bare number after the label', () => {
+    expect(headerBlockCode(lines('Kegiatan : 10:30 WIB', 'Program : 3 kegiatan', 'x'), 3)).toBeNull();
   });
 });

@@ -36,9 +36,11 @@ describe('look-alike letters in OCR figures', () => {
     ['Ro 5.000.000', 'Rp 5.000.000'],
     ['R p. 12.5OO', 'Rp 12.500'],
     ['(4.88O.225)', '(4.880.225)'],
+    ['Rp 96:120.000', 'Rp 96.120.000'],
+    ['1:954.327.000', '1.954.327.000'],
   ])('%s → %s', (ocr, fixed) => expect(fixOcrFigures(ocr)).toBe(fixed));
 
-  it.each(['Sosial', 'IKU', 'B1', 'Orang/bulan', 'SOS 1'])('leaves words and labels alone: %s', (t) => expect(fixOcrFigures(t)).toBe(t));
+  it.each(['Sosial', 'IKU', 'B1', 'Orang/bulan', 'SOS 1', '10:30', 'Pukul 13:00', '1:2'])('leaves words and labels alone: %s', (t) => expect(fixOcrFigures(t)).toBe(t));
 });
 
 /** An image-only PDF page holding `image` (a canvas), `width`×`height` points. */
