@@ -168,17 +168,28 @@ function inkAlongside(r: { j0: number; j1: number; a: number; b: number }, along
 function thinMask(g: Gray, horizontalRuns: boolean, maxThickness: number): Uint8Array {
   const { width: w, height: h, px } = g;
   const out = new Uint8Array(w * h);
-  const [lines, length] = horizontalRuns ? [h, w] : [w, h];
-  const index = horizontalRuns ? (line: number, k: number) => line * w + k : (line: number, k: number) => k * w + line;
   for (const level of [RULE_DARK, DARK]) {
-    for (let line = 0; line < lines; line++) {
-      let start = -1;
-      for (let k = 0; k <= length; k++) {
-        const dark = k < length && px[index(line, k)] < level;
-        if (dark && start < 0) start = k;
-        if (!dark && start >= 0) {
-          if (k - start <= maxThickness) for (let m = start; m < k; m++) out[index(line, m)] = 1;
-          start = -1;
+    if (horizontalRuns) {
+      for (let y = 0; y < h; y++) {
+        const row = y * w;
+        let start = -1;
+        for (let x = 0; x <= w; x++) {
+          if (x < w && px[row + x] < level) { if (start < 0) start = x; } else if (start >= 0) {
+            if (x - start <= maxThickness) out.fill(1, row + start, row + x);
+            start = -1;
+          }
+        }
+      }
+      continue;
+    }
+    // vertical runs, read row by row (memory order): where each column's current run started
+    const start = new Int32Array(w).fill(-1);
+    for (let y = 0; y <= h; y++) {
+      const row = y * w;
+      for (let x = 0; x < w; x++) {
+        if (y < h && px[row + x] < level) { if (start[x] < 0) start[x] = y; } else if (start[x] >= 0) {
+          if (y - start[x] <= maxThickness) for (let m = start[x]; m < y; m++) out[m * w + x] = 1;
+          start[x] = -1;
         }
       }
     }
