@@ -4,7 +4,7 @@
 // (paragraph and table breaks).
 
 import type { PdfPage } from '../load/pdf.js';
-import { fixOcrFigures } from '../normalize/ocr.js';
+import { fixOcrFigures, fixOcrSpaces } from '../normalize/ocr.js';
 import type { Cell, LayoutLine } from '../model.js';
 import { DEFAULT_SETTINGS, type Layout } from '../settings.js';
 import { isVertical } from './cellModel.js';
@@ -13,7 +13,7 @@ import { visualLines } from './lines.js';
 
 const NO_MARKUP = { bold: false, italic: false, underline: false };
 
-/** The cells of a row as the model's cells; on a scanned page, look-alike letters in figures read as digits. */
+/** The cells of a row as the model's cells; on a scanned page, look-alike letters in figures read as digits and words OCR glued apart. */
 function cellsOf(l: CellLine, page: PdfPage): Cell[] {
   return l.cells.map((c, index) => {
     // a cell's own TABs would split it: the converter's cells never hold one
@@ -21,7 +21,7 @@ function cellsOf(l: CellLine, page: PdfPage): Cell[] {
     const cell: Cell = { index, text, raw: text, markup: NO_MARKUP, box: { page: page.number, x0: c.x0, x1: c.x1, top: c.top, bottom: c.bottom } };
     if (page.ocr) {
       if (c.confidence !== undefined) cell.confidence = Math.round(c.confidence);
-      const fixed = fixOcrFigures(text);
+      const fixed = fixOcrSpaces(fixOcrFigures(text));
       if (fixed !== text) [cell.ocrText, cell.text] = [text, fixed];
     }
     return cell;

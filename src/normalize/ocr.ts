@@ -29,3 +29,15 @@ export function fixOcrFigures(text: string): string {
     .map((t) => (/\s/.test(t) ? t : fixToken(t)))
     .join('');
 }
+
+// a lower-case run of two letters or more, then a capital: `DombaMargawati`, `diUPTD`. Formal
+// Indonesian prints no word so (a prefix of one letter, `eKTP`, and `McX` names are left alone)
+const GLUED = /(?<=[a-z]{2})(?=[A-Z])/g;
+
+/**
+ * The cell text with the spaces OCR lost between words put back where the case shows them
+ * (`Pemeliharaan SaranaPrasarana` → `Pemeliharaan Sarana Prasarana`).
+ */
+export function fixOcrSpaces(text: string): string {
+  return text.replace(GLUED, ' ');
+}

@@ -4,7 +4,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/load/pdf.ts';
-import { fixOcrFigures } from '../../src/normalize/ocr.ts';
+import { fixOcrFigures, fixOcrSpaces } from '../../src/normalize/ocr.ts';
 import { closeOcr } from '../../src/ocr/engine.ts';
 import { cellAround, doubtfulFigureCells } from '../../src/ocr/figureCells.ts';
 import { findRules, grayOf, rotated, withoutSpecks } from '../../src/ocr/image.ts';
@@ -26,6 +26,16 @@ function paper(width: number, height: number, px: number) {
 }
 
 afterAll(closeOcr);
+
+describe('words OCR glued together', () => {
+  it.each([
+    ['Administrasi Perkantoran di UPTD BPPT DombaMargawati', 'Administrasi Perkantoran di UPTD BPPT Domba Margawati'],
+    ['Pengendalian Penyakit diUPTD BPPTD', 'Pengendalian Penyakit di UPTD BPPTD'],
+    ['Pertimbangan ObjektifLainnya ASN', 'Pertimbangan Objektif Lainnya ASN'],
+  ])('%s → %s', (ocr, fixed) => expect(fixOcrSpaces(ocr)).toBe(fixed));
+
+  it.each(['UPTD BPPTD', 'e-KTP eKTP', 'SKPDnya', 'McDonald', 'Rp 1.954.327.000', 'RKA-SKPD', 'PROGRAM PENUNJANG'])('leaves alone: %s', (t) => expect(fixOcrSpaces(t)).toBe(t));
+});
 
 describe('look-alike letters in OCR figures', () => {
   it.each([
