@@ -135,7 +135,7 @@ async function withImage(p: OcrPageWords, dir: string, engine: (() => OcrEngine)
   const img = await pageImage(p, dir);
   if (!img) return { words: p.words, rules: [], image: null, skew: 0 };
   const { cleaned, refineWords } = await import('../ocr/page.js');
-  const { findRules, grayOf, orientation, rotated } = await import('../ocr/image.js');
+  const { findRules, grayOf, orientation, rotated, strokeWidth } = await import('../ocr/image.js');
   const dpi = p.scale * 72;
   // the run read the page as it lay, askew: its words are turned straight with the image, so
   // that a table row's words share one line and its rules run level and upright
@@ -144,7 +144,7 @@ async function withImage(p: OcrPageWords, dir: string, engine: (() => OcrEngine)
   const pixelRules = findRules(grayOf(straight), dpi);
   const level = straightened(p.words, skew, img.canvas.width, img.canvas.height);
   // read again on the page as our OCR reads it: specks and rules out (rule ink is no unread word)
-  const words = engine ? await refineWords(cleaned(straight, dpi, pixelRules), level, pixelRules, engine()) : level;
+  const words = engine ? await refineWords(cleaned(straight, dpi, pixelRules, strokeWidth(grayOf(img.canvas))), level, pixelRules, engine()) : level;
   const rules = pixelRules.map((r) => ({ x1: r.x1 / p.scale, y1: r.y1 / p.scale, x2: r.x2 / p.scale, y2: r.y2 / p.scale }));
   return { words, rules, image: img.file, skew };
 }

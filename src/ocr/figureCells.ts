@@ -30,8 +30,8 @@ const GAP = 1.2;
 // a sheet is cut into several recognitions past this height (pixels): tesseract's memory
 const MAX_SHEET_HEIGHT = 8000;
 // what a page pass makes of a figure's piece: digits, separators, and the marks a dust speck or a
-// lost stop turns into (`"`, `°`, `:`, `;`, `'`)
-const PIECE = /^[-–(]?(Rp\.?)?[\d.,:;'"°]*\d[\d.,:;'"°]*[%)]?$/;
+// lost stop turns into (`"`, `°`, `:`, `;`, `'`); a money figure's `,-` (no cents: `1.350.000,-`)
+const PIECE = /^[-–(]?(Rp\.?)?[\d.,:;'"°]*\d[\d.,:;'"°]*(%|\)|[.,]-)?$/;
 
 /** The cell of the ruled grid around a point: the nearest rules on each side that pass it. */
 export function cellAround(x: number, y: number, rules: PixelRule[]): CellBox | null {

@@ -20,7 +20,8 @@ const MARGIN = 0.4;
 // blank lines between two cut-outs, in glyph heights
 const LINE_GAP = 1.2;
 
-const FIGURE = /^\(?-?(Rp\.?)?\d[\d.,]*%?\)?$/;
+// `Rp 1.350.000,-`: a money figure may end in `,-` (no cents), as Indonesian prints it
+const FIGURE = /^\(?-?(Rp\.?)?\d[\d.,]*(%|[.,]?-)?\)?$/;
 
 function isFigure(text: string): boolean {
   return FIGURE.test(text) && (text.match(/\d/g)?.length ?? 0) >= MIN_DIGITS;

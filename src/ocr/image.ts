@@ -376,3 +376,65 @@ export function withoutSpecks(src: Canvas, maxArea: number, isolation: number): 
   ctx.putImageData(data, 0, 0);
   return { canvas: out, specks: white.length };
 }
+
+// dark enough to be ink in the black-and-white copy (ImageMagick's `-threshold 60%`)
+const MAJORITY_LEVEL = 153;
+// text strokes at least this many pixels thick survive a 3 × 3 majority whole
+export const MAJORITY_MIN_STROKE = 4;
+
+/**
+ * How thick the page's dark strokes are, in pixels: the length of the horizontal dark run that
+ * half of all dark pixels lie in runs no longer than (runs up to 15 pixels: strokes, not rules or
+ * shading).
+ */
+export function strokeWidth(g: Gray): number {
+  const count = new Array(16).fill(0);
+  for (let y = 0; y < g.height; y++) {
+    let run = 0;
+    for (let x = 0; x <= g.width; x++) {
+      if (x < g.width && g.px[y * g.width + x] < DARK) run++;
+      else {
+        if (run > 0 && run < 16) count[run] += run;
+        run = 0;
+      }
+    }
+  }
+  const total = count.reduce((a, b) => a + b, 0);
+  let seen = 0;
+  for (let k = 1; k < 16; k++) if ((seen += count[k]) >= total / 2) return k;
+  return 0;
+}
+
+/**
+ * A copy in black and white, each pixel the majority of the 3 × 3 pixels around it (a median
+ * filter on a thresholded page). Scanner grain and JPEG noise leave flecks of a stop's size all
+ * over a page; tesseract reads them as stops and commas inside figures (`52.000.000,-` read
+ * `52000000.`). A fleck is a pixel or two; a stop at 300 dpi is a 4 × 4 blob or larger and stays.
+ */
+export function majorityBinarized(src: Canvas, level = MAJORITY_LEVEL): Canvas {
+  const g = grayOf(src);
+  const { width: w, height: h, px } = g;
+  const dark = new Uint8Array(w * h);
+  for (let i = 0; i < px.length; i++) dark[i] = px[i] < level ? 1 : 0;
+  // 3 × 3 sums: across each row, then down each column
+  const rows = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const r = y * w;
+    for (let x = 0; x < w; x++) rows[r + x] = dark[r + x] + (x > 0 ? dark[r + x - 1] : 0) + (x < w - 1 ? dark[r + x + 1] : 0);
+  }
+  const out = createCanvas(w, h);
+  const ctx = out.getContext('2d');
+  const data = ctx.createImageData(w, h);
+  for (let y = 0; y < h; y++) {
+    const r = y * w;
+    for (let x = 0; x < w; x++) {
+      const n = rows[r + x] + (y > 0 ? rows[r + x - w] : 0) + (y < h - 1 ? rows[r + x + w] : 0);
+      const v = n >= 5 ? 0 : 255;
+      const q = (r + x) * 4;
+      data.data[q] = data.data[q + 1] = data.data[q + 2] = v;
+      data.data[q + 3] = 255;
+    }
+  }
+  ctx.putImageData(data, 0, 0);
+  return out;
+}

@@ -5,7 +5,7 @@
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import type { Rule, TextItem } from '../load/pdf.js';
 import type { OcrEngine, OcrWord } from './engine.js';
-import { findRules, grayOf, ocrBytes, orientation, pasted, rotated, withoutRules, withoutSpecks, type PixelRule } from './image.js';
+import { findRules, grayOf, majorityBinarized, MAJORITY_MIN_STROKE, ocrBytes, strokeWidth, orientation, pasted, rotated, withoutRules, withoutSpecks, type PixelRule } from './image.js';
 import { rereadFigures } from './figures.js';
 import { rereadFigureCells } from './figureCells.js';
 import { mosaicLayout, mosaicSheet, plausibleToken, tokenOf, unreadTokens } from './missed.js';
@@ -103,7 +103,7 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
   // the ruling lines, found first and then painted out: tesseract drops words that touch them
   const pixelRules = findRules(rotation === 0 ? gray : grayOf(canvas), dpi);
   // specks out (a full stop at this resolution is several times larger), then the rules
-  const clean = cleaned(canvas, dpi, pixelRules);
+  const clean = cleaned(canvas, dpi, pixelRules, strokeWidth(gray));
   let words = await engine.recognize(ocrBytes(clean));
   let read = clean;
   // text upside down, or sideways turned the wrong way round, reads poorly: the other way reads better
@@ -129,10 +129,15 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
   };
 }
 
-/** The page without specks (a full stop at this resolution is several times larger) and without its rules. */
-export function cleaned(canvas: Canvas, dpi: number, rules: PixelRule[]): Canvas {
+/**
+ * The page without specks (a full stop at this resolution is several times larger) and without
+ * its rules; where its text strokes are thick enough to keep (`strokes`, in pixels), in black and
+ * white with the flecks of grain that are left smoothed away (a 3 × 3 majority).
+ */
+export function cleaned(canvas: Canvas, dpi: number, rules: PixelRule[], strokes = 0): Canvas {
   const speck = Math.max(1, Math.floor(SPECK_PIXELS * (dpi / SPECK_DPI) ** 2));
-  return withoutRules(withoutSpecks(canvas, speck, Math.round(SPECK_ISOLATION * dpi / 72)).canvas, rules);
+  const clean = withoutRules(withoutSpecks(canvas, speck, Math.round(SPECK_ISOLATION * dpi / 72)).canvas, rules);
+  return strokes >= MAJORITY_MIN_STROKE ? majorityBinarized(clean) : clean;
 }
 
 /**

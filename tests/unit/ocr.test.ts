@@ -7,7 +7,7 @@ import { openPdf } from '../../src/load/pdf.ts';
 import { fixOcrFigures, fixOcrSpaces } from '../../src/normalize/ocr.ts';
 import { closeOcr } from '../../src/ocr/engine.ts';
 import { cellAround, doubtfulFigureCells } from '../../src/ocr/figureCells.ts';
-import { findRules, grayOf, rotated, withoutSpecks } from '../../src/ocr/image.ts';
+import { findRules, grayOf, majorityBinarized, rotated, strokeWidth, withoutSpecks } from '../../src/ocr/image.ts';
 import { plausibleToken, unreadTokens } from '../../src/ocr/missed.ts';
 import { renderPage } from '../../src/ocr/page.ts';
 import { extractFile } from '../../src/pipeline.ts';
@@ -266,5 +266,28 @@ describe('figure cells of a ruled scan', () => {
     ];
     const cells = doubtfulFigureCells(words, column, 10).map((c) => c.words.map((w) => w.text).join(' '));
     expect(cells).toEqual(['TT : 01.2...']);
+  });
+});
+
+describe('grain smoothed away where the text is thick enough', () => {
+  it('measures the strokes of the page and keeps them through a 3 × 3 majority, flecks gone', () => {
+    const { canvas, ctx } = paper(600, 300, 20);
+    // strokes 4 px thick (text of ten points or more at 300 dpi), a 5 × 5 stop, and flecks of grain
+    for (const x of [50, 80, 110, 140]) ctx.fillRect(x, 50, 4, 60);
+    ctx.fillRect(200, 105, 5, 5);
+    const flecks = [[300, 60], [320, 90], [350, 140], [400, 200], [450, 75]];
+    for (const [x, y] of flecks) ctx.fillRect(x, y, 2, 1);
+    expect(strokeWidth(grayOf(canvas))).toBe(4);
+    const out = grayOf(majorityBinarized(canvas));
+    const at = (x: number, y: number) => out.px[y * out.width + x];
+    for (const x of [50, 80, 110, 140]) expect(at(x + 2, 80)).toBe(0);
+    expect(at(202, 107)).toBe(0);
+    for (const [x, y] of flecks) expect(at(x, y)).toBe(255);
+  });
+
+  it('thin text (strokes of one or two pixels) measures thin: it is not smoothed, which would erase it', () => {
+    const { canvas, ctx } = paper(600, 300, 20);
+    for (const x of [50, 60, 70, 80, 90]) ctx.fillRect(x, 50, 2, 40);
+    expect(strokeWidth(grayOf(canvas))).toBeLessThan(4);
   });
 });
