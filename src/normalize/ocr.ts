@@ -7,7 +7,7 @@ const LOOKALIKE: Record<string, string> = { O: '0', o: '0', l: '1', I: '1', '|':
 const TOKEN = /^[(-]?[\dOolI|SB][\dOolI|SB.,]*%?\)?$/;
 
 // thousands groups with a `:` among their stops; a time (`10:30`) has no group of three after it
-const COLON_GROUPS = /^(Rp\.?)?\d{1,3}(?:[.:]\d{3})+(?:,\d+)?$/;
+const COLON_GROUPS = /^(Rp\.?)?\d{1,3}(?:[.:]\d{3})+(?:,\d+)?(?:[.,]?-)?$/;
 
 function fixToken(t: string): string {
   if (t.includes(':') && COLON_GROUPS.test(t)) return t.replace(/:/g, '.');

@@ -48,6 +48,7 @@ describe('look-alike letters in OCR figures', () => {
     ['(4.88O.225)', '(4.880.225)'],
     ['Rp 96:120.000', 'Rp 96.120.000'],
     ['1:954.327.000', '1.954.327.000'],
+    ['2:882.300.000.-', '2.882.300.000.-'],
   ])('%s → %s', (ocr, fixed) => expect(fixOcrFigures(ocr)).toBe(fixed));
 
   it.each(['Sosial', 'IKU', 'B1', 'Orang/bulan', 'SOS 1', '10:30', 'Pukul 13:00', '1:2'])('leaves words and labels alone: %s', (t) => expect(fixOcrFigures(t)).toBe(t));
