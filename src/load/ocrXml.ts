@@ -135,38 +135,34 @@ async function withImage(p: OcrPageWords, dir: string, engine: (() => OcrEngine)
   const img = await pageImage(p, dir);
   if (!img) return { words: p.words, rules: [], image: null, skew: 0 };
   const { cleaned, refineWords } = await import('../ocr/page.js');
-  const { findRules, grayOf, orientation, rotated, strokeWidth } = await import('../ocr/image.js');
+  const { findRules, grayOf, orientation, rotated, strokeWidth, turnedPoint } = await import('../ocr/image.js');
   const dpi = p.scale * 72;
+  const gray = grayOf(img.canvas);
   // the run read the page as it lay, askew: its words are turned straight with the image, so
   // that a table row's words share one line and its rules run level and upright
-  const { skew } = orientation(grayOf(img.canvas));
+  const { skew } = orientation(gray);
   const straight = skew === 0 ? img.canvas : rotated(img.canvas, skew);
-  const pixelRules = findRules(grayOf(straight), dpi);
-  const level = straightened(p.words, skew, img.canvas.width, img.canvas.height);
+  const pixelRules = findRules(skew === 0 ? gray : grayOf(straight), dpi);
+  const centre = (w: OcrWord) => turnedPoint((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2, skew, img.canvas.width, img.canvas.height);
+  const level = skew === 0 ? p.words : p.words.map((w) => straightened(w, skew, centre(w)));
   // read again on the page as our OCR reads it: specks and rules out (rule ink is no unread word)
-  const words = engine ? await refineWords(cleaned(straight, dpi, pixelRules, strokeWidth(grayOf(img.canvas))), level, pixelRules, engine()) : level;
+  const words = engine ? await refineWords(cleaned(straight, dpi, pixelRules, strokeWidth(gray)), level, pixelRules, engine()) : level;
   const rules = pixelRules.map((r) => ({ x1: r.x1 / p.scale, y1: r.y1 / p.scale, x2: r.x2 / p.scale, y2: r.y2 / p.scale }));
   return { words, rules, image: img.file, skew };
 }
 
 /**
- * Words of a page image turned by `degrees` about its centre (as src/ocr/image.ts `rotated` turns
- * the image): each box moved with its centre and grown to hold the turned word (ink outside every
- * box is read as a word the run missed), its baseline kept where it was in the box.
+ * A word of a page image turned by `degrees` (src/ocr/image.ts `rotated`), its centre now at
+ * `centre`: its box grown to hold the turned word (ink outside every box is read as a word the run
+ * missed), its baseline kept where it was in the box.
  */
-function straightened(words: OcrWord[], degrees: number, width: number, height: number): OcrWord[] {
-  if (degrees === 0) return words;
+function straightened(w: OcrWord, degrees: number, [nx, ny]: [number, number]): OcrWord {
   const a = (degrees * Math.PI) / 180;
   const [cos, sin] = [Math.cos(a), Math.abs(Math.sin(a))];
-  const [cx, cy] = [width / 2, height / 2];
-  return words.map((w) => {
-    const [mx, my] = [(w.x0 + w.x1) / 2 - cx, (w.y0 + w.y1) / 2 - cy];
-    const [nx, ny] = [cx + mx * Math.cos(a) + my * Math.sin(a), cy - mx * Math.sin(a) + my * Math.cos(a)];
-    const [bw, bh] = [w.x1 - w.x0, w.y1 - w.y0];
-    const [hw, hh] = [(bw * cos + bh * sin) / 2, (bw * sin + bh * cos) / 2];
-    // whole pixels, as the run gave them (the image stages index pixels by them)
-    return { ...w, x0: Math.floor(nx - hw), x1: Math.ceil(nx + hw), y0: Math.floor(ny - hh), y1: Math.ceil(ny + hh), baseline: Math.round(w.baseline - (w.y0 + w.y1) / 2 + ny) };
-  });
+  const [bw, bh] = [w.x1 - w.x0, w.y1 - w.y0];
+  const [hw, hh] = [(bw * cos + bh * sin) / 2, (bw * sin + bh * cos) / 2];
+  // whole pixels, as the run gave them (the image stages index pixels by them)
+  return { ...w, x0: Math.floor(nx - hw), x1: Math.ceil(nx + hw), y0: Math.floor(ny - hh), y1: Math.ceil(ny + hh), baseline: Math.round(w.baseline - (w.y0 + w.y1) / 2 + ny) };
 }
 
 function toPdfPage(p: OcrPageWords, number: number, words: OcrWord[], rules: Rule[], skew: number): PdfPage {

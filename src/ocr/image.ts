@@ -106,6 +106,17 @@ export function pasted(src: Canvas, width: number, height: number, pieces: Paste
   return sheet;
 }
 
+/**
+ * Where a point of an image lands when `rotated` turns the image by `degrees` (about its centre,
+ * same size); `-degrees` takes it back.
+ */
+export function turnedPoint(x: number, y: number, degrees: number, width: number, height: number): [number, number] {
+  const a = (degrees * Math.PI) / 180;
+  const [cx, cy] = [width / 2, height / 2];
+  const [dx, dy] = [x - cx, y - cy];
+  return [cx + dx * Math.cos(a) + dy * Math.sin(a), cy - dx * Math.sin(a) + dy * Math.cos(a)];
+}
+
 /** A copy turned by `degrees` (counter-clockwise) about its centre, on white. */
 export function rotated(src: Canvas, degrees: number): Canvas {
   const quarter = Math.abs(Math.round(degrees / 90)) % 2 === 1 && Math.abs(degrees % 90) < 1e-6;
@@ -411,11 +422,11 @@ export function strokeWidth(g: Gray): number {
  * over a page; tesseract reads them as stops and commas inside figures (`52.000.000,-` read
  * `52000000.`). A fleck is a pixel or two; a stop at 300 dpi is a 4 × 4 blob or larger and stays.
  */
-export function majorityBinarized(src: Canvas, level = MAJORITY_LEVEL): Canvas {
+export function majorityBinarized(src: Canvas): Canvas {
   const g = grayOf(src);
   const { width: w, height: h, px } = g;
   const dark = new Uint8Array(w * h);
-  for (let i = 0; i < px.length; i++) dark[i] = px[i] < level ? 1 : 0;
+  for (let i = 0; i < px.length; i++) dark[i] = px[i] < MAJORITY_LEVEL ? 1 : 0;
   // 3 × 3 sums: across each row, then down each column
   const rows = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {

@@ -5,7 +5,7 @@
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import type { Rule, TextItem } from '../load/pdf.js';
 import type { OcrEngine, OcrWord } from './engine.js';
-import { findRules, grayOf, majorityBinarized, MAJORITY_MIN_STROKE, ocrBytes, strokeWidth, orientation, pasted, rotated, withoutRules, withoutSpecks, type PixelRule } from './image.js';
+import { findRules, grayOf, majorityBinarized, MAJORITY_MIN_STROKE, ocrBytes, strokeWidth, orientation, pasted, rotated, turnedPoint, withoutRules, withoutSpecks, type PixelRule } from './image.js';
 import { rereadFigures } from './figures.js';
 import { rereadFigureCells } from './figureCells.js';
 import { mosaicLayout, mosaicSheet, plausibleToken, tokenOf, unreadTokens } from './missed.js';
@@ -185,10 +185,7 @@ export function canvasPixelRules(canvas: Canvas, dpi: number): PixelRule[] {
  */
 function unturned(r: Rule, degrees: number, width: number, height: number): Rule {
   if (degrees === 0) return r;
-  const a = (degrees * Math.PI) / 180;
-  const [cx, cy] = [width / 2, height / 2];
-  const back = (x: number, y: number) => [cx + (x - cx) * Math.cos(a) - (y - cy) * Math.sin(a), cy + (x - cx) * Math.sin(a) + (y - cy) * Math.cos(a)];
-  const [[x1, y1], [x2, y2]] = [back(r.x1, r.y1), back(r.x2, r.y2)];
+  const [[x1, y1], [x2, y2]] = [turnedPoint(r.x1, r.y1, -degrees, width, height), turnedPoint(r.x2, r.y2, -degrees, width, height)];
   if (r.y1 === r.y2) return { x1: Math.min(x1, x2), x2: Math.max(x1, x2), y1: (y1 + y2) / 2, y2: (y1 + y2) / 2 };
   return { x1: (x1 + x2) / 2, x2: (x1 + x2) / 2, y1: Math.min(y1, y2), y2: Math.max(y1, y2) };
 }
