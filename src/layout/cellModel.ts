@@ -18,6 +18,8 @@ export interface CellText extends Box {
   text: string;
   /** the lowest OCR confidence of its words (scanned pages only) */
   confidence?: number;
+  /** what OCR read, where the text was rebuilt from it (scanned pages only) */
+  ocrText?: string;
 }
 
 export type Strategy = 'lattice' | 'stream';
@@ -53,6 +55,7 @@ export function cellOf(runs: Run[], line: { top: number; y: number }, x0?: numbe
     top: line.top,
     bottom: line.y,
     ...(conf.length ? { confidence: minOf(conf) } : {}),
+    ...(runs.some((r) => r.ocrText !== undefined) ? { ocrText: runs.map((r) => r.ocrText ?? r.text).join(' ') } : {}),
   };
 }
 
@@ -93,6 +96,7 @@ function joinCells(a: CellText | undefined, b: CellText | undefined): CellText {
     text: joinCellText(a.text, b.text),
     x0: Math.min(a.x0, b.x0), x1: Math.max(a.x1, b.x1), top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom),
     ...(conf.length ? { confidence: minOf(conf) } : {}),
+    ...(a.ocrText !== undefined || b.ocrText !== undefined ? { ocrText: `${a.ocrText ?? a.text} ${b.ocrText ?? b.text}` } : {}),
   };
 }
 

@@ -14,6 +14,8 @@ export interface Run {
   size: number;
   /** the lowest OCR confidence of its words (scanned pages only) */
   confidence?: number;
+  /** what OCR read, where the text was rebuilt from it (scanned pages only) */
+  ocrText?: string;
 }
 
 export interface VisualLine {
@@ -119,12 +121,13 @@ function runsOf(items: TextItem[], walls: number[], s: Layout): Run[] {
     const collides = gap < -s.run_overlap_split * Math.max(it.size, last?.size ?? 0);
     if (last && !walled && !collides && gap < s.run_join_gap * Math.max(it.size, last.size)) {
       const space = gap > s.word_space_gap * it.size && !last.text.endsWith(' ') && !it.str.startsWith(' ');
+      if (it.ocrText !== undefined || last.ocrText !== undefined) last.ocrText = `${last.ocrText ?? last.text}${space ? ' ' : ''}${it.ocrText ?? it.str}`;
       last.text += (space ? ' ' : '') + it.str;
       last.right = Math.max(last.right, it.x + it.width);
       last.size = Math.max(last.size, it.size);
       if (it.confidence !== undefined) last.confidence = Math.min(last.confidence ?? 100, it.confidence);
     } else {
-      out.push({ text: it.str, x: it.x, right: it.x + it.width, size: it.size, confidence: it.confidence });
+      out.push({ text: it.str, x: it.x, right: it.x + it.width, size: it.size, confidence: it.confidence, ...(it.ocrText === undefined ? {} : { ocrText: it.ocrText }) });
     }
   }
   for (const r of out) r.text = r.text.replace(/\s+/g, ' ').trim();

@@ -23,6 +23,8 @@ function cellsOf(l: CellLine, page: PdfPage): Cell[] {
       if (c.confidence !== undefined) cell.confidence = Math.round(c.confidence);
       const fixed = fixOcrSpaces(fixOcrFigures(text));
       if (fixed !== text) [cell.ocrText, cell.text] = [text, fixed];
+      // a figure OCR read in pieces, read back whole before the layout: what OCR read is kept
+      if (c.ocrText !== undefined) cell.ocrText = c.ocrText.replace(/\t/g, ' ');
     }
     return cell;
   });

@@ -30,6 +30,8 @@ export interface TextItem {
   font: string;
   /** OCR word confidence, 0–100 (scanned pages only) */
   confidence?: number;
+  /** what OCR read, where `str` was rebuilt from it (scanned pages only) */
+  ocrText?: string;
 }
 
 /** A straight ruling segment, horizontal or vertical. */

@@ -1,7 +1,8 @@
 // OCR reads some digits as look-alike letters. Inside a figure or a code only — a token made
 // of digits, separators and a minority of look-alikes — they are read back as digits:
 // O/o → 0, l/I/| → 1, S → 5, B → 8; and `Ro`/`R p` before a figure is `Rp`. A stop that a speck or
-// a faint print turned into `:` between thousands groups (`96:120.000`) is a stop again.
+// a faint print turned into `:` between thousands groups (`96:120.000`) is a stop again, and a
+// speck after the last digit read as a quote mark is dropped.
 
 const LOOKALIKE: Record<string, string> = { O: '0', o: '0', l: '1', I: '1', '|': '1', S: '5', B: '8' };
 const TOKEN = /^[(-]?[\dOolI|SB][\dOolI|SB.,]*%?\)?$/;
@@ -9,7 +10,11 @@ const TOKEN = /^[(-]?[\dOolI|SB][\dOolI|SB.,]*%?\)?$/;
 // thousands groups with a `:` among their stops; a time (`10:30`) has no group of three after it
 const COLON_GROUPS = /^(Rp\.?)?\d{1,3}(?:[.:]\d{3})+(?:,\d+)?(?:[.,]?-)?$/;
 
-function fixToken(t: string): string {
+// a speck after a figure or code that OCR read as a quote or a degree sign (`03.01"`, `39°`)
+const TRAILING_MARK = /(?<=\d)[“”"'°]+$/u;
+
+function fixToken(raw: string): string {
+  const t = raw.replace(TRAILING_MARK, '');
   if (t.includes(':') && COLON_GROUPS.test(t)) return t.replace(/:/g, '.');
   if (!TOKEN.test(t)) return t;
   const digits = (t.match(/\d/g) ?? []).length;

@@ -24,6 +24,8 @@ export interface OcrWord {
   lineHeight: number;
   /** y of its text line's baseline under the word: the bottom of the box drops with descenders (`p`, `g`) */
   baseline: number;
+  /** what OCR read where the text was rebuilt from its pieces (a figure wrapped over a cell's lines) */
+  ocrText?: string;
 }
 
 /** The line's baseline at `x`, or the box bottom when tesseract gave no usable baseline. */

@@ -8,6 +8,7 @@
 
 import type { Canvas } from '@napi-rs/canvas';
 import type { OcrEngine, OcrWord } from './engine.js';
+import { figureFromLines } from '../normalize/figurePieces.js';
 import { SURE, wellFormedFigure } from './figures.js';
 import { ocrBytes, pasted, type PixelRule } from './image.js';
 
@@ -190,6 +191,39 @@ function better(old: OcrWord[], fresh: OcrWord[], garbledCell = false): boolean 
   return !wellFormed(old) || sure(fresh) > sure(old);
 }
 
+/** Words in lines, top to bottom, each left to right. */
+function linesOf(ws: OcrWord[], glyph: number): OcrWord[][] {
+  const lines: OcrWord[][] = [];
+  for (const w of readingOrder(ws)) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line[0].baseline - w.baseline) <= glyph / 2) line.push(w);
+    else lines.push([w]);
+  }
+  return lines;
+}
+
+/**
+ * One word for a figure that wraps over the lines of `words` (figurePieces.ts), on its first
+ * line, or null; `read` is the page pass's words, kept as what OCR read.
+ */
+function wrappedFigure(words: OcrWord[], read: OcrWord[], glyph: number): OcrWord | null {
+  const lines = linesOf(words, glyph);
+  const text = lines.length > 1 ? figureFromLines(lines.map((l) => l.map((w) => w.text).join(''))) : null;
+  if (!text) return null;
+  const first = lines[0][0];
+  return {
+    ...first,
+    text,
+    // the box holds every piece's ink (read, not to be looked for again); the line is the first
+    x0: Math.min(...words.map((w) => w.x0)),
+    x1: Math.max(...words.map((w) => w.x1)),
+    y0: Math.min(...words.map((w) => w.y0)),
+    y1: Math.max(...words.map((w) => w.y1)),
+    confidence: Math.min(...words.map((w) => w.confidence)),
+    ocrText: linesOf(read, glyph).map((l) => l.map((w) => w.text).join(' ')).join(' '),
+  };
+}
+
 /**
  * The page's words with its doubtful figure cells read again (`canvas`: the page as recognised,
  * rules painted out; `rules`: the rules found in its pixels). Returns the words and, in `done`,
@@ -208,8 +242,11 @@ export async function rereadFigureCells(canvas: Canvas, words: OcrWord[], rules:
     for (const s of sheet.slots) {
       const fresh = wordsOfSlot(read, s, left);
       const taken = better(s.cell.words, fresh, s.cell.garbled);
-      if (taken) s.cell.words.forEach((w, i) => replaced.set(w, i === 0 ? fresh : []));
-      for (const w of taken ? fresh : s.cell.words) done.add(w);
+      // a figure wrapped over the cell's lines, read back whole from either reading's pieces
+      const whole = wrappedFigure(fresh, s.cell.words, glyph) ?? wrappedFigure(s.cell.words, s.cell.words, glyph);
+      const now = whole ? [whole] : taken ? fresh : s.cell.words;
+      if (now !== s.cell.words) s.cell.words.forEach((w, i) => replaced.set(w, i === 0 ? now : []));
+      for (const w of now) done.add(w);
     }
   }
   return { words: words.flatMap((w) => replaced.get(w) ?? [w]), done };

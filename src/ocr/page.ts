@@ -5,8 +5,9 @@
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import type { Rule, TextItem } from '../load/pdf.js';
 import type { OcrEngine, OcrWord } from './engine.js';
-import { findRules, grayOf, majorityBinarized, MAJORITY_MIN_STROKE, ocrBytes, strokeWidth, orientation, pasted, rotated, turnedPoint, withoutRules, withoutSpecks, type PixelRule } from './image.js';
+import { findRules, grayOf, type Gray, majorityBinarized, MAJORITY_MIN_STROKE, ocrBytes, strokeWidth, orientation, pasted, rotated, turnedPoint, withoutRules, withoutSpecks, type PixelRule } from './image.js';
 import { rereadFigures } from './figures.js';
+import { spacedListDashes } from './listDash.js';
 import { rereadFigureCells } from './figureCells.js';
 import { mosaicLayout, mosaicSheet, plausibleToken, tokenOf, unreadTokens } from './missed.js';
 import { meanConfidence, medianHeight, toItems } from './words.js';
@@ -58,10 +59,10 @@ export async function renderPage(page: PdfJsPage, dpi: number): Promise<Canvas> 
 const MAX_TOKENS = 600;
 
 /** Short tokens the page pass left unread (missed.ts), read again as lines of a mosaic. */
-async function missedWords(canvas: Canvas, words: OcrWord[], engine: OcrEngine): Promise<OcrWord[]> {
+async function missedWords(canvas: Canvas, gray: Gray, words: OcrWord[], engine: OcrEngine): Promise<OcrWord[]> {
   const glyph = medianHeight(words);
   if (!glyph) return [];
-  const tokens = unreadTokens(grayOf(canvas), words, glyph);
+  const tokens = unreadTokens(gray, words, glyph);
   if (tokens.length === 0 || tokens.length > MAX_TOKENS) return [];
   const layout = mosaicLayout(tokens, glyph);
   const mosaic = mosaicSheet(canvas, layout);
@@ -142,15 +143,17 @@ export function cleaned(canvas: Canvas, dpi: number, rules: PixelRule[], strokes
 
 /**
  * A page's words read again where a first reading is weak: figure cells one by one, figures
- * alone, and the short tokens (codes, row numbers) the page pass left unread. The page pass may
+ * alone, and the short tokens (codes, row numbers) the page pass left unread; a list dash OCR
+ * glued to its figure set a space apart again, as the page prints it. The page pass may
  * be ours or an OCR run made elsewhere (hOCR, ALTO) whose image lies beside it.
  */
 export async function refineWords(canvas: Canvas, words: OcrWord[], rules: PixelRule[], engine: OcrEngine): Promise<OcrWord[]> {
   const glyph = medianHeight(words);
+  const gray = grayOf(canvas);
   const cellPass = await rereadFigureCells(canvas, words, rules, glyph, engine);
   const out = await rereadFigures(canvas, cellPass.words, glyph, engine, cellPass.done);
-  out.push(...await missedWords(canvas, out, engine));
-  return out;
+  out.push(...await missedWords(canvas, gray, out, engine));
+  return spacedListDashes(gray, out);
 }
 
 /**

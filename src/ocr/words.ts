@@ -32,5 +32,6 @@ export function toItems(words: OcrWord[], scale: number): TextItem[] {
     size,
     font: 'ocr',
     confidence: w.confidence,
+    ...(w.ocrText === undefined ? {} : { ocrText: w.ocrText }),
   }));
 }

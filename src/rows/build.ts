@@ -27,7 +27,27 @@ const TOTAL = /^(j\s*u\s*m\s*l\s*a\s*h|total|grand\s+total)(\s+(total|belanja|da
 const SUMMARY = /^(rata[\s-]*rata|predikat|capaian\s+rata|nilai\s+rata|keterangan\s*:|sumber\s*:|catatan\s*:)/i;
 
 function expectsRowNo(table: TableBlock): boolean {
-  return table.headerLines.some((h) => h.cells.some((c) => /^(no\.?|nomor|no\.?\s*urut|i?no\.?)$/i.test(c.text.trim())));
+  return table.headerLines.some((h) => h.cells.some((c) => /^(no\.?|nomor|no\.?\s*urut|i?no\.?)$/i.test(c.text.trim()))) || numbersItsRows(table);
+}
+
+// a row number: one to three digits alone in the row's first cell, with more of the row after it
+const ROW_NUMBER = /^(\d{1,3})\.?$/;
+// rows numbered one after another, at least this many steps of one and this share of all steps
+const NUMBERED_MIN_STEPS = 3;
+const NUMBERED_MIN_SHARE = 0.5;
+
+/**
+ * The body's first column counts its rows (11, 12, 13 …) though no header cell says `No`: a
+ * header OCR misread, or a page that continues a table without repeating its header. Code
+ * fields printed in columns of their own repeat (`1`, `1`, `2`) rather than count up.
+ */
+function numbersItsRows(table: TableBlock): boolean {
+  const numbers = table.bodyLines
+    .map((l) => (l.cells.length > 1 && l.cells[1].text.trim() !== '' ? ROW_NUMBER.exec(l.cells[0].text.trim())?.[1] : undefined))
+    .filter((n): n is string => n !== undefined)
+    .map(Number);
+  const steps = numbers.slice(1).filter((n, i) => n === numbers[i] + 1).length;
+  return steps >= NUMBERED_MIN_STEPS && steps >= NUMBERED_MIN_SHARE * (numbers.length - 1);
 }
 
 export interface BuildResult {

@@ -342,7 +342,7 @@ export function toParsedValues(cells: ValueCell[], cols: ColumnSpec[], assignmen
     if (c.reading.candidates && c.reading.candidates.length > 1) v.candidates = c.reading.candidates;
     if (c.ocrText !== undefined && v.value !== null) {
       v.repaired = true;
-      v.note = [`OCR read '${c.ocrText}': look-alike letters taken as digits`, v.note].filter(Boolean).join('; ');
+      v.note = [`OCR read '${c.ocrText}': read back as a figure (look-alike letters as digits, a wrapped figure's pieces joined)`, v.note].filter(Boolean).join('; ');
     }
     if (c.confidence !== undefined) {
       v.confidence = c.confidence;

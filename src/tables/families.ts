@@ -58,6 +58,20 @@ export function headerText(table: TableBlock): string {
   return table.headerLines.map((h) => h.cells.map((c) => c.text).join(' ')).join(' ').replace(/\s+/g, ' ');
 }
 
+// a pattern that is a plain phrase (letters and spaces): it may also be found with the spaces gone
+const PLAIN_PHRASE = /^[a-z ]+$/i;
+const squeezed = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * Does a family's pattern occur in a caption or header? A plain phrase is also looked for in the
+ * text with every space and stop taken out: a narrow cell breaks its words where the line ends
+ * (`Tri wul an`, `Kinerj adan`) and OCR adds stray marks (`Tingkat : Capaian`).
+ */
+function mentions(text: string, pattern: string): boolean {
+  if (new RegExp(pattern, 'i').test(text)) return true;
+  return PLAIN_PHRASE.test(pattern) && squeezed(text).includes(squeezed(pattern));
+}
+
 /** Score every family against the caption and header; the best one at or above its minimum wins. */
 export function matchFamily(table: TableBlock): Family | null {
   const header = headerText(table);
@@ -65,9 +79,9 @@ export function matchFamily(table: TableBlock): Family | null {
   let best: { f: Family; score: number } | null = null;
   for (const f of FAMILIES) {
     let score = 0;
-    for (const p of f.match.caption) if (new RegExp(p, 'i').test(caption)) score += 2;
-    for (const p of f.match.header) if (new RegExp(p, 'i').test(header)) score += 1;
-    for (const p of f.match.not) if (new RegExp(p, 'i').test(header) || new RegExp(p, 'i').test(caption)) score -= 5;
+    for (const p of f.match.caption) if (mentions(caption, p)) score += 2;
+    for (const p of f.match.header) if (mentions(header, p)) score += 1;
+    for (const p of f.match.not) if (mentions(header, p) || mentions(caption, p)) score -= 5;
     if (score >= f.minScore && (!best || score > best.score)) best = { f, score };
   }
   return best?.f ?? null;

@@ -5,6 +5,7 @@
 //   002 = ../shared/seeds/002_e86b35e174e817cf.txt (contract example only)
 // A `⇥` in a test name is a TAB between two cells.
 
+import { figureFromLines } from '../../src/normalize/figurePieces.ts';
 import { describe, expect, it } from 'vitest';
 import { statedMoneyUnit, plausibleIn } from '../../src/normalize/moneyUnit.ts';
 import { parseDigits, parseNumber, type NumberReading } from '../../src/normalize/numbers.ts';
@@ -342,4 +343,34 @@ describe('parseDigits (digits-and-separators part only)', () => {
     ],
     (raw) => parseDigits(raw),
   );
+});
+
+describe('a figure wrapped over a narrow cell, read back from its OCR pieces', () => {
+  // pieces as OCR read them on the harness scans of seed 003's evaluation table (E-81), whose
+  // money columns wrap every figure over three lines
+  it.each([
+    [['78.04', '9:200', '00'], '78.049.200,00'], // stop read as `:`, the comma before the cents lost
+    [["88'13", '0.000.', ',00'], '88.130.000,00'], // stop read as `'`, a speck read as a stop
+    [['15.30', '5.400', '.00'], '15.305.400,00'], // the comma read as a stop
+    [['5.674.', '.950,', '00'], '5.674.950,00'], // one stop read at both ends of a break
+    [['4351', '0.500', '00'], '43.510.500,00'], // a stop lost, another read
+    [['36.838', '.700,0', '0'], '36.838.700,00'], // cents broken over two lines
+    [['105,', '93'], '105,93'], // a percentage
+    [['150,0', '0'], '150,00'],
+    [['0,', '00'], '0,00'],
+    [['1.200', '000'], '1.200.000'], // no cents
+    [['12.5', '00'], '12.500'],
+    [['39°', '1.234', '.567'], null], // a first line much shorter than the rest: two figures, not one
+  ])('%j → %s', (lines, figure) => {
+    expect(figureFromLines(lines)).toBe(figure);
+  });
+
+  it('makes up nothing: no stop read, stops that fit no grouping, text, one line', () => {
+    expect(figureFromLines(['4351', '0500', '00'])).toBeNull(); // no stop read: any grouping is a guess
+    expect(figureFromLines(['1.200', '1000,', '00'])).toBeNull(); // a digit too many: the stops fit nowhere
+    expect(figureFromLines(['100', '100,00'])).toBeNull(); // two figures stacked
+    expect(figureFromLines(['12', 'Paket'])).toBeNull();
+    expect(figureFromLines(['- 12', '6'])).toBeNull();
+    expect(figureFromLines(['78.049.200,00'])).toBeNull();
+  });
 });

@@ -8,6 +8,7 @@ import { fixOcrFigures, fixOcrSpaces } from '../../src/normalize/ocr.ts';
 import { closeOcr } from '../../src/ocr/engine.ts';
 import { cellAround, doubtfulFigureCells } from '../../src/ocr/figureCells.ts';
 import { findRules, grayOf, majorityBinarized, rotated, strokeWidth, withoutSpecks } from '../../src/ocr/image.ts';
+import { dashGap, spacedListDashes } from '../../src/ocr/listDash.ts';
 import { plausibleToken, unreadTokens } from '../../src/ocr/missed.ts';
 import { renderPage } from '../../src/ocr/page.ts';
 import { extractFile } from '../../src/pipeline.ts';
@@ -49,6 +50,8 @@ describe('look-alike letters in OCR figures', () => {
     ['Rp 96:120.000', 'Rp 96.120.000'],
     ['1:954.327.000', '1.954.327.000'],
     ['2:882.300.000.-', '2.882.300.000.-'],
+    ['1.06.02.2, 03.01"', '1.06.02.2, 03.01'], // a speck after a code's last digit read as a quote
+    ['144,39°', '144,39'],
   ])('%s → %s', (ocr, fixed) => expect(fixOcrFigures(ocr)).toBe(fixed));
 
   it.each(['Sosial', 'IKU', 'B1', 'Orang/bulan', 'SOS 1', '10:30', 'Pukul 13:00', '1:2'])('leaves words and labels alone: %s', (t) => expect(fixOcrFigures(t)).toBe(t));
@@ -290,5 +293,33 @@ describe('grain smoothed away where the text is thick enough', () => {
     const { canvas, ctx } = paper(600, 300, 20);
     for (const x of [50, 60, 70, 80, 90]) ctx.fillRect(x, 50, 2, 40);
     expect(strokeWidth(grayOf(canvas))).toBeLessThan(4);
+  });
+});
+
+describe('a list dash OCR glued to its figure', () => {
+  /** The box around the ink of a region of the sheet, as OCR boxes a word. */
+  function inkBox(g: ReturnType<typeof grayOf>, x0: number, x1: number) {
+    const box = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
+    for (let y = 0; y < g.height; y++) for (let x = x0; x < x1; x++) {
+      if (g.px[y * g.width + x] >= 140) continue;
+      box.x0 = Math.min(box.x0, x); box.x1 = Math.max(box.x1, x + 1); box.y0 = Math.min(box.y0, y); box.y1 = Math.max(box.y1, y + 1);
+    }
+    return box;
+  }
+
+  it.each([18, 30, 48])('at %i px, a minus against its digits and a list dash a space before them are told apart', (px) => {
+    const { canvas, ctx } = paper(20 * px, 3 * px, px);
+    ctx.fillText('-12', px, 2 * px);
+    ctx.fillText('- 12', 10 * px, 2 * px);
+    // a speck in the blank after the list dash: not a digit, not a dash
+    const g0 = grayOf(canvas);
+    const spaced = inkBox(g0, 10 * px, 20 * px);
+    ctx.fillRect(spaced.x0 + Math.round(0.5 * px), Math.round((spaced.y0 + spaced.y1) / 2), 1, 1);
+    const g = grayOf(canvas);
+    const glued = inkBox(g, 0, 10 * px);
+    expect(dashGap(g, glued)).toBeLessThan(0.42);
+    expect(dashGap(g, spaced)).toBeGreaterThanOrEqual(0.42);
+    const words = [{ text: '-12', ...glued }, { text: '-12', ...spaced }].map((w) => ({ ...w, confidence: 90, lineHeight: px, baseline: w.y1 }));
+    expect(spacedListDashes(g, words).map((w) => [w.text, w.ocrText])).toEqual([['-12', undefined], ['- 12', '-12']]);
   });
 });
