@@ -54,7 +54,8 @@ export function figureFromLines(lines: string[]): string | null {
   const kept = lines.map((l) => l.replace(SPECKS, '').replace(/\s+/g, '')).filter((l) => l !== '');
   if (kept.length < 2) return null;
   const longest = Math.max(...kept.map((l) => l.length));
-  if (kept.slice(0, -1).some((l) => l.length < FULL_LINE_SHARE * longest)) return null;
+  // (a line one character short is full: a stop is narrower than a digit, `0,` / `0` / `0`)
+  if (kept.slice(0, -1).some((l) => l.length < FULL_LINE_SHARE * longest && longest - l.length > 1)) return null;
   const p = piecesOf(kept);
   // without one stop read, any grouping would be made up
   if (!p || p.separators.length === 0) return null;

@@ -9,15 +9,17 @@ import type { OcrWord } from './engine.js';
 
 // ink, as the rest of the OCR path counts it
 const INK = 140;
-// a dash: a blob at least this many times as wide as it is tall, and at most this share of the
-// digits' height (specks are neither wide nor, beside a digit, tall)
+// a dash: a blob at least this many times as wide as it is tall, at least this share of the
+// digits' height wide and at most this share high (a speck is small, a digit tall)
 const DASH_MIN_ASPECT = 1.5;
+const DASH_MIN_WIDTH = 0.25;
 const DASH_MAX_HEIGHT = 0.35;
-// a digit: a blob at least this share of the word box's height
+// a digit: a blob at least this share of the tallest blob's height in the word
 const DIGIT_MIN_HEIGHT = 0.5;
 // the blank between a dash and its digit, in digit heights, from which the dash stands a space
-// away (Arial/Liberation at any size: a minus ~0.25, a minus and a space ~0.65)
-const SPACED_DASH_GAP = 0.42;
+// away: midway between a minus against its digits (0.12–0.23, the fonts here at 14–48 px) and a
+// dash a space before them (0.52–0.60; 0.43–0.60 on 200 dpi harness scans of two producers' PDFs)
+const SPACED_DASH_GAP = 0.36;
 
 const WORD = /^[-–]\d[\d.,]*$/u;
 
@@ -50,13 +52,16 @@ function blobsIn(g: Gray, box: Blob): Blob[] {
 /** The blank between a word's leading dash and its first digit, in digit heights; null when either is not seen. */
 export function dashGap(g: Gray, word: Blob): number | null {
   const blobs = blobsIn(g, word);
-  const tall = (b: Blob) => b.y1 - b.y0 >= DIGIT_MIN_HEIGHT * (word.y1 - word.y0);
-  const digitAt = blobs.findIndex(tall);
+  const tallest = blobs.reduce((m, b) => Math.max(m, b.y1 - b.y0), 0);
+  const digitAt = blobs.findIndex((b) => b.y1 - b.y0 >= DIGIT_MIN_HEIGHT * tallest);
   if (digitAt < 0) return null;
   const digit = blobs[digitAt];
   const height = digit.y1 - digit.y0;
-  const dash = blobs.slice(0, digitAt).reverse()
-    .find((b) => b.x1 - b.x0 >= DASH_MIN_ASPECT * (b.y1 - b.y0) && b.y1 - b.y0 <= DASH_MAX_HEIGHT * height);
+  // the word begins with its dash: the first blob of a dash's shape before the digit
+  const dash = blobs.slice(0, digitAt).find((b) => {
+    const [w, h] = [b.x1 - b.x0, b.y1 - b.y0];
+    return w >= DASH_MIN_ASPECT * h && w >= DASH_MIN_WIDTH * height && h <= DASH_MAX_HEIGHT * height;
+  });
   return dash ? (digit.x0 - dash.x1) / height : null;
 }
 

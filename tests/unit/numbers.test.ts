@@ -358,6 +358,7 @@ describe('a figure wrapped over a narrow cell, read back from its OCR pieces', (
     [['105,', '93'], '105,93'], // a percentage
     [['150,0', '0'], '150,00'],
     [['0,', '00'], '0,00'],
+    [['0,', '0', '0'], '0,00'], // a cell a digit wide
     [['1.200', '000'], '1.200.000'], // no cents
     [['12.5', '00'], '12.500'],
     [['39°', '1.234', '.567'], null], // a first line much shorter than the rest: two figures, not one

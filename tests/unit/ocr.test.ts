@@ -317,8 +317,8 @@ describe('a list dash OCR glued to its figure', () => {
     ctx.fillRect(spaced.x0 + Math.round(0.5 * px), Math.round((spaced.y0 + spaced.y1) / 2), 1, 1);
     const g = grayOf(canvas);
     const glued = inkBox(g, 0, 10 * px);
-    expect(dashGap(g, glued)).toBeLessThan(0.42);
-    expect(dashGap(g, spaced)).toBeGreaterThanOrEqual(0.42);
+    expect(dashGap(g, glued)).toBeLessThan(0.36);
+    expect(dashGap(g, spaced)).toBeGreaterThanOrEqual(0.36);
     const words = [{ text: '-12', ...glued }, { text: '-12', ...spaced }].map((w) => ({ ...w, confidence: 90, lineHeight: px, baseline: w.y1 }));
     expect(spacedListDashes(g, words).map((w) => [w.text, w.ocrText])).toEqual([['-12', undefined], ['- 12', '-12']]);
   });
