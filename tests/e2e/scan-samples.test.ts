@@ -33,7 +33,7 @@ const SCANS = [
   // figure wrapped over three lines, its stops misread or lost (`25.51` / `3.000` / `00`), is read
   // whole; a list dash OCR glued to its count (`- 12` read `-12`) is set apart as the page shows it
   // (gold 003 l.287: target Renstra 12 and Rp 25.513.000,00)
-  { id: '003', scan: '003-harness-libreoffice-p11.pdf', producer: 'pdf-libreoffice', pdf: '003_a0b8d9f08cf4c655.pdf', pages: [11], keyed: 0.41, read: 0.53,
+  { id: '003', scan: '003-harness-libreoffice-p11.pdf', producer: 'pdf-libreoffice', pdf: '003_a0b8d9f08cf4c655.pdf', pages: [11], keyed: 0.67, read: 0.77,
     codes: [['Penyediaan Peralatan Rumah Tangga', '1.06.01.2.06.0003']],
     values: [['Penyediaan Peralatan Rumah Tangga', 'target_renstra_k', 12], ['Penyediaan Peralatan Rumah Tangga', 'target_renstra_rp', 25513000]] },
 ];
