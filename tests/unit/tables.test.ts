@@ -297,3 +297,39 @@ describe('a kegiatan row whose printed code stops short', () => {
     expect(doc.records[1].code_note).toMatch(/by position/);
   });
 });
+
+describe('what a scan or a narrow column does to a header', () => {
+  it('finds a family\'s header phrases in words a narrow cell broke (`Tri wul an`)', () => {
+    // E-81's header as a scan of its LibreOffice PDF reads it (seed 003, T-C.29 p.11)
+    const doc = extract(
+      'No⇥Kode⇥Program/ Kegiatan⇥Rea lisa si Kin erja Pad a Tri wul an⇥Ting kat Capaian Kinerja dan Realisasi Ang garan Renja',
+      '11⇥1.06.01.2.06.02⇥Penyediaan Peralatan dan Perlengkapan Kantor⇥- 6⇥23,54',
+    );
+    expect(doc.tables[0].family).toBe('evaluasi_renja_e81');
+  });
+
+  it('takes rows numbered one after another for a row-number column though no header cell says No', () => {
+    // a page continuing a table without its header (seed 003's E-81 p.11 on its own): `26` is the
+    // row's number, `1.06⇥02` its code; read as one code it would be 1.06.26.1.06.0002
+    const doc = extract(
+      '⇥Kode⇥Program/Kegiatan⇥Target⇥Pagu',
+      '24⇥1.06.01.2.09.06⇥Pemeliharaan Peralatan dan Mesin Lainnya⇥50⇥89.948.000,00',
+      '25⇥1.06.01.2.09.09⇥Pemeliharaan/Rehabilitasi Gedung Kantor dan Bangunan Lainnya⇥1⇥290.746.000,00',
+      '26⇥1.06⇥02⇥PROGRAM PEMBERDAYAAN SOSIAL⇥100⇥2.954.459.945,00',
+      '27⇥1.06.02.2.02⇥Pengumpulan Sumbangan dalam Daerah Kabupaten/Kota⇥75⇥34.551.000,00',
+    );
+    expect(codes(doc)).toEqual(['1.06.01.2.09.0006', '1.06.01.2.09.0009', '1.06.02', '1.06.02.2.02']);
+    expect(doc.records.map((r) => r.row_no)).toEqual(['24', '25', '26', '27']);
+  });
+
+  it('does not take code fields printed in columns of their own for row numbers', () => {
+    const doc = extract(
+      'Urusan⇥Bidang⇥Program⇥Uraian⇥Pagu',
+      '1⇥06⇥01⇥PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA⇥100.000',
+      '1⇥06⇥02⇥PROGRAM PEMBERDAYAAN SOSIAL⇥200.000',
+      '1⇥06⇥03⇥PROGRAM PENANGANAN BENCANA⇥300.000',
+      '1⇥06⇥04⇥PROGRAM REHABILITASI SOSIAL⇥400.000',
+    );
+    expect(codes(doc)).toEqual(['1.06.01', '1.06.02', '1.06.03', '1.06.04']);
+  });
+});
