@@ -34,19 +34,23 @@ const MAX_SHEET_HEIGHT = 8000;
 // lost stop turns into (`"`, `°`, `:`, `;`, `'`); a money figure's `,-` (no cents: `1.350.000,-`)
 const PIECE = /^[-–(]?(Rp\.?)?[\d.,:;'"°]*\d[\d.,:;'"°]*(%|\)|[.,]-)?$/;
 
-/** The cell of the ruled grid around a point: the nearest rules on each side that pass it. */
+/**
+ * The cell of the ruled grid around a point: the nearest rules on each side that pass it. A row
+ * cut by the page's end has no rule below it: its cell ends where the rules beside it end.
+ */
 export function cellAround(x: number, y: number, rules: PixelRule[]): CellBox | null {
   let x0 = -Infinity;
   let x1 = Infinity;
   let y0 = -Infinity;
   let y1 = Infinity;
+  let [leftEnd, rightEnd] = [Infinity, Infinity];
   for (const r of rules) {
     if (r.x1 === r.x2 || r.x2 - r.x1 < r.y2 - r.y1) {
       // vertical: its x, where it spans the point's height
       const rx = (r.x1 + r.x2) / 2;
       if (r.y1 > y || r.y2 < y) continue;
-      if (rx < x) x0 = Math.max(x0, rx);
-      else x1 = Math.min(x1, rx);
+      if (rx < x && rx > x0) [x0, leftEnd] = [rx, r.y2];
+      else if (rx >= x && rx < x1) [x1, rightEnd] = [rx, r.y2];
     } else {
       const ry = (r.y1 + r.y2) / 2;
       if (r.x1 > x || r.x2 < x) continue;
@@ -54,6 +58,7 @@ export function cellAround(x: number, y: number, rules: PixelRule[]): CellBox | 
       else y1 = Math.min(y1, ry);
     }
   }
+  if (y1 === Infinity) y1 = Math.min(leftEnd, rightEnd);
   return [x0, x1, y0, y1].every(Number.isFinite) ? { x0, y0, x1, y1 } : null;
 }
 

@@ -246,6 +246,12 @@ describe('figure cells of a ruled scan', () => {
     expect(cellAround(250, 70, grid)).toBeNull();
   });
 
+  it('a row cut by the page\'s end, with no rule below it, ends where the rules beside it end', () => {
+    const open = grid.filter((r) => !(r.y1 === 100 && r.y2 === 100));
+    expect(cellAround(150, 70, open)).toEqual({ x0: 100, y0: 50, x1: 200, y1: 100 });
+    expect(cellAround(150, 120, open)).toBeNull();
+  });
+
   it('a cell whose figure wraps over lines, or was read unsure, is read again; text cells and sure whole figures are not', () => {
     const words = [
       word('Dinas', 10, 5), word('Sosial', 10, 20),
