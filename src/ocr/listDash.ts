@@ -21,7 +21,8 @@ const DIGIT_MIN_HEIGHT = 0.5;
 // dash a space before them (0.52–0.60; 0.43–0.60 on 200 dpi harness scans of two producers' PDFs)
 const SPACED_DASH_GAP = 0.36;
 
-const WORD = /^[-–]\d[\d.,]*$/u;
+// a figure after a dash, a speck read as a quote mark maybe after it (`-50'`)
+const WORD = /^[-–]\d[\d.,]*[“”"'°]*$/u;
 
 interface Blob { x0: number; x1: number; y0: number; y1: number }
 
