@@ -10,6 +10,9 @@ const TOKEN = /^[(-]?[\dOolI|SB][\dOolI|SB.,]*%?\)?$/;
 // thousands groups with a `:` among their stops; a time (`10:30`) has no group of three after it
 const COLON_GROUPS = /^(Rp\.?)?\d{1,3}(?:[.:]\d{3})+(?:,\d+)?(?:[.,]?-)?$/;
 
+// zeros in pieces and nothing else: whatever its separators were, the figure is zero
+const ZEROS_APART = /^0+(\s+0+)+$/;
+
 // a speck after a figure or code that OCR read as a quote or a degree sign (`03.01"`, `39°`)
 const TRAILING_MARK = /(?<=\d)[“”"'°]+$/u;
 
@@ -28,6 +31,8 @@ function fixToken(raw: string): string {
 
 /** The cell text with look-alike letters inside figures and codes read as digits. */
 export function fixOcrFigures(text: string): string {
+  // a zero amount wrapped in a narrow cell whose separator OCR lost (`0,` / `00` read `0 00`): zero
+  if (ZEROS_APART.test(text)) return '0';
   return text
     .replace(/\bR\s?[op]\.?(?=\s*[\dOolISB])/g, 'Rp')
     .split(/(\s+)/)

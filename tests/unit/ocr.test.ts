@@ -52,6 +52,8 @@ describe('look-alike letters in OCR figures', () => {
     ['2:882.300.000.-', '2.882.300.000.-'],
     ['1.06.02.2, 03.01"', '1.06.02.2, 03.01'], // a speck after a code's last digit read as a quote
     ['144,39°', '144,39'],
+    ['0 00', '0'], // `0,` over `00` in a narrow cell, the comma lost
+    ['0 0 0', '0'],
   ])('%s → %s', (ocr, fixed) => expect(fixOcrFigures(ocr)).toBe(fixed));
 
   it.each(['Sosial', 'IKU', 'B1', 'Orang/bulan', 'SOS 1', '10:30', 'Pukul 13:00', '1:2'])('leaves words and labels alone: %s', (t) => expect(fixOcrFigures(t)).toBe(t));
