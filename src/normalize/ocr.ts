@@ -4,14 +4,16 @@
 // a faint print turned into `:` between thousands groups (`96:120.000`) is a stop again, and a
 // speck after the last digit read as a quote mark is dropped.
 
+import { parseNumber } from './numbers.js';
+
 const LOOKALIKE: Record<string, string> = { O: '0', o: '0', l: '1', I: '1', '|': '1', S: '5', B: '8' };
 const TOKEN = /^[(-]?[\dOolI|SB][\dOolI|SB.,]*%?\)?$/;
 
 // thousands groups with a `:` among their stops; a time (`10:30`) has no group of three after it
 const COLON_GROUPS = /^(Rp\.?)?\d{1,3}(?:[.:]\d{3})+(?:,\d+)?(?:[.,]?-)?$/;
 
-// zeros in pieces and nothing else: whatever its separators were, the figure is zero
-const ZEROS_APART = /^0+(\s+0+)+$/;
+// zeros in pieces and nothing else
+const ZEROS_APART = /^0+([\s.,:]+0+)+[.,]?$/;
 
 // a speck after a figure or code that OCR read as a quote or a degree sign (`03.01"`, `39°`)
 const TRAILING_MARK = /(?<=\d)[“”"'°]+$/u;
@@ -31,8 +33,9 @@ function fixToken(raw: string): string {
 
 /** The cell text with look-alike letters inside figures and codes read as digits. */
 export function fixOcrFigures(text: string): string {
-  // a zero amount wrapped in a narrow cell whose separator OCR lost (`0,` / `00` read `0 00`): zero
-  if (ZEROS_APART.test(text)) return '0';
+  // a zero amount wrapped in a narrow cell, its separators lost or doubled (`0,` / `00` read
+  // `0 00`, `0,0` / `0` with a speck read `0,0.0`): zero, whatever its separators were
+  if (ZEROS_APART.test(text.trim()) && parseNumber(text).value === null) return '0';
   return text
     .replace(/\bR\s?[op]\.?(?=\s*[\dOolISB])/g, 'Rp')
     .split(/(\s+)/)

@@ -54,9 +54,10 @@ describe('look-alike letters in OCR figures', () => {
     ['144,39°', '144,39'],
     ['0 00', '0'], // `0,` over `00` in a narrow cell, the comma lost
     ['0 0 0', '0'],
+    ['0,0.0', '0'], // `0,0` over `0`, a speck read as a stop
   ])('%s → %s', (ocr, fixed) => expect(fixOcrFigures(ocr)).toBe(fixed));
 
-  it.each(['Sosial', 'IKU', 'B1', 'Orang/bulan', 'SOS 1', '10:30', 'Pukul 13:00', '1:2'])('leaves words and labels alone: %s', (t) => expect(fixOcrFigures(t)).toBe(t));
+  it.each(['Sosial', 'IKU', 'B1', 'Orang/bulan', 'SOS 1', '10:30', 'Pukul 13:00', '1:2', '0,00', '0', '00 1'])('leaves words and labels alone: %s', (t) => expect(fixOcrFigures(t)).toBe(t));
 });
 
 /** An image-only PDF page holding `image` (a canvas), `width`×`height` points. */
