@@ -36,6 +36,11 @@ const SCANS = [
   { id: '003', scan: '003-harness-libreoffice-p11.pdf', producer: 'pdf-libreoffice', pdf: '003_a0b8d9f08cf4c655.pdf', pages: [11], keyed: 0.67, read: 0.77,
     codes: [['Penyediaan Peralatan Rumah Tangga', '1.06.01.2.06.0003']],
     values: [['Penyediaan Peralatan Rumah Tangga', 'target_renstra_k', 12], ['Penyediaan Peralatan Rumah Tangga', 'target_renstra_rp', 25513000]] },
+  // …and of the Chromium PDF: a page that continues the table without its header (no family, no
+  // `No` cell: rows numbered 11–19 make the row-number column), zeros in cells a digit wide, and
+  // a last row cut by the page's end, with no rule below it, whose code is read cell by cell
+  { id: '003', scan: '003-harness-chromium-p9.pdf', producer: 'pdf-chromium', pdf: '003_a0b8d9f08cf4c655.pdf', pages: [9], keyed: 0.85, read: 0.85,
+    codes: [['Penyediaan Jasa Surat Menyurat', '1.06.01.2.08.0001']] },
 ];
 
 // each text-layer PDF extracted once for the scans made of it
