@@ -16,7 +16,8 @@ const COLON_GROUPS = /^(Rp\.?)?\d{1,3}(?:[.:]\d{3})+(?:,\d+)?(?:[.,]?-)?$/;
 const ZEROS_APART = /^0+([\s.,:]+0+)+[.,]?$/;
 
 // a speck after a figure or code that OCR read as a quote or a degree sign (`03.01"`, `39°`)
-const TRAILING_MARK = /(?<=\d)[“”"'°]+$/u;
+export const QUOTE_SPECKS = `[“”"'°]`;
+const TRAILING_MARK = new RegExp(`(?<=\\d)${QUOTE_SPECKS}+$`, 'u');
 
 function fixToken(raw: string): string {
   const t = raw.replace(TRAILING_MARK, '');

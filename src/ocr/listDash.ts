@@ -6,6 +6,7 @@
 
 import { flood, type Gray } from './image.js';
 import type { OcrWord } from './engine.js';
+import { QUOTE_SPECKS } from '../normalize/ocr.js';
 
 // ink, as the rest of the OCR path counts it
 const INK = 140;
@@ -22,7 +23,7 @@ const DIGIT_MIN_HEIGHT = 0.5;
 const SPACED_DASH_GAP = 0.36;
 
 // a figure after a dash, a speck read as a quote mark maybe after it (`-50'`)
-const WORD = /^[-–]\d[\d.,]*[“”"'°]*$/u;
+const WORD = new RegExp(`^[-–]\\d[\\d.,]*${QUOTE_SPECKS}*$`, 'u');
 
 interface Blob { x0: number; x1: number; y0: number; y1: number }
 
