@@ -28,7 +28,8 @@ export function ocrBytes(canvas: Canvas): Buffer {
   return canvas.toBuffer('image/png');
 }
 
-const DARK = 140;
+// darker than this is a text stroke's ink
+export const DARK = 140;
 // thin rules of a scan come out grey, lighter than text strokes
 const RULE_DARK = 190;
 

@@ -4,12 +4,10 @@
 // first digit are found as blobs of ink inside the word's box, and the blank between them
 // measured against the digit's height: a minus sits against its digits, a list dash a space away.
 
-import { flood, type Gray } from './image.js';
+import { DARK, flood, type Gray } from './image.js';
 import type { OcrWord } from './engine.js';
 import { QUOTE_SPECKS } from '../normalize/ocr.js';
 
-// ink, as the rest of the OCR path counts it
-const INK = 140;
 // a dash: a blob at least this many times as wide as it is tall, at least this share of the
 // digits' height wide and at most this share high (a speck is small, a digit tall)
 const DASH_MIN_ASPECT = 1.5;
@@ -35,7 +33,7 @@ function blobsIn(g: Gray, box: Blob): Blob[] {
   const inside = (q: number) => {
     const x = q % g.width;
     const y = (q - x) / g.width;
-    return x >= x0 && x <= x1 && y >= y0 && y <= y1 && g.px[q] < INK;
+    return x >= x0 && x <= x1 && y >= y0 && y <= y1 && g.px[q] < DARK;
   };
   const out: Blob[] = [];
   for (let y = y0; y <= y1; y++) {
