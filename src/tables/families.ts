@@ -62,20 +62,24 @@ export function headerText(table: TableBlock): string {
 const PLAIN_PHRASE = /^[a-z ]+$/i;
 const squeezed = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
+/** A caption or header as it is searched: its text, and the same squeezed once. */
+interface Searched { text: string; squeezed: string }
+const searched = (text: string): Searched => ({ text, squeezed: squeezed(text) });
+
 /**
  * Does a family's pattern occur in a caption or header? A plain phrase is also looked for in the
  * text with every space and stop taken out: a narrow cell breaks its words where the line ends
  * (`Tri wul an`, `Kinerj adan`) and OCR adds stray marks (`Tingkat : Capaian`).
  */
-function mentions(text: string, pattern: string): boolean {
-  if (new RegExp(pattern, 'i').test(text)) return true;
-  return PLAIN_PHRASE.test(pattern) && squeezed(text).includes(squeezed(pattern));
+function mentions(s: Searched, pattern: string): boolean {
+  if (new RegExp(pattern, 'i').test(s.text)) return true;
+  return PLAIN_PHRASE.test(pattern) && s.squeezed.includes(squeezed(pattern));
 }
 
 /** Score every family against the caption and header; the best one at or above its minimum wins. */
 export function matchFamily(table: TableBlock): Family | null {
-  const header = headerText(table);
-  const caption = table.caption ?? '';
+  const header = searched(headerText(table));
+  const caption = searched(table.caption ?? '');
   let best: { f: Family; score: number } | null = null;
   for (const f of FAMILIES) {
     let score = 0;
