@@ -5,6 +5,7 @@
 //
 //   npx tsx scripts/scan-harness.ts <in.pdf> <out.pdf> [--pages 18,35] [--dpi 200] [--skew 1.5]
 //       [--grey | --bw] [--speckle 0.02] [--jpeg 60] [--copy darker|lighter] [--cut 20] [--turn 180] [--seed 1]
+//       [--top 0.43]   (only the top share of each page: a small sample of a dense page)
 //
 // Needs `apt-get install poppler-utils imagemagick img2pdf` (not part of the extractor).
 
@@ -30,6 +31,8 @@ export interface ScanSettings {
   cut: number;
   /** the page laid on the glass turned by quarter turns (90, 180, 270 degrees clockwise) */
   turn?: number;
+  /** only this share of each page from its top (1: the whole page), for small samples of dense pages */
+  top?: number;
   seed: number;
 }
 
@@ -49,6 +52,13 @@ function degradeArgs(s: ScanSettings, page: number): string[] {
   return args;
 }
 
+/** The height of page `page` of `input` drawn at `dpi`, in pixels (from poppler's `pdfinfo`). */
+function pageHeightPx(input: string, page: number, dpi: number): number {
+  const info = execFileSync('pdfinfo', ['-f', String(page), '-l', String(page), input]).toString();
+  const m = /Page\s+\d+\s+size:\s+([\d.]+)\s+x\s+([\d.]+)/.exec(info);
+  return m ? (Number(m[2]) * dpi) / 72 : 0;
+}
+
 /** Scan `pages` (1-based; all when empty) of `input` into the image-only PDF `output`. */
 export function scanPdf(input: string, output: string, pages: number[], s: ScanSettings = OFFICE_SCAN): void {
   const dir = mkdtempSync(join(tmpdir(), 'scan-'));
@@ -57,7 +67,8 @@ export function scanPdf(input: string, output: string, pages: number[], s: ScanS
     const list = pages.length ? pages : [0];
     for (const p of list) {
       const range = p ? ['-f', String(p), '-l', String(p)] : [];
-      execFileSync('pdftoppm', ['-r', String(s.dpi), '-gray', ...range, '-png', input, join(dir, `p${String(p).padStart(4, '0')}`)]);
+      const top = s.top && s.top < 1 ? ['-H', String(Math.round(s.top * pageHeightPx(input, p || 1, s.dpi)))] : [];
+      execFileSync('pdftoppm', ['-r', String(s.dpi), '-gray', ...range, ...top, '-png', input, join(dir, `p${String(p).padStart(4, '0')}`)]);
     }
     const raw = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
     raw.forEach((f, i) => {
@@ -73,14 +84,14 @@ export function scanPdf(input: string, output: string, pages: number[], s: ScanS
 }
 
 function main(argv: string[]): void {
-  const VALUED = new Set(['--pages', '--dpi', '--skew', '--speckle', '--jpeg', '--copy', '--cut', '--seed', '--turn']);
+  const VALUED = new Set(['--pages', '--dpi', '--skew', '--speckle', '--jpeg', '--copy', '--cut', '--seed', '--turn', '--top']);
   const [input, output] = argv.filter((a, i) => !a.startsWith('--') && !VALUED.has(argv[i - 1] ?? ''));
   const opt = (name: string) => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
   if (!input || !output) {
-    console.error('usage: scan-harness <in.pdf> <out.pdf> [--pages 1,2] [--dpi 200] [--skew 1.5] [--grey|--bw] [--speckle 0.01] [--jpeg 60] [--copy darker|lighter] [--cut 20] [--turn 90|180|270] [--seed 1]');
+    console.error('usage: scan-harness <in.pdf> <out.pdf> [--pages 1,2] [--dpi 200] [--skew 1.5] [--grey|--bw] [--speckle 0.01] [--jpeg 60] [--copy darker|lighter] [--cut 20] [--turn 90|180|270] [--top 0.43] [--seed 1]');
     process.exit(2);
   }
   const s: ScanSettings = {
@@ -92,6 +103,7 @@ function main(argv: string[]): void {
     copy: (opt('copy') as ScanSettings['copy']) ?? null,
     cut: Number(opt('cut') ?? 0),
     turn: Number(opt('turn') ?? 0),
+    top: Number(opt('top') ?? 1),
     seed: Number(opt('seed') ?? 1),
   };
   const pages = (opt('pages') ?? '').split(',').filter(Boolean).map(Number);

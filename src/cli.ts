@@ -281,7 +281,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-q, --quiet', 'print only failures and the final count')
     .option('-f, --force', 'extract again inputs whose output is already up to date')
     .option('-j, --jobs <n>', 'files extracted at once, each in its own worker thread (default: one per core)', String(Math.max(1, cpus().length)))
-    .option('-t, --timeout <seconds>', 'a flat time limit per file (0: none); default: 60 s plus 1.5 s per page and 60 s per OCR page')
+    .option('-t, --timeout <seconds>', 'a flat time limit per file (0: none); default: 60 s plus 1.5 s per page and 180 s per OCR page')
     .option('--settings <file.json>', 'settings (limits, tolerances) over the defaults; an unknown key is an error')
     .option('--pages <ranges>', 'PDF pages to read, as 1-3,7 (default: all)')
     .option('--password <password>', 'the password of encrypted PDFs')

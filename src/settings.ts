@@ -28,8 +28,11 @@ export const Limits = z.object({
   timeout_base_s: positive.default(60),
   /** seconds more per page of a PDF with a text layer: the pipeline reads 20+ pages a second */
   timeout_per_page_s: positive.default(1.5),
-  /** seconds more per page read by OCR: 5–10 s a page here, more on a loaded machine */
-  timeout_per_ocr_page_s: positive.default(60),
+  /**
+   * seconds more per page read by OCR: 5–20 s a page here; a dense landscape table of small
+   * type (an RFK of 17 columns, 2,000 words) takes 80 s on one core, more on a loaded machine
+   */
+  timeout_per_ocr_page_s: positive.default(180),
   /** heap limit of one worker thread (MB): a file that needs more fails alone, the batch goes on */
   worker_heap_mb: z.number().int().positive().default(2048),
 }).strict();
@@ -69,6 +72,12 @@ export const Layout = z.object({
    * even without vertical rules. Fewer (a top, header and bottom rule only) rule no rows.
    */
   ruled_rows_min_rules: z.number().int().min(3).default(4),
+  /**
+   * a ruled row holds one figure a cell, wrapped over a few lines at most; a band between two
+   * rules whose column holds figures on more lines than this is a stack of rows whose rules the
+   * page does not print (or a scan lost: Excel's hairline row borders vanish at 200 dpi)
+   */
+  ruled_row_max_figure_lines: z.number().int().min(2).default(4),
   /** the share of a table's lines whose cells may spill over the gap between two columns without joining them */
   grid_spill_fraction: z.number().min(0).max(0.5).default(0.05),
   /** a grid column holding two cells of at least this share of its lines is split in two */

@@ -131,6 +131,23 @@ const isKey = (text: string) => isRowKey(text) || (/\d/.test(text) && isCodeMate
 
 const isOcrLine = (l: CellLine) => l.cells.some((c) => c.confidence !== undefined);
 
+// a cell's text that is a figure, a piece of one or a code: digits with their separators and marks
+const FIGURE_TEXT = /^[(-]?\s*(Rp\.?\s*)?[\d.,:;' ]*\d[\d.,:;' ]*%?\)?$/i;
+
+/**
+ * The band holds several rows, not one: some column prints figures (or codes) on more of its
+ * lines than one figure wrapped in a cell takes — the rules between its rows are not printed
+ * (or a scan lost them), so figures, not only keys, start its rows.
+ */
+function stacksRows(band: CellLine[], s: Layout): boolean {
+  const width = Math.max(...band.map((l) => l.cells.length));
+  for (let i = 0; i < width; i++) {
+    const lines = band.filter((l) => FIGURE_TEXT.test(l.cells[i]?.text.trim() ?? '')).length;
+    if (lines > s.ruled_row_max_figure_lines) return true;
+  }
+  return false;
+}
+
 /**
  * Lines between two horizontal rules (a band) are one row, each cell's lines joined — a row
  * whose cells wrap; where a table prints no rules between its body rows, a line that brings
@@ -153,8 +170,9 @@ export function mergeBands(lines: CellLine[], horizontals: HRule[], s: Layout): 
   const ruledRows = bands.filter((b) => b[0].strategy === 'lattice').length >= s.ruled_rows_min_rules;
   const out: CellLine[] = [];
   for (const band of bands) {
+    const keysOnly = ruledRows && !stacksRows(band, s);
     band.forEach((l, i) => {
-      if (i > 0 && !startsRow(out[out.length - 1], l, !(ruledRows && isOcrLine(l)))) absorb(out[out.length - 1], l);
+      if (i > 0 && !startsRow(out[out.length - 1], l, !(keysOnly && isOcrLine(l)))) absorb(out[out.length - 1], l);
       else out.push({ ...l, cells: [...l.cells] });
     });
   }

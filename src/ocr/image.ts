@@ -32,6 +32,11 @@ export function ocrBytes(canvas: Canvas): Buffer {
 export const DARK = 140;
 // thin rules of a scan come out grey, lighter than text strokes
 const RULE_DARK = 190;
+// a hairline border (Excel's row borders) scanned at 200 dpi is 190–210 grey along most of its
+// length, never black; looked for as light only where it is as thin as a hairline, since the
+// stems of a cover's large type are long, thick and as light at their anti-aliased edges
+const FAINT_RULE_DARK = 215;
+const FAINT_RULE_MAX_THICKNESS_PT = 1;
 
 /** Dark pixels of a 1-in-`step` sample: enough to find the direction of text lines. */
 function darkPoints(g: Gray, step: number): [number, number][] {
@@ -156,12 +161,12 @@ const CAPITALS_MAX_LENGTH_IN = 1;
  * its inkier side (across the run: above and below a horizontal one). Text near a rule keeps a
  * sliver of paper between; a capital's stem grows out of its top.
  */
-function inkAlongside(r: { j0: number; j1: number; a: number; b: number }, along: number, across: number, at: (i: number, j: number) => number, aside: number): number {
+function inkAlongside(r: { j0: number; j1: number; a: number; b: number }, along: number, across: number, at: (i: number, j: number) => number, aside: number, dark: number): number {
   const share = (from: number, step: number) => {
     let ink = 0;
     for (let i = r.a; i <= r.b && i < along; i++) {
       let k = 1;
-      while (k <= aside && from + step * k >= 0 && from + step * k < across && at(i, from + step * k) < RULE_DARK) k++;
+      while (k <= aside && from + step * k >= 0 && from + step * k < across && at(i, from + step * k) < dark) k++;
       if (k > aside) ink++;
     }
     return ink / (r.b - r.a + 1);
@@ -177,10 +182,10 @@ function inkAlongside(r: { j0: number; j1: number; a: number; b: number }, along
  * too thick to keep. A rule along a shaded cell's edge is darker than the shading: it is thin at
  * the darkness of ink.
  */
-function thinMask(g: Gray, horizontalRuns: boolean, maxThickness: number): Uint8Array {
+function thinMask(g: Gray, horizontalRuns: boolean, maxThickness: number, dark: number): Uint8Array {
   const { width: w, height: h, px } = g;
   const out = new Uint8Array(w * h);
-  for (const level of [RULE_DARK, DARK]) {
+  for (const level of [dark, DARK]) {
     if (horizontalRuns) {
       for (let y = 0; y < h; y++) {
         const row = y * w;
@@ -217,8 +222,21 @@ function thinMask(g: Gray, horizontalRuns: boolean, maxThickness: number): Uint8
  * crossing, but a shaded area is no rule and joins none.
  */
 export function findRules(g: Gray, dpi: number): PixelRule[] {
+  const rules = rulesAt(g, dpi, RULE_DARK, RULE_MAX_THICKNESS_PT);
+  // hairlines too light for the first look, unless one of its rules runs there already
+  const near = (a: PixelRule, b: PixelRule) => isHorizontalRule(a) === isHorizontalRule(b) &&
+    (isHorizontalRule(a) ? Math.abs(a.y1 - b.y1) <= maxThicknessPx(dpi) && a.x1 < b.x2 && b.x1 < a.x2 : Math.abs(a.x1 - b.x1) <= maxThicknessPx(dpi) && a.y1 < b.y2 && b.y1 < a.y2);
+  const faint = rulesAt(g, dpi, FAINT_RULE_DARK, FAINT_RULE_MAX_THICKNESS_PT).filter((f) => !rules.some((r) => near(r, f)));
+  return [...rules, ...faint];
+}
+
+const maxThicknessPx = (dpi: number) => Math.round((RULE_MAX_THICKNESS_PT * dpi) / 72);
+const isHorizontalRule = (r: PixelRule) => Math.abs(r.x2 - r.x1) >= Math.abs(r.y2 - r.y1);
+
+/** The rules drawn in pixels darker than `dark`, at most `thicknessPt` thick. */
+function rulesAt(g: Gray, dpi: number, dark: number, thicknessPt: number): PixelRule[] {
   const minLength = Math.round(dpi * RULE_MIN_LENGTH_IN);
-  const maxThickness = Math.round((RULE_MAX_THICKNESS_PT * dpi) / 72);
+  const maxThickness = Math.round((thicknessPt * dpi) / 72);
   // tops: horizontal runs, which may be the joined tops or feet of capitals
   const runs = (along: number, across: number, at: (i: number, j: number) => number, thin: (i: number, j: number) => boolean, tops: boolean) => {
     const segs: { j: number; a: number; b: number }[] = [];
@@ -234,12 +252,12 @@ export function findRules(g: Gray, dpi: number): PixelRule[] {
         crossing = 0;
       };
       for (let i = 0; i <= along; i++) {
-        const dark = i < along && at(i, j) < RULE_DARK;
-        if (dark && thin(i, j)) {
+        const ink = i < along && at(i, j) < dark;
+        if (ink && thin(i, j)) {
           if (start < 0) start = i;
           gap = 0;
           crossing = 0;
-        } else if (dark && start >= 0 && gap === 0) {
+        } else if (ink && start >= 0 && gap === 0) {
           // through a crossing rule, as long as one is thick; wider is a shaded area the rule ends at
           if (++crossing > maxThickness) close(i - crossing);
         } else if (start >= 0 && ++gap > 2) close(i - gap - crossing);
@@ -253,13 +271,13 @@ export function findRules(g: Gray, dpi: number): PixelRule[] {
     }
     const kept = collinear(rules.filter((r) => r.j1 - r.j0 + 1 <= maxThickness), maxThickness / 2);
     const word = (r: { a: number; b: number }) => r.b - r.a < dpi * CAPITALS_MAX_LENGTH_IN;
-    return tops ? kept.filter((r) => !word(r) || inkAlongside(r, along, across, at, aside) <= RULE_MAX_INK_ALONGSIDE) : kept;
+    return tops ? kept.filter((r) => !word(r) || inkAlongside(r, along, across, at, aside, dark) <= RULE_MAX_INK_ALONGSIDE) : kept;
   };
   const aside = Math.max(2, Math.round((RULE_CLEARANCE_PT * dpi) / 72));
   const { width: w, height: h, px } = g;
-  const tall = thinMask(g, false, maxThickness);
+  const tall = thinMask(g, false, maxThickness, dark);
   const horizontal = runs(w, h, (i, j) => px[j * w + i], (i, j) => tall[j * w + i] === 1, true).map((r) => ({ x1: r.a, x2: r.b, y1: (r.j0 + r.j1) / 2, y2: (r.j0 + r.j1) / 2 }));
-  const wide = thinMask(g, true, maxThickness);
+  const wide = thinMask(g, true, maxThickness, dark);
   const vertical = runs(h, w, (i, j) => px[i * w + j], (i, j) => wide[i * w + j] === 1, false).map((r) => ({ x1: (r.j0 + r.j1) / 2, x2: (r.j0 + r.j1) / 2, y1: r.a, y2: r.b }));
   return [...horizontal, ...vertical];
 }
