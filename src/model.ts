@@ -148,6 +148,8 @@ export interface PartialCode {
   rowNo: string | null;
   raw: string;
   ghost: boolean;
+  /** digits whose stops were lost cut into fields by their widths (`0120101`): a reading, not a print */
+  regrouped?: boolean;
 }
 
 /**

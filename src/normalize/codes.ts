@@ -36,8 +36,8 @@ export function isCodeMaterial(text: string): boolean {
   if (splitMultiCode(t).length > 1) return true;
   if (t.length > 40 || !/\d/.test(t)) return false;
   const letters = t.replace(/[^a-z]/gi, '');
-  // long plain numbers are figures, not code segments
-  if (/^\d{5,}$/.test(t)) return false;
+  // long plain numbers are figures, not code segments; a zero-led one is a code whose stops OCR lost (`0120101`)
+  if (/^[1-9]\d{4,}$/.test(t)) return false;
   // `:` is how OCR reads a code's stop under a speck or a faint print (`1:06.02`, `2:02`); no figure has one
   return letters.length <= 1 && /^[\d\s.:()\-a-z]+$/i.test(t);
 }
@@ -101,18 +101,48 @@ interface Fit {
   last: number;
   truncated: ('kegiatan' | 'sub')[];
   padded: number;
+  regrouped: boolean;
   rowNo: string | null;
   score: number;
 }
 
+// digits each field prints, urusan to kegiatan number; a sub-kegiatan prints two or four
+const FIELD_WIDTH = [1, 2, 2, 1, 2];
+
+/**
+ * A zero-led run of digits longer than its field (`0120101`, `012`, `01205`) cut into the fields
+ * from `field` on by their widths: a two-digit field's leading zero starts it, and OCR of small
+ * type lost the stops after it. Never a figure (no figure starts with a zero) nor a row number.
+ * Null when the widths do not take the digits exactly.
+ */
+export function spilledFields(field: number, t: string): string[] | null {
+  // a four-digit run at the kegiatan number is read by its own case (`0609`, a sub's `0001`)
+  if (!/^0\d+$/.test(t) || field >= FIELD.KN || t.length <= FIELD_WIDTH[field]) return null;
+  const pieces: string[] = [];
+  let rest = t;
+  for (let f = field; rest !== ''; f++) {
+    if (f === FIELD.S) {
+      if (rest.length !== 2 && rest.length !== 4) return null;
+      pieces.push(rest);
+      break;
+    }
+    if (rest.length < FIELD_WIDTH[f]) return null;
+    pieces.push(rest.slice(0, FIELD_WIDTH[f]));
+    rest = rest.slice(FIELD_WIDTH[f]);
+  }
+  return pieces;
+}
+
 /** Map tokens onto the fields from `start` on; null when they do not fit the grammar. */
-function fitFrom(tokens: Token[], start: number): Omit<Fit, 'rowNo' | 'score'> | null {
+function fitFrom(printedTokens: Token[], start: number): Omit<Fit, 'rowNo' | 'score'> | null {
+  const tokens = [...printedTokens];
   const f: (string | null)[] = [null, null, null, null, null, null];
   const printed: (string | null)[] = [null, null, null, null, null, null];
   const truncated: ('kegiatan' | 'sub')[] = [];
   let field = start;
   let lastPrinted = -1;
   let padded = 0;
+  let regrouped = false;
   // one run of digits that is two fields whose stop was lost (`206`: kegiatan type and number):
   // split at `at`; returns the second field, where the run ends
   const bothFields = (at: number, t: string, cut: number): number => {
@@ -122,6 +152,11 @@ function fitFrom(tokens: Token[], start: number): Omit<Fit, 'rowNo' | 'score'> |
   };
   for (let i = 0; i < tokens.length; i++, field++) {
     if (field > FIELD.S) return null;
+    const spill = spilledFields(field, tokens[i].text);
+    if (spill) {
+      tokens.splice(i, 1, ...spill.map((text) => ({ text, cell: tokens[i].cell })));
+      regrouped = true;
+    }
     const t = tokens[i].text;
     if (t === '') continue;
     printed[field] = t;
@@ -179,7 +214,7 @@ function fitFrom(tokens: Token[], start: number): Omit<Fit, 'rowNo' | 'score'> |
   if (lastPrinted < 0) return null;
   // a kegiatan number needs its type digit
   if (f[FIELD.KN] !== null && f[FIELD.KT] === null && start <= FIELD.KT) return null;
-  return { f, printed, first: start, last: lastPrinted, truncated, padded };
+  return { f, printed, first: start, last: lastPrinted, truncated, padded, regrouped };
 }
 
 function scoreFit(fit: Omit<Fit, 'rowNo' | 'score'>, usedRowNo: boolean, expectRowNo: boolean, ctx: CodeContext, leadingEmpty = 0): number {
@@ -256,6 +291,7 @@ export function parseCode(cells: string[], opts: ParseCodeOptions = {}): Partial
     truncated: fit.truncated,
     padded: fit.padded,
     printed: fit.printed,
+    ...(fit.regrouped ? { regrouped: true } : {}),
     rowNo: fit.rowNo,
     raw,
     ghost: false,

@@ -221,6 +221,8 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
       const repeated = repeatsCodeAbove(row, code, prev, t);
       // digits printed one for two (`2⇥1⇥.4.`) make a code only if the nomenclature has it
       const doubtful = row.partial.padded > 0 && fallback !== null && !fallback.has(code);
+      // digits OCR read without their stops, cut by the fields' widths: a reading the nomenclature must confirm
+      if (unconfirmedReading(row.partial, code, fallback)) continue;
       if (!repeated) updateContext(ctx, code);
       if (!repeated && !doubtful && row.partial.truncated.length === 0 && row.name) index.add(code, row.name);
       prev = { code, name: row.name };
@@ -249,6 +251,10 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
           [r.code, r.reason, r.similarity] = [done.hit.code, 'digit_restored_by_name', done.hit.score];
         }
       }
+      if (r.code && unconfirmedReading(row.partial, r.code, fallback)) {
+        r.notes.push(`digits '${row.partial.raw}' read as ${r.code} by the fields' widths, which the nomenclature does not have`);
+        r.code = null;
+      }
       if (r.code && repeatsCodeAbove(row, r.code, prev, t)) {
         const childLevel = CHILD_LEVEL[levelOfCode(r.code)];
         const kids = childLevel ? index.children(r.code, childLevel) : [];
@@ -269,6 +275,11 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
     }
   }
   return index;
+}
+
+/** A code read from digits whose stops were lost (`0120101`) that the nomenclature does not confirm: a wrong code is worse than none. */
+function unconfirmedReading(p: PartialCode, code: string, fallback: CodeNames | null): boolean {
+  return p.regrouped === true && fallback !== null && !fallback.has(code);
 }
 
 /**

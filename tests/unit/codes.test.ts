@@ -15,6 +15,7 @@ import {
   levelOfPartial,
   loneAccount, parseAccountCode,
   parseCode,
+  spilledFields,
   splitMultiCode,
 } from '../../src/normalize/codes.ts';
 import type { LayoutLine, PartialCode } from '../../src/model.ts';
@@ -570,5 +571,29 @@ describe('the code of an RKA header block', () => {
   });
   it('reads no code from a time or a bare number after the label', () => {
     expect(headerBlockCode(lines('Kegiatan : 10:30 WIB', 'Program : 3 kegiatan', 'x'), 3)).toBeNull();
+  });
+});
+
+describe('OCR of small type: a zero-led run of digits is fields whose stops were lost', () => {
+  // relative codes (program.kegiatan.sub under a printed program row) from a harness scan of an
+  // Excel RFK at 200 dpi, 6 pt type: OCR kept the digits and dropped some or all of the stops
+  itParses([
+    ['`0120101` is 01.2.01.01', ['0120101'], { context: { urusan: '1', bidang: '03' }, codeColumn: true }, { fields: [null, null, '01', '2', '01', '01'], level: 'sub_kegiatan' }],
+    ['`012.02` is 01.2.02', ['012.02'], { context: { urusan: '1', bidang: '03' }, codeColumn: true }, { fields: [null, null, '01', '2', '02', null], level: 'kegiatan' }],
+    ['`01205` is 01.2.05', ['01205'], { context: { urusan: '1', bidang: '03' }, codeColumn: true }, { fields: [null, null, '01', '2', '05', null], level: 'kegiatan' }],
+    ['`01206.09` is 01.2.06.09', ['01206.09'], { context: { urusan: '1', bidang: '03' }, codeColumn: true }, { fields: [null, null, '01', '2', '06', '09'], level: 'sub_kegiatan' }],
+  ]);
+
+  it('cuts only a zero-led run whose digits the fields take exactly', () => {
+    expect(spilledFields(FIELD.P, '0120101')).toEqual(['01', '2', '01', '01']);
+    expect(spilledFields(FIELD.P, '012')).toEqual(['01', '2']);
+    expect(spilledFields(FIELD.P, '0120')).toBeNull(); // a kegiatan number cut to one digit
+    expect(spilledFields(FIELD.P, '1203')).toBeNull(); // not zero-led: a figure or a year
+    expect(spilledFields(FIELD.KN, '0609')).toBeNull(); // the kegiatan number's own case
+  });
+
+  it('a zero-led long run is code material, a long figure is not', () => {
+    expect(isCodeMaterial('0120101')).toBe(true);
+    expect(isCodeMaterial('9871145000')).toBe(false);
   });
 });
