@@ -56,3 +56,6 @@ export function normName(s: string): string {
 export function cleanName(s: string): string {
   return s.replace(/\s+/g, ' ').replace(/^[-•*\s]+/, '').trim();
 }
+
+/** Words an indicator's text starts with (`Persentase …`, `Jumlah …`, `Terpenuhinya …`): a measure, not a program or kegiatan's name. */
+export const INDICATOR_LEAD = 'Persentase|Presentase|Prosentase|Jumlah|Tersedianya|Terlaksananya|Terpenuhinya|Meningkatnya|Rata-rata|Indeks|Tingkat';

@@ -6,7 +6,7 @@
 import { SOURCE_OF_REASON, type ColumnSpec, type LayoutLine, type Level, type LogicalRow, type TableBlock } from '../model.js';
 import { levelOfPartial, type CodeContext } from '../normalize/codes.js';
 import { nameSimilarity } from '../normalize/similarity.js';
-import { endsMidPhrase, joinFragments } from '../normalize/text.js';
+import { endsMidPhrase, INDICATOR_LEAD, joinFragments } from '../normalize/text.js';
 import { looksLikeMoney } from '../normalize/numbers.js';
 import { analyzeLine, type LineAnalysis, type TextCell } from './analyze.js';
 import { joinWrappedText } from '../normalize/wrap.js';
@@ -251,6 +251,7 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
   if (generic) {
     nameFromHeader(slots, table);
     indicatorFromHeader(slots, table);
+    if (nameHeaderColumn(table) < 0 && levelColumns(table).size === 0 && !row.code && !row.partial) kegiatanBesideProgram(slots);
   }
   for (const s of slots) texts[s.key] = texts[s.key] ? joinWrapped(texts[s.key], s.text) : s.text;
   if (d.valueLine) {
@@ -369,18 +370,40 @@ function withParents(row: LogicalRow): LogicalRow[] {
 const NAME_HEADER = /program\s*\/?\s*kegiatan|sub\s*kegiatan|uraian|nama\s+(program|kegiatan)|^(program|kegiatan)$/i;
 const INDICATOR_HEADER = /^indikator\b/i;
 
+// a header naming figures per level (`Realisasi Keuangan per Sub Kegiatan`) heads a value column, not the names
+const nameHeaderColumn = (table: TableBlock) => table.columns.findIndex((c) => c.role !== 'value' && NAME_HEADER.test(c.label));
+
 /**
  * A table of no known family whose header names a Program/Kegiatan column: the row's name is
  * the text in (or nearest to) that column, not simply the first text cell (tujuan, indikator…).
  */
 function nameFromHeader(slots: { key: string; index: number; text: string }[], table: TableBlock): void {
-  const col = table.columns.findIndex((c) => NAME_HEADER.test(c.label));
+  const col = nameHeaderColumn(table);
   if (col < 0 || slots.length < 2) return;
   const best = slots.reduce((a, s) => (Math.abs(s.index - col) < Math.abs(a.index - col) || (Math.abs(s.index - col) === Math.abs(a.index - col) && s.index > a.index) ? s : a));
   if (best.key === 'name') return;
   const first = slots.find((s) => s.key === 'name');
   if (first) first.key = `c${first.index}`;
   best.key = 'name';
+}
+
+const PROGRAM_NAME = /^program\b/i;
+const INDICATOR_NAME = new RegExp(`^(${INDICATOR_LEAD})\\b`, 'i');
+
+/**
+ * A table of no known family whose header names no name column (a scan lost it: white type
+ * on a grey band) and that prints each kegiatan beside its program (`Program Peningkatan
+ * Kapasitas … | Pendidikan dan Pelatihan Formal | figures`): the row and its figures are the
+ * kegiatan's, the program stays in its texts. Not when the text beside is an indicator.
+ */
+function kegiatanBesideProgram(slots: { key: string; index: number; text: string }[]): void {
+  const first = slots.find((s) => s.key === 'name');
+  if (!first || !PROGRAM_NAME.test(first.text.trim())) return;
+  const beside = slots.find((s) => s.index > first.index && s.key !== 'indicator' && /[a-z]{3,}/i.test(s.text) &&
+    !PROGRAM_NAME.test(s.text.trim()) && !INDICATOR_NAME.test(s.text.trim()));
+  if (!beside) return;
+  first.key = 'program';
+  beside.key = 'name';
 }
 
 /** The text under an `Indikator …` header of a table of no known family is the row's indicator. */

@@ -5,7 +5,7 @@
 import type { DocWarning, LogicalRow } from '../model.js';
 import { parentCode } from '../normalize/codes.js';
 import { memoTokenMatch } from '../normalize/similarity.js';
-import { normName } from '../normalize/text.js';
+import { INDICATOR_LEAD, normName } from '../normalize/text.js';
 import { label, liveRows, type TableView } from './context.js';
 
 // words every indicator and name share; they say nothing about which program it is
@@ -26,7 +26,7 @@ function overlap(a: string[], b: string[]): number {
   return a.filter((w) => b.some((x) => sameWord(w, x) || (w.length >= 5 && x.length >= 5 && (w.startsWith(x.slice(0, 5)) && x.startsWith(w.slice(0, 5)))))).length;
 }
 
-const INDICATOR_START = /\s(Persentase|Presentase|Prosentase|Jumlah|Tersedianya|Terlaksananya|Terpenuhinya|Meningkatnya|Rata-rata|Indeks|Tingkat)\b/;
+const INDICATOR_START = new RegExp(`\\s(${INDICATOR_LEAD})\\b`);
 
 export function checkIndicators(views: TableView[], names: Map<string, string>, out: DocWarning[]): void {
   const byIndicator = new Map<string, { row: LogicalRow; view: TableView }[]>();

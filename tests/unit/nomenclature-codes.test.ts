@@ -233,3 +233,41 @@ describe('rekening (budget account) rows', () => {
     expect(types(d)).not.toContain('sum_mismatch');
   });
 });
+
+describe('the name column of a table of no known family', () => {
+  it('is not a figure column whose header names a level (`Realisasi Keuangan per Sub Kegiatan`), when OCR lost the names\' own header', () => {
+    // an RFK as OCR reads its header at 200 dpi: the `Program/Kegiatan/Sub Kegiatan` header garbled,
+    // the realisation column's header read whole; a PPK and a treasurer named after the figures
+    const d = doc(
+      'LAPORAN REALISASI FISIK DAN KEUANGAN DINAS PEKERJAAN UMUM DAN PENATAAN RUANG TAHUN 2021',
+      '',
+      'Kode⇥aa ATI⇥PER PAKET⇥PPK⇥BENDAHARA⇥REALISASI KEUANGAN PER SUB KEGIATAN⇥%',
+      '1.03.01⇥PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA⇥⇥⇥⇥⇥',
+      '01.2.01.01⇥Penyusunan Dokumen Perencanaan Perangkat Daerah⇥124.495.000⇥Wahju Tri D., ST.MT.⇥C. Erna Budistyati, SE⇥73.595.500⇥59,1152',
+    );
+    const row = d.records.find((r) => r.code === '1.03.01.2.01.0001')!;
+    expect(row.name).toBe('Penyusunan Dokumen Perencanaan Perangkat Daerah');
+    expect(row.code_reason).toBe('prefix_from_context');
+  });
+});
+
+describe('a kegiatan printed beside its program, the header lost', () => {
+  it('names the row by the kegiatan and keeps the program in its texts; an indicator beside a program does not name it', () => {
+    // a 2016 Renja's evaluation table as OCR reads it when the white-on-grey header is lost (the DKP
+    // Kab. Cianjur scanned through the harness): no column is named, each row prints its program first
+    const d = doc(
+      'DINAS KEBERSIHAN DAN PERTAMANAN',
+      '',
+      '1⇥2⇥3⇥4⇥5⇥6',
+      '1⇥Program Peningkatan Kapasitas Sumber Daya Aparatur⇥Pendidikan dan Pelatihan Formal⇥49.075.000⇥44.485.000⇥90,64',
+      '2⇥Program Peningkatan Kapasitas Sumber Daya Aparatur⇥Peningkatan Kinerja Aparatur⇥100.000.000⇥99.340.000⇥99,34',
+      '3⇥Program Pengelolaan Ruang Terbuka Hijau⇥Persentase taman kota yang terpelihara⇥40⇥20⇥50',
+    );
+    const names = d.records.map((r) => [r.name, r.texts?.program ?? null]);
+    expect(names).toEqual([
+      ['Pendidikan dan Pelatihan Formal', 'Program Peningkatan Kapasitas Sumber Daya Aparatur'],
+      ['Peningkatan Kinerja Aparatur', 'Program Peningkatan Kapasitas Sumber Daya Aparatur'],
+      ['Program Pengelolaan Ruang Terbuka Hijau', null],
+    ]);
+  });
+});
