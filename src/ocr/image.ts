@@ -226,7 +226,8 @@ export function findRules(g: Gray, dpi: number): PixelRule[] {
   // hairlines too light for the first look, unless one of its rules runs there already
   const near = (a: PixelRule, b: PixelRule) => isHorizontalRule(a) === isHorizontalRule(b) &&
     (isHorizontalRule(a) ? Math.abs(a.y1 - b.y1) <= maxThicknessPx(dpi) && a.x1 < b.x2 && b.x1 < a.x2 : Math.abs(a.x1 - b.x1) <= maxThicknessPx(dpi) && a.y1 < b.y2 && b.y1 < a.y2);
-  const faint = rulesAt(g, dpi, FAINT_RULE_DARK, FAINT_RULE_MAX_THICKNESS_PT).filter((f) => !rules.some((r) => near(r, f)));
+  // (row borders only: a column's hairline border is found at the first look, crossed by nothing that breaks it)
+  const faint = rulesAt(g, dpi, FAINT_RULE_DARK, FAINT_RULE_MAX_THICKNESS_PT, false).filter((f) => !rules.some((r) => near(r, f)));
   return [...rules, ...faint];
 }
 
@@ -234,7 +235,7 @@ const maxThicknessPx = (dpi: number) => Math.round((RULE_MAX_THICKNESS_PT * dpi)
 const isHorizontalRule = (r: PixelRule) => Math.abs(r.x2 - r.x1) >= Math.abs(r.y2 - r.y1);
 
 /** The rules drawn in pixels darker than `dark`, at most `thicknessPt` thick. */
-function rulesAt(g: Gray, dpi: number, dark: number, thicknessPt: number): PixelRule[] {
+function rulesAt(g: Gray, dpi: number, dark: number, thicknessPt: number, verticals = true): PixelRule[] {
   const minLength = Math.round(dpi * RULE_MIN_LENGTH_IN);
   const maxThickness = Math.round((thicknessPt * dpi) / 72);
   // tops: horizontal runs, which may be the joined tops or feet of capitals
@@ -277,6 +278,7 @@ function rulesAt(g: Gray, dpi: number, dark: number, thicknessPt: number): Pixel
   const { width: w, height: h, px } = g;
   const tall = thinMask(g, false, maxThickness, dark);
   const horizontal = runs(w, h, (i, j) => px[j * w + i], (i, j) => tall[j * w + i] === 1, true).map((r) => ({ x1: r.a, x2: r.b, y1: (r.j0 + r.j1) / 2, y2: (r.j0 + r.j1) / 2 }));
+  if (!verticals) return horizontal;
   const wide = thinMask(g, true, maxThickness, dark);
   const vertical = runs(h, w, (i, j) => px[i * w + j], (i, j) => wide[i * w + j] === 1, false).map((r) => ({ x1: (r.j0 + r.j1) / 2, x2: (r.j0 + r.j1) / 2, y1: r.a, y2: r.b }));
   return [...horizontal, ...vertical];
