@@ -387,7 +387,9 @@ function nameFromHeader(slots: { key: string; index: number; text: string }[], t
   best.key = 'name';
 }
 
-const PROGRAM_NAME = /^program\b/i;
+// a program's name, the word and at least two more (a lone `Program` is a word of a line spread into cells)
+const PROGRAM_NAME = /^program(\s+\S+){2,}/i;
+const NAME_WORDS = /^\S*[a-z]{3,}\S*(\s+\S+)+$/i;
 const INDICATOR_NAME = new RegExp(`^(${INDICATOR_LEAD})\\b`, 'i');
 
 /**
@@ -399,8 +401,8 @@ const INDICATOR_NAME = new RegExp(`^(${INDICATOR_LEAD})\\b`, 'i');
 function kegiatanBesideProgram(slots: { key: string; index: number; text: string }[]): void {
   const first = slots.find((s) => s.key === 'name');
   if (!first || !PROGRAM_NAME.test(first.text.trim())) return;
-  const beside = slots.find((s) => s.index > first.index && s.key !== 'indicator' && /[a-z]{3,}/i.test(s.text) &&
-    !PROGRAM_NAME.test(s.text.trim()) && !INDICATOR_NAME.test(s.text.trim()));
+  const beside = slots.find((s) => s.index > first.index && s.key !== 'indicator' && NAME_WORDS.test(s.text.trim()) &&
+    !/^program\b/i.test(s.text.trim()) && !INDICATOR_NAME.test(s.text.trim()));
   if (!beside) return;
   first.key = 'program';
   beside.key = 'name';
