@@ -75,7 +75,7 @@ export const Layout = z.object({
   /**
    * a ruled row holds one figure a cell, wrapped over a few lines at most; a band between two
    * rules whose column holds figures on more lines than this is a stack of rows whose rules the
-   * page does not print (or a scan lost: Excel's hairline row borders vanish at 200 dpi)
+   * page does not print (or a scan lost: hairline row borders fade to a light grey)
    */
   ruled_row_max_figure_lines: z.number().int().min(2).default(4),
   /** the share of a table's lines whose cells may spill over the gap between two columns without joining them */

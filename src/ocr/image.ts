@@ -223,21 +223,28 @@ function thinMask(g: Gray, horizontalRuns: boolean, maxThickness: number, dark: 
  */
 export function findRules(g: Gray, dpi: number): PixelRule[] {
   const rules = rulesAt(g, dpi, RULE_DARK, RULE_MAX_THICKNESS_PT);
-  // hairlines too light for the first look, unless one of its rules runs there already
-  const near = (a: PixelRule, b: PixelRule) => isHorizontalRule(a) === isHorizontalRule(b) &&
-    (isHorizontalRule(a) ? Math.abs(a.y1 - b.y1) <= maxThicknessPx(dpi) && a.x1 < b.x2 && b.x1 < a.x2 : Math.abs(a.x1 - b.x1) <= maxThicknessPx(dpi) && a.y1 < b.y2 && b.y1 < a.y2);
-  // (row borders only: a column's hairline border is found at the first look, crossed by nothing that breaks it)
-  const faint = rulesAt(g, dpi, FAINT_RULE_DARK, FAINT_RULE_MAX_THICKNESS_PT, false).filter((f) => !rules.some((r) => near(r, f)));
+  // hairline row borders too light for the first look, where none of its rules runs already (a
+  // column's hairline border is found at the first look: nothing crosses it to break its run)
+  const reach = pointsToPixels(RULE_MAX_THICKNESS_PT, dpi);
+  const faint = rulesAt(g, dpi, FAINT_RULE_DARK, FAINT_RULE_MAX_THICKNESS_PT, false).filter((f) => !rules.some((r) => sameRule(r, f, reach)));
   return [...rules, ...faint];
 }
 
-const maxThicknessPx = (dpi: number) => Math.round((RULE_MAX_THICKNESS_PT * dpi) / 72);
+const pointsToPixels = (pt: number, dpi: number) => Math.round((pt * dpi) / 72);
 const isHorizontalRule = (r: PixelRule) => Math.abs(r.x2 - r.x1) >= Math.abs(r.y2 - r.y1);
 
-/** The rules drawn in pixels darker than `dark`, at most `thicknessPt` thick. */
+/** Two rules found of one: the same direction, `reach` pixels apart across at most, overlapping along. */
+function sameRule(a: PixelRule, b: PixelRule, reach: number): boolean {
+  if (isHorizontalRule(a) !== isHorizontalRule(b)) return false;
+  return isHorizontalRule(a)
+    ? Math.abs(a.y1 - b.y1) <= reach && a.x1 < b.x2 && b.x1 < a.x2
+    : Math.abs(a.x1 - b.x1) <= reach && a.y1 < b.y2 && b.y1 < a.y2;
+}
+
+/** The rules drawn in pixels darker than `dark`, at most `thicknessPt` thick (horizontal ones only without `verticals`). */
 function rulesAt(g: Gray, dpi: number, dark: number, thicknessPt: number, verticals = true): PixelRule[] {
   const minLength = Math.round(dpi * RULE_MIN_LENGTH_IN);
-  const maxThickness = Math.round((thicknessPt * dpi) / 72);
+  const maxThickness = pointsToPixels(thicknessPt, dpi);
   // tops: horizontal runs, which may be the joined tops or feet of capitals
   const runs = (along: number, across: number, at: (i: number, j: number) => number, thin: (i: number, j: number) => boolean, tops: boolean) => {
     const segs: { j: number; a: number; b: number }[] = [];
