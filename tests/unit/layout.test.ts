@@ -6,6 +6,10 @@
 import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFOperator, PDFOperatorNames, StandardFonts, beginText, clip, endPath, endText, fill, moveText, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingRgbColor, setFontAndSize, type PDFFont, type PDFPage } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { joinCellText } from '../../src/layout/cellModel.ts';
+import { cellLines } from '../../src/layout/cells.ts';
+import type { VisualLine } from '../../src/layout/lines.ts';
+import type { Rule } from '../../src/load/pdf.ts';
+import { DEFAULT_SETTINGS } from '../../src/settings.ts';
 import { layoutPages } from '../../src/layout/page.ts';
 import { readPdf } from '../../src/load/pdf.ts';
 import { extractFile } from '../../src/pipeline.ts';
@@ -166,5 +170,60 @@ describe('the lines of one cell joined', () => {
   });
   it('a code\'s fields wrapped where OCR lost the stop stay two fields (`1.06` / `02`, a scan of 003 E-81), not `1.0602`', () => {
     expect(joinCellText('1.06', '02')).not.toBe('1.0602');
+  });
+});
+
+describe('OCR lines inside a ruled band', () => {
+  // what the OCR path hands the layout for an Excel RFK scanned at 200 dpi: column rules, a header
+  // and three body rows ruled, then a band of works (pekerjaan: no code, a pagu and a contract
+  // value each) whose row rules the scan lost. Lines as OCR words give them (each run with a
+  // confidence), in points; columns: code | name | pagu | nilai kontrak
+  const xs = [20, 80, 260, 330, 400];
+  const run = (text: string, x: number) => ({ text, x, right: x + text.length * 3, size: 6, confidence: 90 });
+  const line = (y: number, ...cells: string[]) => ({
+    y, top: y - 6, size: 6, runs: cells.map((t, i) => (t ? run(t, xs[i] + 2) : null)).filter((r) => r !== null),
+  }) as VisualLine;
+  const rules = (ys: number[]): Rule[] => [
+    ...xs.map((x) => ({ x1: x, x2: x, y1: ys[0], y2: 400 })),
+    ...ys.map((y) => ({ x1: xs[0], x2: xs[xs.length - 1], y1: y, y2: y })),
+  ];
+  const texts = (lines: VisualLine[], ys: number[]) => cellLines(lines, rules(ys), DEFAULT_SETTINGS.layout).map((l) => l.cells.map((c) => c.text));
+  const header = line(18, 'Kode', 'Program/Kegiatan/Pekerjaan', 'Pagu', 'Nilai Kontrak');
+
+  it('a band whose column holds figures on more lines than one wrapped figure takes is a row a line; a ruled row keeps its wrapped name', () => {
+    const works = [['Pembangunan Embung Desa Selo', '300.000.000', '292.233.200'], ['Pembangunan Embung Parunggalan', '600.000.000', '556.483.448'],
+      ['Pasangan Talud Avour Clepat', '300.000.000', '288.649.989'], ['Pasangan Talud Avour Gawe', '200.000.000', '195.455.000'],
+      ['Pasangan Talud Avour Gendingan', '200.000.000', '195.491.000'], ['Pasangan Talud Avour Guci', '350.000.000', '337.774.000']];
+    const lines = [
+      header,
+      line(30, '01.2.01', 'Perencanaan, Penganggaran, dan', '304.495.000'),
+      line(37, '', 'Evaluasi Kinerja Perangkat Daerah'),
+      line(50, '01.2.02', 'Administrasi Keuangan', '9.871.146.000'),
+      line(62, '01.2.03', 'Administrasi Barang Milik Daerah', '76.412.000'),
+      // the rules between these rows lost: six rows in one band
+      ...works.map(([name, pagu, kontrak], i) => line(74 + 8 * i, '', name, pagu, kontrak)),
+    ];
+    const out = texts(lines, [10, 22, 42, 54, 66, 130]);
+    expect(out.slice(1, 4).map((c) => c.slice(0, 3))).toEqual([
+      ['01.2.01', 'Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah', '304.495.000'],
+      ['01.2.02', 'Administrasi Keuangan', '9.871.146.000'],
+      ['01.2.03', 'Administrasi Barang Milik Daerah', '76.412.000'],
+    ]);
+    expect(out.slice(4).map((c) => c.slice(1))).toEqual(works);
+  });
+
+  it('a figure wrapped over three lines of one ruled row stays one row', () => {
+    const lines = [
+      header,
+      line(30, '01.2.01', 'Perencanaan', '304.', '292.'),
+      line(37, '', '', '495.', '233.'),
+      line(44, '', '', '000', '200'),
+      line(58, '01.2.02', 'Administrasi Keuangan', '9.871.146.000'),
+      line(70, '01.2.03', 'Administrasi Barang', '76.412.000'),
+      line(82, '01.2.05', 'Administrasi Kepegawaian', '250.954.898'),
+    ];
+    const out = texts(lines, [10, 22, 50, 62, 74, 86]);
+    expect(out[1]).toEqual(['01.2.01', 'Perencanaan', '304.495.000', '292.233.200']);
+    expect(out).toHaveLength(5);
   });
 });
