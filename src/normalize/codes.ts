@@ -135,7 +135,8 @@ export function spilledFields(field: number, t: string): string[] | null {
 
 /** Map tokens onto the fields from `start` on; null when they do not fit the grammar. */
 function fitFrom(printedTokens: Token[], start: number): Omit<Fit, 'rowNo' | 'score'> | null {
-  const tokens = [...printedTokens];
+  // copied only when a run is cut into fields (the caller tries every start on the same tokens)
+  let tokens = printedTokens;
   const f: (string | null)[] = [null, null, null, null, null, null];
   const printed: (string | null)[] = [null, null, null, null, null, null];
   const truncated: ('kegiatan' | 'sub')[] = [];
@@ -154,7 +155,7 @@ function fitFrom(printedTokens: Token[], start: number): Omit<Fit, 'rowNo' | 'sc
     if (field > FIELD.S) return null;
     const spill = spilledFields(field, tokens[i].text);
     if (spill) {
-      tokens.splice(i, 1, ...spill.map((text) => ({ text, cell: tokens[i].cell })));
+      tokens = [...tokens.slice(0, i), ...spill.map((text) => ({ text, cell: tokens[i].cell })), ...tokens.slice(i + 1)];
       regrouped = true;
     }
     const t = tokens[i].text;

@@ -281,7 +281,7 @@ function rulesAt(g: Gray, dpi: number, dark: number, thicknessPt: number, vertic
     const word = (r: { a: number; b: number }) => r.b - r.a < dpi * CAPITALS_MAX_LENGTH_IN;
     return tops ? kept.filter((r) => !word(r) || inkAlongside(r, along, across, at, aside, dark) <= RULE_MAX_INK_ALONGSIDE) : kept;
   };
-  const aside = Math.max(2, Math.round((RULE_CLEARANCE_PT * dpi) / 72));
+  const aside = Math.max(2, pointsToPixels(RULE_CLEARANCE_PT, dpi));
   const { width: w, height: h, px } = g;
   const tall = thinMask(g, false, maxThickness, dark);
   const horizontal = runs(w, h, (i, j) => px[j * w + i], (i, j) => tall[j * w + i] === 1, true).map((r) => ({ x1: r.a, x2: r.b, y1: (r.j0 + r.j1) / 2, y2: (r.j0 + r.j1) / 2 }));

@@ -248,10 +248,13 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
       else slots.push({ ...t, key: colFor(slots.length, t.index) });
     }
   }
+  // a table with a name column per level (Program | Kegiatan | Sub Kegiatan): the column says the level
+  const levels = levelColumns(table);
   if (generic) {
-    nameFromHeader(slots, table);
+    const nameColumn = nameHeaderColumn(table);
+    nameFromHeader(slots, nameColumn);
     indicatorFromHeader(slots, table);
-    if (nameHeaderColumn(table) < 0 && levelColumns(table).size === 0 && !row.code && !row.partial) kegiatanBesideProgram(slots);
+    if (nameColumn < 0 && levels.size === 0 && !row.code && !row.partial) kegiatanBesideProgram(slots);
   }
   for (const s of slots) texts[s.key] = texts[s.key] ? joinWrapped(texts[s.key], s.text) : s.text;
   if (d.valueLine) {
@@ -261,9 +264,7 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
       texts[key] = texts[key] ? joinWrapped(texts[key], t.text) : t.text;
     });
   }
-  // a table with a name column per level (Program | Kegiatan | Sub Kegiatan): the column says the
-  // level, and a row naming two levels (a program and its first kegiatan) is two rows
-  const levels = levelColumns(table);
+  // in a table with a name column per level, a row naming two levels (a program and its first kegiatan) is two rows
   const named = slots.filter((sl) => levels.has(sl.index) && sl.text.trim() !== '').sort((a, b) => LEVEL_DEPTH[levels.get(a.index)!] - LEVEL_DEPTH[levels.get(b.index)!]);
   const uncoded = !row.partial && !row.code && !row.account;
   if (named.length >= 2 && uncoded) {
@@ -377,8 +378,7 @@ const nameHeaderColumn = (table: TableBlock) => table.columns.findIndex((c) => c
  * A table of no known family whose header names a Program/Kegiatan column: the row's name is
  * the text in (or nearest to) that column, not simply the first text cell (tujuan, indikator…).
  */
-function nameFromHeader(slots: { key: string; index: number; text: string }[], table: TableBlock): void {
-  const col = nameHeaderColumn(table);
+function nameFromHeader(slots: { key: string; index: number; text: string }[], col: number): void {
   if (col < 0 || slots.length < 2) return;
   const best = slots.reduce((a, s) => (Math.abs(s.index - col) < Math.abs(a.index - col) || (Math.abs(s.index - col) === Math.abs(a.index - col) && s.index > a.index) ? s : a));
   if (best.key === 'name') return;

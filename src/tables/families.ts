@@ -72,8 +72,16 @@ const searched = (text: string): Searched => ({ text, squeezed: squeezed(text) }
  * (`Tri wul an`, `Kinerj adan`) and OCR adds stray marks (`Tingkat : Capaian`).
  */
 function mentions(s: Searched, pattern: string): boolean {
-  if (new RegExp(pattern, 'i').test(s.text)) return true;
+  if (compiled(pattern).test(s.text)) return true;
   return PLAIN_PHRASE.test(pattern) && s.squeezed.includes(squeezed(pattern));
+}
+
+// each family pattern compiled once, not once per table it is tried on
+const COMPILED = new Map<string, RegExp>();
+function compiled(pattern: string): RegExp {
+  let re = COMPILED.get(pattern);
+  if (!re) COMPILED.set(pattern, (re = new RegExp(pattern, 'i')));
+  return re;
 }
 
 /** Score every family against the caption and header; the best one at or above its minimum wins. */
