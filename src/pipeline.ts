@@ -18,7 +18,7 @@ import { SOURCE_OF_REASON, type DocWarning, type LoadedDocument, type LogicalRow
 import { formatCode, type CodeContext } from './normalize/codes.js';
 import { LATEST_REVISION, loadNomenclature } from './nomenclature/index.js';
 import { attachAccounts } from './resolve/accounts.js';
-import { checkCodes } from './resolve/check.js';
+import { checkCodes, rereadOcrDigits } from './resolve/check.js';
 import { inferCodes, kegiatanByPosition, resolveDocumentCodes, type TableRows } from './resolve/codes.js';
 import { codeScope, detectCodeSystem, inBidangList, type CodeScope, type RowBidang } from './resolve/scope.js';
 import { buildRows, markPageOverlapDuplicates } from './rows/build.js';
@@ -174,6 +174,7 @@ export function extractTables(doc: LoadedDocument, settings: Settings = DEFAULT_
   const year = meta.year ?? meta.period?.start ?? null;
   const system = detectCodeSystem(doc.lines, year);
   let rows = build({ system });
+  const ocrPages: ReadonlySet<number> = new Set(doc.ocr?.pages.map((p) => p.page) ?? []);
   const allRows = () => rows.flatMap((t) => t.rows);
   const scope = codeScope({
     lines: doc.lines, year, agency: meta.agency, clearLead: settings.codes.clear_lead,
@@ -185,13 +186,14 @@ export function extractTables(doc: LoadedDocument, settings: Settings = DEFAULT_
     const main = scope.bidangs[0]?.code.split('.');
     const prefix: CodeContext = main ? { system, urusan: main[0], bidang: main[1] } : { system };
     if (main) rows = build(prefix);
-    const index = resolveDocumentCodes(rows, prefix, scope.names, settings.codes);
-    inferCodes(rows, index, scope.names, (code) => inBidangList(code, scope), settings.codes);
+    const index = resolveDocumentCodes(rows, prefix, scope.names, settings.codes, ocrPages);
+    rereadOcrDigits(allRows(), scope, settings.codes, ocrPages);
+    inferCodes(rows, index, scope.names, (code) => inBidangList(code, scope), settings.codes, ocrPages);
     kegiatanByPosition(rows);
   }
   attachAccounts(rows, doc.lines);
   for (const t of rows) markPageOverlapDuplicates(t.rows);
-  const known = checkCodes(allRows(), scope, settings.codes, new Set(doc.ocr?.pages.map((p) => p.page) ?? []));
+  const known = checkCodes(allRows(), scope, settings.codes);
   const checked = validate(doc.lines, tables, rows.map((r) => r.rows), meta, settings);
   const unitWarnings = applyStatedMoneyUnits(tables, rows.map((t) => t.rows), settings.figures.max_plausible_rupiah);
   const warnings = [...doc.warnings, ...collectWarnings(tables, rows, unitWarnings), ...checked.warnings];

@@ -324,6 +324,11 @@ export function digitAlignments(raw: string): (string | null)[][] {
 }
 
 /** The level a code's last printed field gives. */
+/** How many of a partial code's fields were printed (a lone `2` or `2.1` is numbering as often as a code). */
+export function printedFields(p: PartialCode): number {
+  return [p.urusan, p.bidang, p.program, p.kegiatanType, p.kegiatan, p.sub].filter((x) => x !== null).length;
+}
+
 export function levelOfPartial(p: PartialCode): Level {
   return LEVEL_OF_LAST[p.last] ?? 'other';
 }

@@ -26,6 +26,8 @@ export interface OcrWord {
   baseline: number;
   /** what OCR read where the text was rebuilt from its pieces (a figure wrapped over a cell's lines) */
   ocrText?: string;
+  /** each character's left and right edge, when OCR gave one glyph a character */
+  glyphs?: [number, number][];
 }
 
 /** The line's baseline at `x`, or the box bottom when tesseract gave no usable baseline. */
@@ -114,7 +116,11 @@ function wordsOf(result: RecognizeResult): OcrWord[] {
         const lineHeight = line.bbox.y1 - line.bbox.y0;
         for (const w of line.words) {
           if (!w.text.trim()) continue;
-          out.push({ text: w.text, ...w.bbox, confidence: w.confidence, lineHeight, baseline: baselineAt(line, (w.bbox.x0 + w.bbox.x1) / 2, w.bbox.y1) });
+          const glyphs = w.symbols?.map((g): [number, number] => [g.bbox.x0, g.bbox.x1]);
+          out.push({
+            text: w.text, ...w.bbox, confidence: w.confidence, lineHeight, baseline: baselineAt(line, (w.bbox.x0 + w.bbox.x1) / 2, w.bbox.y1),
+            ...(glyphs && glyphs.length === w.text.length ? { glyphs } : {}),
+          });
         }
       }
     }

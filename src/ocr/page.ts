@@ -11,6 +11,7 @@ import { spacedListDashes } from './listDash.js';
 import { rereadFigureCells } from './figureCells.js';
 import { mosaicLayout, mosaicSheet, plausibleToken, tokenOf, unreadTokens } from './missed.js';
 import { meanConfidence, medianHeight, toItems } from './words.js';
+import { splitAtRules } from './splitAtRules.js';
 
 export const OCR_DPI = 300;
 // a speck is at most two pixels at this resolution (a scanner's dust at 100–200 dpi), as many more at the page's as its
@@ -142,12 +143,13 @@ export function cleaned(canvas: Canvas, dpi: number, rules: PixelRule[], strokes
 }
 
 /**
- * A page's words read again where a first reading is weak: figure cells one by one, figures
- * alone, and the short tokens (codes, row numbers) the page pass left unread; a list dash OCR
+ * A page's words, first cut where they run across a cell's rule (splitAtRules.ts), then read
+ * again where a first reading is weak: figure cells one by one, figures alone, and the short tokens (codes, row numbers) the page pass left unread; a list dash OCR
  * glued to its figure set a space apart again, as the page prints it. The page pass may
  * be ours or an OCR run made elsewhere (hOCR, ALTO) whose image lies beside it.
  */
-export async function refineWords(canvas: Canvas, words: OcrWord[], rules: PixelRule[], engine: OcrEngine): Promise<OcrWord[]> {
+export async function refineWords(canvas: Canvas, read: OcrWord[], rules: PixelRule[], engine: OcrEngine): Promise<OcrWord[]> {
+  const words = splitAtRules(read, rules);
   const glyph = medianHeight(words);
   const gray = grayOf(canvas);
   const cellPass = await rereadFigureCells(canvas, words, rules, glyph, engine);

@@ -6,15 +6,11 @@
 
 import type { Level, LogicalRow, PartialCode } from '../model.js';
 import { loadNomenclature, REVISIONS, type NomenclatureEntry } from '../nomenclature/index.js';
-import { levelOfCode } from '../normalize/codes.js';
-import { similarity } from './names.js';
+import { levelOfCode, printedFields } from '../normalize/codes.js';
+import { clearBest, similarity } from './names.js';
 import { DEFAULT_SETTINGS, type CodeThresholds } from '../settings.js';
 import { inBidangList, type CodeScope } from './scope.js';
 
-
-function printedFields(p: PartialCode): number {
-  return [p.urusan, p.bidang, p.program, p.kegiatanType, p.kegiatan, p.sub].filter((x) => x !== null).length;
-}
 
 /**
  * A code read from one or two printed numbers, or with one digit printed for two (`2.1.1`), is a
@@ -84,7 +80,7 @@ function oneDigitAway(code: string): string[] {
  * document's bidang that the nomenclature names as the row, where the code read is outside the
  * bidang (`1.08.01.2.06.0003` on a Dinas Sosial page whose every other code is `1.06`: OCR read the
  * 6 as 8) or names the row otherwise (`…2.06.04` read for `…2.06.03 Penyediaan Peralatan Rumah
- * Tangga`). Only one such reading may exist; a text layer's digits are not second-guessed.
+ * Tangga`). One such reading must be named clearly best; a text layer's digits are not second-guessed.
  */
 function ocrDigitReading(row: LogicalRow, code: string, scope: CodeScope, t: CodeThresholds): string | null {
   if (scope.bidangs.length === 0 || code.split('.').length < 3) return null;
@@ -94,28 +90,38 @@ function ocrDigitReading(row: LogicalRow, code: string, scope: CodeScope, t: Cod
   if (inScope && ownScore >= t.name_mismatch) return null;
   // out of the bidang, a code named as well will do; in it, one named clearly better
   const needed = Math.max(t.name_mismatch, inScope ? ownScore + t.sub_lead : ownScore);
-  const fits = oneDigitAway(code).filter((c) => {
+  const fits = oneDigitAway(code).flatMap((c) => {
     const e = inBidangList(c, scope) ? lookUp(c, scope) : undefined;
-    return !!e && bestNameScore(row.name, e, scope).score >= needed;
+    return e ? [{ code: c, score: bestNameScore(row.name, e, scope).score }] : [];
   });
-  return fits.length === 1 ? fits[0] : null;
+  // kegiatan of one program are named alike (`Administrasi Keuangan / Kepegawaian / Umum Perangkat
+  // Daerah`): the reading must be named clearly better than every other
+  return clearBest(fits, needed, t.sub_lead)?.code ?? null;
 }
 
 /**
- * Check every resolved code of a Kepmendagri document; returns the nomenclature's name of each
- * code it knows. `ocrPages`: pages read by OCR, whose codes may hold a misread digit.
+ * Codes on pages read by OCR (`ocrPages`) that hold a misread digit, read as the code one digit
+ * away that the nomenclature names as the row (ocrDigitReading). Run before names are matched to
+ * rows printing no code: a sub-kegiatan's name is looked for among the kegiatan above it.
  */
-export function checkCodes(rows: LogicalRow[], scope: CodeScope, t: CodeThresholds = DEFAULT_SETTINGS.codes, ocrPages: ReadonlySet<number> = new Set()): Map<string, string> {
+export function rereadOcrDigits(rows: LogicalRow[], scope: CodeScope, t: CodeThresholds = DEFAULT_SETTINGS.codes, ocrPages: ReadonlySet<number> = new Set()): void {
+  if (scope.system !== 'kepmendagri') return;
+  for (const row of rows) {
+    if (!row.code || row.kind !== 'data' || row.account || row.page === null || !ocrPages.has(row.page)) continue;
+    const reread = ocrDigitReading(row, row.code, scope, t);
+    if (!reread) continue;
+    row.codeNote = [row.codeNote, `OCR read ${row.code}; one digit read otherwise gives ${reread}, a code of the document's bidang the nomenclature names as the row`].filter(Boolean).join('; ');
+    row.code = reread;
+    row.codeReason = 'ocr_digit_by_name';
+  }
+}
+
+/** Check every resolved code of a Kepmendagri document; returns the nomenclature's name of each code it knows. */
+export function checkCodes(rows: LogicalRow[], scope: CodeScope, t: CodeThresholds = DEFAULT_SETTINGS.codes): Map<string, string> {
   const canonical = new Map<string, string>();
   if (scope.system !== 'kepmendagri') return canonical;
   for (const row of rows) {
     if (!row.code || row.kind !== 'data') continue;
-    const reread = row.page !== null && ocrPages.has(row.page) && !row.account ? ocrDigitReading(row, row.code, scope, t) : null;
-    if (reread) {
-      row.codeNote = [row.codeNote, `OCR read ${row.code}; one digit read otherwise gives ${reread}, a code of the document's bidang the nomenclature names as the row`].filter(Boolean).join('; ');
-      row.code = reread;
-      row.codeReason = 'ocr_digit_by_name';
-    }
     const entry = lookUp(row.code, scope);
     const level = levelOfCode(row.code);
     // a code read from few printed digits (`4`, `2.1`) is numbering unless its name is the code's

@@ -6,7 +6,7 @@
 // says how (`codeReason`) and, when a name decided it, with what similarity.
 
 import { HIERARCHY, type CodeReason, type Level, type LogicalRow, type PartialCode } from '../model.js';
-import { digitAlignments, FIELD, formatCode, levelOfCode, parentCode, type CodeContext } from '../normalize/codes.js';
+import { digitAlignments, FIELD, formatCode, levelOfCode, parentCode, printedFields, type CodeContext } from '../normalize/codes.js';
 import { DEFAULT_SETTINGS, type CodeThresholds } from '../settings.js';
 import { NameIndex, similarity, type CodeNames, type NameHit } from './names.js';
 
@@ -208,7 +208,8 @@ function completeByName(row: LogicalRow, sources: CodeNames[], t: CodeThresholds
 }
 
 /** Resolve printed codes in every table; returns the index of names by code built on the way. */
-export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext, fallback: CodeNames | null = null, t: CodeThresholds = DEFAULT_SETTINGS.codes): NameIndex {
+export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext, fallback: CodeNames | null = null, t: CodeThresholds = DEFAULT_SETTINGS.codes, ocrPages: ReadonlySet<number> = new Set()): NameIndex {
+  const unconfirmed = (row: LogicalRow, code: string) => unconfirmedReading(row, code, fallback, ocrPages);
   // pass 1: codes printed whole give the name index
   const index = new NameIndex(t.clear_lead);
   for (const table of tables) {
@@ -221,8 +222,8 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
       const repeated = repeatsCodeAbove(row, code, prev, t);
       // digits printed one for two (`2⇥1⇥.4.`) make a code only if the nomenclature has it
       const doubtful = row.partial.padded > 0 && fallback !== null && !fallback.has(code);
-      // digits OCR read without their stops, cut by the fields' widths: a reading the nomenclature must confirm
-      if (unconfirmedReading(row.partial, code, fallback)) continue;
+      // digits OCR read (or read without their stops, cut by the fields' widths): a reading the nomenclature must confirm
+      if (unconfirmed(row, code)) continue;
       if (!repeated) updateContext(ctx, code);
       if (!repeated && !doubtful && row.partial.truncated.length === 0 && row.name) index.add(code, row.name);
       prev = { code, name: row.name };
@@ -251,8 +252,8 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
           [r.code, r.reason, r.similarity] = [done.hit.code, 'digit_restored_by_name', done.hit.score];
         }
       }
-      if (r.code && unconfirmedReading(row.partial, r.code, fallback)) {
-        r.notes.push(`digits '${row.partial.raw}' read as ${r.code} by the fields' widths, which the nomenclature does not have`);
+      if (r.code && unconfirmed(row, r.code)) {
+        r.notes.push(`digits '${row.partial.raw}' read ${row.partial.regrouped ? `as ${r.code} by the fields' widths` : `by OCR as ${r.code}`}, which the nomenclature of the document's bidang does not have`);
         r.code = null;
       }
       if (r.code && repeatsCodeAbove(row, r.code, prev, t)) {
@@ -277,9 +278,14 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
   return index;
 }
 
-/** A code read from digits whose stops were lost (`0120101`) that the nomenclature does not confirm: a wrong code is worse than none. */
-function unconfirmedReading(p: PartialCode, code: string, fallback: CodeNames | null): boolean {
-  return p.regrouped === true && fallback !== null && !fallback.has(code);
+/**
+ * A code the nomenclature of the document's bidang must confirm, else it is no code (a wrong code
+ * is worse than none): digits read without their stops and cut by the fields' widths (`0120101`),
+ * and any code on a page read by OCR, which reads `61.2.05.10` for `01.2.05.10`.
+ */
+function unconfirmedReading(row: LogicalRow, code: string, fallback: CodeNames | null, ocrPages: ReadonlySet<number>): boolean {
+  const ocr = row.page !== null && ocrPages.has(row.page);
+  return (row.partial?.regrouped === true || ocr) && fallback !== null && !fallback.has(code);
 }
 
 /**
@@ -331,7 +337,10 @@ function match(index: CodeNames, row: LogicalRow, query: string, program: string
  * kegiatan among the kegiatan of the program above, sub-kegiatan among the sub-kegiatan of the
  * kegiatan above.
  */
-export function inferCodes(tables: TableRows[], docIndex: CodeNames, fallback: CodeNames | null = null, inScope: (code: string) => boolean = () => true, t: CodeThresholds = DEFAULT_SETTINGS.codes): void {
+export function inferCodes(tables: TableRows[], docIndex: CodeNames, fallback: CodeNames | null = null, inScope: (code: string) => boolean = () => true, t: CodeThresholds = DEFAULT_SETTINGS.codes, ocrPages: ReadonlySet<number> = new Set()): void {
+  // printed digits that gave no code stand for themselves (a row number, an outline number) —
+  // unless OCR read them: then they are a code misread, and the row is named as one printing none
+  const printedOwn = (row: LogicalRow) => row.partial && !(row.page !== null && ocrPages.has(row.page) && printedFields(row.partial) > t.weak_print_fields);
   for (const table of tables) {
     const programTable = table.programHeader || table.rows.some((r) => r.code || HIERARCHY.includes(r.level));
     if (!programTable) continue;
@@ -344,7 +353,7 @@ export function inferCodes(tables: TableRows[], docIndex: CodeNames, fallback: C
         if (row.level === 'sub_kegiatan') { kegiatan = parentCode(row.code); }
         continue;
       }
-      if (row.kind !== 'data' || row.partial || row.account) continue;
+      if (row.kind !== 'data' || printedOwn(row) || row.account) continue;
       // a name list's label (`Sub Kegiatan : Penyediaan …`) is not part of the name
       const query = (row.name || Object.values(row.texts).join(' ')).replace(LEVEL_LABEL, '');
       if (!query.trim()) continue;
@@ -368,8 +377,10 @@ export function inferCodes(tables: TableRows[], docIndex: CodeNames, fallback: C
         continue;
       }
       const byNomenclature = index !== docIndex;
+      // digits OCR misread: the name tells the code after all
+      if (row.partial) row.codeIssues = row.codeIssues.filter((i) => i.type !== 'code_unresolved');
       assign(row, hit.code, byNomenclature ? 'nomenclature_match' : 'name_match', hit.score,
-        `inferred from the name${byNomenclature ? ', by the nomenclature' : ''} (similarity ${hit.score.toFixed(2)} to '${index.namesOf(hit.code)[0]}')`);
+        `${row.partial ? `OCR read '${row.partial.raw}', no code of the document's bidang; ` : ''}inferred from the name${byNomenclature ? ', by the nomenclature' : ''} (similarity ${hit.score.toFixed(2)} to '${index.namesOf(hit.code)[0]}')`);
       if (row.level === 'program') { program = hit.code; kegiatan = null; }
       if (row.level === 'kegiatan') { kegiatan = hit.code; program = parentCode(hit.code); }
     }

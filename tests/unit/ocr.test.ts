@@ -5,9 +5,10 @@ import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/load/pdf.ts';
 import { fixOcrFigures, fixOcrSpaces } from '../../src/normalize/ocr.ts';
-import { closeOcr } from '../../src/ocr/engine.ts';
+import { closeOcr, type OcrWord } from '../../src/ocr/engine.ts';
 import { cellAround, doubtfulFigureCells } from '../../src/ocr/figureCells.ts';
-import { findRules, grayOf, majorityBinarized, rotated, strokeWidth, withoutSpecks } from '../../src/ocr/image.ts';
+import { findRules, grayOf, majorityBinarized, rotated, strokeWidth, withoutSpecks, type PixelRule } from '../../src/ocr/image.ts';
+import { splitAtRules } from '../../src/ocr/splitAtRules.ts';
 import { dashGap, spacedListDashes } from '../../src/ocr/listDash.ts';
 import { plausibleToken, unreadTokens } from '../../src/ocr/missed.ts';
 import { renderPage } from '../../src/ocr/page.ts';
@@ -331,5 +332,29 @@ describe('a list dash OCR glued to its figure', () => {
     // (a speck after the figure read as a quote mark is the figure's still)
     const words = [{ text: '-12', ...glued }, { text: '-12', ...spaced }, { text: "-12'", ...spaced }].map((w) => ({ ...w, confidence: 90, lineHeight: px, baseline: w.y1 }));
     expect(spacedListDashes(g, words).map((w) => [w.text, w.ocrText])).toEqual([['-12', undefined], ['- 12', '-12'], ["- 12'", "-12'"]]);
+  });
+});
+
+describe('words OCR ran across a cell rule', () => {
+  // glyph edges and rules as on the DKP Renja's harness scan, p.19 at 300 dpi: the code
+  // `08 | 1 | 08 | 02 | 15` printed a field a cell, its last four fields read as one word
+  const word = (text: string, glyphs: [number, number][]): OcrWord => ({ text, x0: glyphs[0][0], x1: glyphs[glyphs.length - 1][1], y0: 1197, y1: 1226, confidence: 96, lineHeight: 29, baseline: 1224, glyphs });
+  const rule = (x: number): PixelRule => ({ x1: x, x2: x, y1: 1100, y2: 1300 });
+  const rules = [rule(472), rule(534), rule(594)];
+
+  it('a code read as one word is cut at the rules between its glyphs into the cells\' fields', () => {
+    const w = word('1080215', [[440, 452], [481, 499], [502, 520], [543, 561], [564, 582], [606, 616], [625, 645]]);
+    const parts = splitAtRules([w], rules);
+    expect(parts.map((p) => p.text)).toEqual(['1', '08', '02', '15']);
+    expect(parts.map((p) => [p.x0, p.x1])).toEqual([[440, 452], [481, 520], [543, 582], [606, 645]]);
+    expect(parts.every((p) => p.glyphs === undefined && p.y0 === 1197)).toBe(true);
+  });
+
+  it('a rule through a glyph, letters run over a rule, and a rule beside the word cut nothing', () => {
+    const through = word('1080', [[440, 452], [466, 480], [483, 499], [502, 520]]);
+    const name = word('Sampah2', [[440, 452], [455, 465], [468, 471], [476, 490], [492, 505], [507, 515], [518, 528]]);
+    const beside = word('0215', [[543, 561], [564, 582], [600, 610], [612, 630]]);
+    expect(splitAtRules([through, name], rules).map((p) => p.text)).toEqual(['1080', 'Sampah2']);
+    expect(splitAtRules([beside], [rule(700)]).map((p) => p.text)).toEqual(['0215']);
   });
 });
