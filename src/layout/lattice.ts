@@ -61,10 +61,16 @@ export function latticeLine(line: VisualLine, verticals: Rule[], s: Layout): Cel
 const sameBorders = (a: number[] | null, b: number[] | null, snap: number) =>
   !!a && !!b && a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= snap);
 
-/** A horizontal rule between two lines, under the columns the lines span. */
-function ruleBetween(upper: CellLine, lower: CellLine, horizontals: HRule[]): boolean {
+/**
+ * A horizontal rule between two lines, under the columns the lines span: below the upper line's
+ * baseline and above the lower line's glyphs. On an OCR page every line has the page's glyph size
+ * (the median word), which overstates small type: there the rule need only pass above where a
+ * border crosses the lower line's glyphs (`rule_cross_height`), as type set tight under its rule.
+ */
+function ruleBetween(upper: CellLine, lower: CellLine, horizontals: HRule[], s: Layout): boolean {
   const [left, right] = [upper.borders![0], upper.borders![upper.borders!.length - 1]];
-  return horizontals.some((h) => h.y > upper.y && h.y < lower.top + 0.3 * lower.size && h.x2 > left + 1 && h.x1 < right - 1);
+  const above = isOcrLine(lower) ? lower.y - s.rule_cross_height * lower.size : lower.top + 0.3 * lower.size;
+  return horizontals.some((h) => h.y > upper.y && h.y < above && h.x2 > left + 1 && h.x1 < right - 1);
 }
 
 const extentOf = (lines: CellLine[]) => {
@@ -160,7 +166,7 @@ export function mergeBands(lines: CellLine[], horizontals: HRule[], s: Layout): 
     const prev = band?.[band.length - 1];
     const same = prev && (
       (prev.strategy === 'lattice' && l.strategy === 'lattice' && sameBorders(prev.borders, l.borders, s.rule_snap_pt) &&
-        prev.cells.length === l.cells.length && !ruleBetween(prev, l, horizontals)) ||
+        prev.cells.length === l.cells.length && !ruleBetween(prev, l, horizontals, s)) ||
       sameRuledBand(band, l, horizontals, s));
     if (same) band.push(l);
     else bands.push([l]);

@@ -254,7 +254,11 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
     const nameColumn = nameHeaderColumn(table);
     nameFromHeader(slots, nameColumn);
     indicatorFromHeader(slots, table);
-    if (nameColumn < 0 && levels.size === 0 && !row.code && !row.partial) kegiatanBesideProgram(slots);
+    if (nameColumn < 0 && levels.size === 0 && (!row.code || LONE_NUMBER.test(row.code)) && !row.partial && kegiatanBesideProgram(slots) && row.code) {
+      // `2 | Program … | Pengadaan Mebelair`: the lone number numbers the program, not the kegiatan
+      row.rowNo = row.code;
+      [row.code, row.codeRaw, row.codeReason, row.level] = [null, null, null, 'other'];
+    }
   }
   for (const s of slots) texts[s.key] = texts[s.key] ? joinWrapped(texts[s.key], s.text) : s.text;
   if (d.valueLine) {
@@ -390,6 +394,8 @@ function nameFromHeader(slots: { key: string; index: number; text: string }[], c
 // a program's name, the word and at least two more (a lone `Program` is a word of a line spread into cells)
 const PROGRAM_NAME = /^program(\s+\S+){2,}/i;
 const NAME_WORDS = /^\S*[a-z]{3,}\S*(\s+\S+)+$/i;
+// a legacy code of one number alone (`2`): as often the row's number as a code
+const LONE_NUMBER = /^\d{1,2}\.?$/;
 const INDICATOR_NAME = new RegExp(`^(${INDICATOR_LEAD})\\b`, 'i');
 
 /**
@@ -398,14 +404,15 @@ const INDICATOR_NAME = new RegExp(`^(${INDICATOR_LEAD})\\b`, 'i');
  * Kapasitas … | Pendidikan dan Pelatihan Formal | figures`): the row and its figures are the
  * kegiatan's, the program stays in its texts. Not when the text beside is an indicator.
  */
-function kegiatanBesideProgram(slots: { key: string; index: number; text: string }[]): void {
+function kegiatanBesideProgram(slots: { key: string; index: number; text: string }[]): boolean {
   const first = slots.find((s) => s.key === 'name');
-  if (!first || !PROGRAM_NAME.test(first.text.trim())) return;
+  if (!first || !PROGRAM_NAME.test(first.text.trim())) return false;
   const beside = slots.find((s) => s.index > first.index && s.key !== 'indicator' && NAME_WORDS.test(s.text.trim()) &&
     !/^program\b/i.test(s.text.trim()) && !INDICATOR_NAME.test(s.text.trim()));
-  if (!beside) return;
+  if (!beside) return false;
   first.key = 'program';
   beside.key = 'name';
+  return true;
 }
 
 /** The text under an `Indikator …` header of a table of no known family is the row's indicator. */

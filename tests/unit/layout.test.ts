@@ -226,4 +226,24 @@ describe('OCR lines inside a ruled band', () => {
     expect(out[1]).toEqual(['01.2.01', 'Perencanaan', '304.495.000', '292.233.200']);
     expect(out).toHaveLength(5);
   });
+
+  it('a rule just above a line of small type, set tight under it, parts that line from the row above', () => {
+    // DKP Cianjur's Renja p.19 through the harness: the page's glyph size (its median word, 6.2 pt)
+    // is that of its figures; the names are smaller, their first line's baseline 3.5 pt under the
+    // rule (310.2) that ends the program's row. Read as 6.2 pt type the rule ran through the
+    // line's glyphs, and the program and its first kegiatan were one row
+    const small = (y: number, ...cells: string[]) => ({ ...line(y, ...cells), top: y - 6.2, size: 6.2 }) as VisualLine;
+    const lines = [
+      header,
+      small(294.0, '08.1.08.02.15', 'Program Pengembangan Kinerja', '10%'),
+      small(305.6, '', 'Pengelolaan Persampahan'),
+      small(313.7, '', 'Peningkatan Operasi dan'),
+      small(336.5, '01.08.02.15.04', 'Pemeliharaan Sarana'),
+    ];
+    const out = texts(lines, [10, 22, 272.0, 310.2, 355.6]);
+    expect(out.slice(1).map((c) => c.slice(0, 3))).toEqual([
+      ['08.1.08.02.15', 'Program Pengembangan Kinerja Pengelolaan Persampahan', '10%'],
+      ['01.08.02.15.04', 'Peningkatan Operasi dan Pemeliharaan Sarana', ''],
+    ]);
+  });
 });

@@ -270,4 +270,19 @@ describe('a kegiatan printed beside its program, the header lost', () => {
       ['Program Pengelolaan Ruang Terbuka Hijau', null],
     ]);
   });
+
+  it('in a document of Permendagri 13 codes, the program\'s lone row number is no code of the kegiatan', () => {
+    // the same table of the 2016 Renja on p.16: OCR read the row number `2.` without its stop, and
+    // a lone number before a `Program …` name is a legacy code there
+    const d = doc(
+      'RENCANA KERJA DINAS KEBERSIHAN DAN PERTAMANAN TAHUN 2016',
+      '',
+      '1⇥2⇥3⇥4⇥5⇥6',
+      '2⇥Program Peningkatan Sarana dan Prasarana Aparatur⇥Pengadaan Mebelair⇥40.000.000⇥40.000.000⇥100',
+    );
+    expect(d.document.code_system).toBe('permendagri-13');
+    expect(d.records.map((r) => [r.name, r.code, r.row_no, r.texts?.program ?? null])).toEqual([
+      ['Pengadaan Mebelair', null, '2', 'Program Peningkatan Sarana dan Prasarana Aparatur'],
+    ]);
+  });
 });
