@@ -253,6 +253,7 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
   if (generic) {
     const nameColumn = nameHeaderColumn(table);
     nameFromHeader(slots, nameColumn);
+    if (nameColumn < 0) nameAfterMarks(slots);
     indicatorFromHeader(slots, table);
     if (nameColumn < 0 && levels.size === 0 && (!row.code || LONE_NUMBER.test(row.code)) && !row.partial && kegiatanBesideProgram(slots) && row.code) {
       // `2 | Program … | Pengadaan Mebelair`: the lone number numbers the program, not the kegiatan
@@ -389,6 +390,19 @@ function nameFromHeader(slots: { key: string; index: number; text: string }[], c
   const first = slots.find((s) => s.key === 'name');
   if (first) first.key = `c${first.index}`;
   best.key = 'name';
+}
+
+/**
+ * In a table of no known family whose header names no name column, the first text of a row is its
+ * name — unless it holds no word (`m0 ,—`: marks OCR read off a code cell) and a later text does.
+ */
+function nameAfterMarks(slots: { key: string; index: number; text: string }[]): void {
+  const first = slots.find((s) => s.key === 'name');
+  if (!first || /\p{L}{3}/u.test(first.text)) return;
+  const named = slots.find((s) => s.index > first.index && NAME_WORDS.test(s.text.trim()));
+  if (!named) return;
+  first.key = `c${first.index}`;
+  named.key = 'name';
 }
 
 // a program's name, the word and at least two more (a lone `Program` is a word of a line spread into cells)

@@ -286,3 +286,20 @@ describe('a kegiatan printed beside its program, the header lost', () => {
     ]);
   });
 });
+
+describe('marks OCR read off a code cell, the header lost', () => {
+  it('the row is named by its first text that holds a word, the marks kept in its texts', () => {
+    // p.1 of Grobogan's RFK through the harness: the program's code `1.03.01` read `m0 ,—`
+    const d = doc(
+      'LAPORAN REALISASI FISIK DAN KEUANGAN',
+      '',
+      '1⇥2⇥3⇥4',
+      'm0 ,—⇥PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH⇥⇥17.538.825.998',
+      '⇥Perencanaan, Penganggaran, dan Evaluasi Kinerja⇥304.495.000⇥',
+    );
+    expect(d.records.map((r) => [r.name, r.texts?.c0 ?? null])).toEqual([
+      ['PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH', 'm0 ,—'],
+      ['Perencanaan, Penganggaran, dan Evaluasi Kinerja', null],
+    ]);
+  });
+});
