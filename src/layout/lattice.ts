@@ -121,17 +121,23 @@ const NEW_ROW_FIGURES = 2;
 function startsRow(upper: CellLine, lower: CellLine, figuresSplit = true): boolean {
   const key = lower.cells[0]?.text.trim() ?? '';
   const newKey = key !== '' && (upper.cells[0]?.text.trim() ?? '') !== '';
-  // inside a ruled band only a key (a code, a row number) starts a row: a first column that
-  // holds the row's name wraps it over the band's lines
-  if (!figuresSplit) return newKey && isKey(key);
-  const fresh = lower.cells.filter((c, i) => {
+  const fresh = (whole: (t: string) => boolean) => lower.cells.filter((c, i) => {
     const above = upper.cells[i]?.text.trim() ?? '';
     // `40.50` over `0.000,00` is one figure cut by the cell's width, not two
     const joined = joinCellText(above, c.text.trim());
-    return wholeFigure(above) && wholeFigure(c.text) && joined.includes(' ');
+    return whole(above) && whole(c.text) && joined.includes(' ');
   }).length;
-  return fresh >= NEW_ROW_FIGURES || (fresh >= 1 && newKey);
+  // inside a ruled band only a key (a code, a row number) starts a row: a first column that
+  // holds the row's name wraps it over the band's lines, and OCR drops the stops that tell a
+  // wrapped figure's pieces — but no piece holds a figure of millions whole (`82.799.500` over
+  // `82.696.000`, in two columns: rows whose rule the page does not print)
+  if (!figuresSplit) return (newKey && isKey(key)) || fresh(millions) >= NEW_ROW_FIGURES;
+  const n = fresh(wholeFigure);
+  return n >= NEW_ROW_FIGURES || (n >= 1 && newKey);
 }
+
+/** A whole figure of at least three digit groups (`82.799.500`). */
+const millions = (text: string) => wholeFigure(text) && /^\d{1,3}([.,]\d{3}){2,}([.,]\d{1,2})?$/.test(text.trim());
 
 const isKey = (text: string) => isRowKey(text) || (/\d/.test(text) && isCodeMaterial(text));
 

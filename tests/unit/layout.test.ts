@@ -227,6 +227,27 @@ describe('OCR lines inside a ruled band', () => {
     expect(out).toHaveLength(5);
   });
 
+  it('in a ruled band, figures of millions in two columns under figures of millions start a row; a wrapped figure\'s pieces do not', () => {
+    // p.3 of Tangerang Selatan's Renja evaluation through the harness: two kegiatan in one ruled
+    // band (the page prints no rule between them), neither with a key of its own
+    const lines = [
+      header,
+      line(30, '01.2.01', 'Perencanaan', '304.495.000'),
+      line(46, '01.2.02', 'Administrasi Keuangan', '9.871.146.000'),
+      line(58, '', 'Penyediaan Peralatan dan Perlengkapan Kantor', '82.799.500', '2.786.631.550'),
+      line(66, '', 'Penyediaan Bahan Logistik Kantor', '82.696.000', '62.841.000'),
+      line(78, '', 'Penyediaan Barang Cetakan', '6.675', '13.590'),
+      line(86, '', '', '575.000', '000.000'),
+    ];
+    const out = texts(lines, [10, 22, 42, 54, 74, 94]);
+    expect(out.slice(3).map((c) => c.slice(1))).toEqual([
+      ['Penyediaan Peralatan dan Perlengkapan Kantor', '82.799.500', '2.786.631.550'],
+      ['Penyediaan Bahan Logistik Kantor', '82.696.000', '62.841.000'],
+      // one row: its cells' lines joined (the figure is read whole from its pieces later)
+      ['Penyediaan Barang Cetakan', '6.675 575.000', '13.590 000.000'],
+    ]);
+  });
+
   it('a rule just above a line of small type, set tight under it, parts that line from the row above', () => {
     // DKP Cianjur's Renja p.19 through the harness: the page's glyph size (its median word, 6.2 pt)
     // is that of its figures; the names are smaller, their first line's baseline 3.5 pt under the
