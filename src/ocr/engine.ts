@@ -76,7 +76,8 @@ export class OcrEngine {
   async recognize(image: Buffer): Promise<OcrWord[]> {
     this.starting ??= this.start();
     const scheduler = await this.starting;
-    return wordsOf(await scheduler.addJob('recognize', image, {}, { blocks: true }));
+    // the glyphs' edges of the page pass, to cut words run across a cell's rule (splitAtRules.ts)
+    return wordsOf(await scheduler.addJob('recognize', image, {}, { blocks: true }), true);
   }
 
   /** Read an image of lines of short tokens (see missed.ts), one block of text lines. */
@@ -107,8 +108,8 @@ export class OcrEngine {
   }
 }
 
-/** Words with their boxes, confidence, line height and baseline. */
-function wordsOf(result: RecognizeResult): OcrWord[] {
+/** Words with their boxes, confidence, line height and baseline; with `glyphs`, each character's edges. */
+function wordsOf(result: RecognizeResult, glyphs = false): OcrWord[] {
   const out: OcrWord[] = [];
   for (const block of result.data.blocks ?? []) {
     for (const para of block.paragraphs) {
@@ -116,10 +117,10 @@ function wordsOf(result: RecognizeResult): OcrWord[] {
         const lineHeight = line.bbox.y1 - line.bbox.y0;
         for (const w of line.words) {
           if (!w.text.trim()) continue;
-          const glyphs = w.symbols?.map((g): [number, number] => [g.bbox.x0, g.bbox.x1]);
+          const edges = glyphs ? w.symbols?.map((g): [number, number] => [g.bbox.x0, g.bbox.x1]) : undefined;
           out.push({
             text: w.text, ...w.bbox, confidence: w.confidence, lineHeight, baseline: baselineAt(line, (w.bbox.x0 + w.bbox.x1) / 2, w.bbox.y1),
-            ...(glyphs && glyphs.length === w.text.length ? { glyphs } : {}),
+            ...(edges && edges.length === w.text.length ? { glyphs: edges } : {}),
           });
         }
       }

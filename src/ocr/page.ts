@@ -144,7 +144,8 @@ export function cleaned(canvas: Canvas, dpi: number, rules: PixelRule[], strokes
 
 /**
  * A page's words, first cut where they run across a cell's rule (splitAtRules.ts), then read
- * again where a first reading is weak: figure cells one by one, figures alone, and the short tokens (codes, row numbers) the page pass left unread; a list dash OCR
+ * again where a first reading is weak: figure cells one by one, figures alone, and the short
+ * tokens (codes, row numbers) the page pass left unread; a list dash OCR
  * glued to its figure set a space apart again, as the page prints it. The page pass may
  * be ours or an OCR run made elsewhere (hOCR, ALTO) whose image lies beside it.
  */
