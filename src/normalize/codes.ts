@@ -329,6 +329,15 @@ export function printedFields(p: PartialCode): number {
   return [p.urusan, p.bidang, p.program, p.kegiatanType, p.kegiatan, p.sub].filter((x) => x !== null).length;
 }
 
+/**
+ * A code read from `weakFields` printed fields or fewer, or with one digit printed for two
+ * (`2.1.1`), is a code only when its name is like the nomenclature's: otherwise it is a row
+ * number or outline numbering that happens to fit the grammar.
+ */
+export function weakPrint(p: PartialCode, weakFields: number): boolean {
+  return printedFields(p) <= weakFields || p.padded > 0;
+}
+
 export function levelOfPartial(p: PartialCode): Level {
   return LEVEL_OF_LAST[p.last] ?? 'other';
 }

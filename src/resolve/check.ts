@@ -4,22 +4,13 @@
 // document's bidang. A code the nomenclature does not know is kept and reported; a printed name
 // unlike the nomenclature's, or a level unlike the row's, is reported too. Nothing here infers.
 
-import type { Level, LogicalRow, PartialCode } from '../model.js';
+import type { Level, LogicalRow } from '../model.js';
 import { loadNomenclature, REVISIONS, type NomenclatureEntry } from '../nomenclature/index.js';
-import { levelOfCode, printedFields } from '../normalize/codes.js';
+import { levelOfCode, printedFields, weakPrint } from '../normalize/codes.js';
 import { clearBest, similarity } from './names.js';
 import { DEFAULT_SETTINGS, type CodeThresholds } from '../settings.js';
 import { inBidangList, type CodeScope } from './scope.js';
 
-
-/**
- * A code read from one or two printed numbers, or with one digit printed for two (`2.1.1`), is a
- * code only when its name is like the nomenclature's: otherwise it is a row number or outline
- * numbering that happens to fit the grammar.
- */
-function weakPrint(p: PartialCode, t: CodeThresholds): boolean {
-  return printedFields(p) <= t.weak_print_fields || p.padded > 0;
-}
 
 const STATED_LEVEL: [RegExp, Level][] = [
   [/^\s*sub\s*[-\s]?kegiatan\b/i, 'sub_kegiatan'],
@@ -125,7 +116,7 @@ export function checkCodes(rows: LogicalRow[], scope: CodeScope, t: CodeThreshol
     const entry = lookUp(row.code, scope);
     const level = levelOfCode(row.code);
     // a code read from few printed digits (`4`, `2.1`) is numbering unless its name is the code's
-    if (row.partial && weakPrint(row.partial, t) && row.codeReason !== 'name_match' && row.codeReason !== 'nomenclature_match') {
+    if (row.partial && weakPrint(row.partial, t.weak_print_fields) && row.codeReason !== 'name_match' && row.codeReason !== 'nomenclature_match') {
       const s = entry ? bestNameScore(row.name, entry, scope) : { score: 0, inside: 0 };
       if (Math.max(s.score, s.inside) < t.weak_print_name) {
         notACode(row, entry ? `read from ${printedFields(row.partial)} printed number${printedFields(row.partial) > 1 ? 's' : ''}, and the name is not that of ${row.code}` : `${row.code} is no code of the nomenclature`);

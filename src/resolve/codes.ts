@@ -6,7 +6,7 @@
 // says how (`codeReason`) and, when a name decided it, with what similarity.
 
 import { HIERARCHY, type CodeReason, type Level, type LogicalRow, type PartialCode } from '../model.js';
-import { digitAlignments, FIELD, formatCode, levelOfCode, parentCode, printedFields, type CodeContext } from '../normalize/codes.js';
+import { digitAlignments, FIELD, formatCode, levelOfCode, parentCode, weakPrint, type CodeContext } from '../normalize/codes.js';
 import { DEFAULT_SETTINGS, type CodeThresholds } from '../settings.js';
 import { NameIndex, similarity, type CodeNames, type NameHit } from './names.js';
 
@@ -209,7 +209,7 @@ function completeByName(row: LogicalRow, sources: CodeNames[], t: CodeThresholds
 
 /** Resolve printed codes in every table; returns the index of names by code built on the way. */
 export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext, fallback: CodeNames | null = null, t: CodeThresholds = DEFAULT_SETTINGS.codes, ocrPages: ReadonlySet<number> = new Set()): NameIndex {
-  const unconfirmed = (row: LogicalRow, code: string) => unconfirmedReading(row, code, fallback, ocrPages);
+  const unconfirmed = (row: LogicalRow, code: string) => unconfirmedReading(row, code, fallback, ocrPages, t);
   // pass 1: codes printed whole give the name index
   const index = new NameIndex(t.clear_lead);
   for (const table of tables) {
@@ -281,11 +281,13 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
 /**
  * A code the nomenclature of the document's bidang must confirm, else it is no code (a wrong code
  * is worse than none): digits read without their stops and cut by the fields' widths (`0120101`),
- * and any code on a page read by OCR, which reads `61.2.05.10` for `01.2.05.10`.
+ * and a code OCR read (`61.2.05.10` for `01.2.05.10`) — one printed fully enough to be a code: a
+ * weak print (`2.1.1.`) is numbering unless its name says otherwise, which checkCodes decides.
  */
-function unconfirmedReading(row: LogicalRow, code: string, fallback: CodeNames | null, ocrPages: ReadonlySet<number>): boolean {
-  const ocr = row.page !== null && ocrPages.has(row.page);
-  return (row.partial?.regrouped === true || ocr) && fallback !== null && !fallback.has(code);
+function unconfirmedReading(row: LogicalRow, code: string, fallback: CodeNames | null, ocrPages: ReadonlySet<number>, t: CodeThresholds): boolean {
+  const p = row.partial;
+  const ocr = row.page !== null && ocrPages.has(row.page) && !!p && !weakPrint(p, t.weak_print_fields);
+  return (p?.regrouped === true || ocr) && fallback !== null && !fallback.has(code);
 }
 
 /**
@@ -340,7 +342,7 @@ function match(index: CodeNames, row: LogicalRow, query: string, program: string
 export function inferCodes(tables: TableRows[], docIndex: CodeNames, fallback: CodeNames | null = null, inScope: (code: string) => boolean = () => true, t: CodeThresholds = DEFAULT_SETTINGS.codes, ocrPages: ReadonlySet<number> = new Set()): void {
   // printed digits that gave no code stand for themselves (a row number, an outline number) —
   // unless OCR read them: then they are a code misread, and the row is named as one printing none
-  const printedOwn = (row: LogicalRow) => row.partial && !(row.page !== null && ocrPages.has(row.page) && printedFields(row.partial) > t.weak_print_fields);
+  const printedOwn = (row: LogicalRow) => row.partial && !(row.page !== null && ocrPages.has(row.page) && !weakPrint(row.partial, t.weak_print_fields));
   for (const table of tables) {
     const programTable = table.programHeader || table.rows.some((r) => r.code || HIERARCHY.includes(r.level));
     if (!programTable) continue;

@@ -394,11 +394,12 @@ function nameFromHeader(slots: { key: string; index: number; text: string }[], c
 
 /**
  * In a table of no known family whose header names no name column, the first text of a row is its
- * name — unless it holds no word (`m0 ,—`: marks OCR read off a code cell) and a later text does.
+ * name — unless it holds no two letters together (`m0 ,—`: marks OCR read off a code cell; `AC 1 PK`
+ * is a name) and a later text holds words.
  */
 function nameAfterMarks(slots: { key: string; index: number; text: string }[]): void {
   const first = slots.find((s) => s.key === 'name');
-  if (!first || /\p{L}{3}/u.test(first.text)) return;
+  if (!first || /\p{L}{2}/u.test(first.text)) return;
   const named = slots.find((s) => s.index > first.index && NAME_WORDS.test(s.text.trim()));
   if (!named) return;
   first.key = `c${first.index}`;

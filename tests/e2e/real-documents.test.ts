@@ -18,7 +18,7 @@ const FLOORS = { facts: 0.93, onPage: 0.98, codes: 1, metadata: 27 };
 interface Counts { facts: number; found: number; onPage: number; coded: number; codeRight: number; metaOk?: number }
 let scores: { all: Counts & { metaOk: number }; files: Record<string, Counts> };
 let outDir = '';
-const output = (stem: string) => JSON.parse(readFileSync(join(outDir, `${stem}.json`), 'utf8')) as { records: { page: number | null; name: string; account: string | null; duplicate_of: number | null; values: { value: number | null }[] }[] };
+const output = (stem: string) => JSON.parse(readFileSync(join(outDir, `${stem}.json`), 'utf8')) as { records: { page: number | null; name: string; code: string | null; level: string; row_no: string | null; account: string | null; duplicate_of: number | null; values: { value: number | null }[] }[] };
 
 beforeAll(() => {
   requireShared();
@@ -73,6 +73,13 @@ describe('real published documents against their hand-checked facts', () => {
     // the running title; its 2017 plan 360.417.724 (Rp ribu) is on p.34
     const rec = output('renstra-dpupr-kab-grobogan-2021-2026').records.find((r) => r.values.some((v) => v.value === 360417724));
     expect(rec?.name).toBe('Program Peningkatan Jalan dan Jembatan');
+  });
+
+  it('outline numbers on a page read by OCR stay row numbers (Renstra p.1, its table of contents)', () => {
+    // `2.1.1. Struktur Organisasi`, `2.2. Sumber Daya`: a code OCR read must be one the
+    // nomenclature confirms, but numbering this short is numbering, as on a text layer
+    const recs = output('renstra-dpupr-kab-grobogan-2021-2026').records.filter((r) => r.page === 1 && /^(Struktur Organisasi|Uraian Tugas|Sumber Daya)\b/.test(r.name ?? ''));
+    expect(recs.map((r) => [r.row_no, r.code, r.level])).toEqual([['2.1.1.', null, 'other'], ['2.1.2.', null, 'other'], ['2.2.', null, 'other']]);
   });
 
   it('an RKA account and its only child, printing one figure, are two rows, not a page-overlap duplicate', () => {

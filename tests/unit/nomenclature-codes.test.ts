@@ -296,10 +296,13 @@ describe('marks OCR read off a code cell, the header lost', () => {
       '1⇥2⇥3⇥4',
       'm0 ,—⇥PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH⇥⇥17.538.825.998',
       '⇥Perencanaan, Penganggaran, dan Evaluasi Kinerja⇥304.495.000⇥',
+      // an item's short name is a name (seed 002's equipment list): two letters together are a word
+      'AC 1 PK⇥Local AC Split⇥Unit⇥3',
     );
     expect(d.records.map((r) => [r.name, r.texts?.c0 ?? null])).toEqual([
       ['PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH', 'm0 ,—'],
       ['Perencanaan, Penganggaran, dan Evaluasi Kinerja', null],
+      ['AC 1 PK', null],
     ]);
   });
 });
