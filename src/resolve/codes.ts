@@ -285,9 +285,12 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
  * weak print (`2.1.1.`) is numbering unless its name says otherwise, which checkCodes decides.
  */
 function unconfirmedReading(row: LogicalRow, code: string, fallback: CodeNames | null, ocrPages: ReadonlySet<number>, t: CodeThresholds): boolean {
-  const p = row.partial;
-  const ocr = row.page !== null && ocrPages.has(row.page) && !!p && !weakPrint(p, t.weak_print_fields);
-  return (p?.regrouped === true || ocr) && fallback !== null && !fallback.has(code);
+  return (row.partial?.regrouped === true || ocrCodePrint(row, ocrPages, t)) && fallback !== null && !fallback.has(code);
+}
+
+/** A row on a page read by OCR whose printed digits are full enough to be a code (not a weak print: `2.1.1.`, `2.2.`). */
+function ocrCodePrint(row: LogicalRow, ocrPages: ReadonlySet<number>, t: CodeThresholds): boolean {
+  return row.partial !== null && row.page !== null && ocrPages.has(row.page) && !weakPrint(row.partial, t.weak_print_fields);
 }
 
 /**
@@ -342,7 +345,7 @@ function match(index: CodeNames, row: LogicalRow, query: string, program: string
 export function inferCodes(tables: TableRows[], docIndex: CodeNames, fallback: CodeNames | null = null, inScope: (code: string) => boolean = () => true, t: CodeThresholds = DEFAULT_SETTINGS.codes, ocrPages: ReadonlySet<number> = new Set()): void {
   // printed digits that gave no code stand for themselves (a row number, an outline number) —
   // unless OCR read them: then they are a code misread, and the row is named as one printing none
-  const printedOwn = (row: LogicalRow) => row.partial && !(row.page !== null && ocrPages.has(row.page) && !weakPrint(row.partial, t.weak_print_fields));
+  const printedOwn = (row: LogicalRow) => row.partial !== null && !ocrCodePrint(row, ocrPages, t);
   for (const table of tables) {
     const programTable = table.programHeader || table.rows.some((r) => r.code || HIERARCHY.includes(r.level));
     if (!programTable) continue;

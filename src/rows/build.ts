@@ -255,7 +255,8 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
     nameFromHeader(slots, nameColumn);
     if (nameColumn < 0) nameAfterMarks(slots);
     indicatorFromHeader(slots, table);
-    if (nameColumn < 0 && levels.size === 0 && (!row.code || LONE_NUMBER.test(row.code)) && !row.partial && kegiatanBesideProgram(slots) && row.code) {
+    const lone = row.code !== null && LONE_NUMBER.test(row.code);
+    if (nameColumn < 0 && levels.size === 0 && !row.partial && (!row.code || lone) && kegiatanBesideProgram(slots) && lone) {
       // `2 | Program … | Pengadaan Mebelair`: the lone number numbers the program, not the kegiatan
       row.rowNo = row.code;
       [row.code, row.codeRaw, row.codeReason, row.level] = [null, null, null, 'other'];
@@ -386,10 +387,15 @@ const nameHeaderColumn = (table: TableBlock) => table.columns.findIndex((c) => c
 function nameFromHeader(slots: { key: string; index: number; text: string }[], col: number): void {
   if (col < 0 || slots.length < 2) return;
   const best = slots.reduce((a, s) => (Math.abs(s.index - col) < Math.abs(a.index - col) || (Math.abs(s.index - col) === Math.abs(a.index - col) && s.index > a.index) ? s : a));
-  if (best.key === 'name') return;
+  moveName(slots, best);
+}
+
+/** `to` is the row's name; the slot that was becomes a plain column again. */
+function moveName(slots: { key: string; index: number }[], to: { key: string; index: number }): void {
+  if (to.key === 'name') return;
   const first = slots.find((s) => s.key === 'name');
   if (first) first.key = `c${first.index}`;
-  best.key = 'name';
+  to.key = 'name';
 }
 
 /**
@@ -401,9 +407,7 @@ function nameAfterMarks(slots: { key: string; index: number; text: string }[]): 
   const first = slots.find((s) => s.key === 'name');
   if (!first || /\p{L}{2}/u.test(first.text)) return;
   const named = slots.find((s) => s.index > first.index && NAME_WORDS.test(s.text.trim()));
-  if (!named) return;
-  first.key = `c${first.index}`;
-  named.key = 'name';
+  if (named) moveName(slots, named);
 }
 
 // a program's name, the word and at least two more (a lone `Program` is a word of a line spread into cells)
