@@ -7,7 +7,7 @@ import { SOURCE_OF_REASON, type ColumnSpec, type LayoutLine, type Level, type Lo
 import { levelOfPartial, type CodeContext } from '../normalize/codes.js';
 import { nameSimilarity } from '../normalize/similarity.js';
 import { endsMidPhrase, INDICATOR_LEAD, joinFragments } from '../normalize/text.js';
-import { looksLikeMoney } from '../normalize/numbers.js';
+import { looksLikeMoney, parseNumber } from '../normalize/numbers.js';
 import { analyzeLine, type LineAnalysis, type TextCell } from './analyze.js';
 import { joinWrappedText } from '../normalize/wrap.js';
 import { joinPageBreakRows } from './pageBreak.js';
@@ -96,6 +96,7 @@ export function buildRows(table: TableBlock, docCtx: CodeContext): BuildResult {
   }
   const rows = drafts.flatMap((d) => withParents(finish(d, table, hasValuesSomewhere)));
   namedByIndicator(rows, table);
+  namedLikeNeighbours(rows, table);
   // a closing row of bare money figures with no label is the table's total
   const lastRow = rows[rows.length - 1];
   if (lastRow && rows.length > 2 && lastRow.kind !== 'total' && !lastRow.partial && !lastRow.code && !lastRow.rowNo &&
@@ -352,6 +353,40 @@ function namedByIndicator(rows: LogicalRow[], table: TableBlock): void {
     r.name = r.indicator;
     r.indicator = null;
     r.notes.push('named by its indicator: the table measures indicators');
+  }
+}
+
+/**
+ * A table of no known family whose header names no name column (a scan lost it: white type on a
+ * grey band) and that prints each row's name in one column, with a group's name (a merged cell:
+ * `Pelayanan Administrasi Perkantoran`, `Program Peningkatan …`) to its left on the group's first
+ * row only: that first row is named in the same column as its neighbours, the group's name stays
+ * in its texts. The column most rows of money are named from, with nothing to its left, is the
+ * row's column; a row named to its left that also prints words there follows it.
+ */
+function namedLikeNeighbours(rows: LogicalRow[], table: TableBlock): void {
+  if (table.family !== null || nameHeaderColumn(table) >= 0 || levelColumns(table).size > 0) return;
+  // rows of money, as a budget prints a group's name beside the figures of its first member (a table
+  // of indicators names its rows by the indicator: namedByIndicator)
+  const money = (r: LogicalRow) => r.values.some((v) => v.unit === 'Rp' || parseNumber(v.raw).kind === 'money');
+  const data = rows.filter((r) => r.kind === 'data' && r.name !== '' && nameColumnOf.has(r) && money(r));
+  const textLeftOf = (r: LogicalRow, col: number) => Object.keys(r.texts).some((k) => /^c\d+$/.test(k) && Number(k.slice(1)) < col);
+  // the neighbours print nothing left of their name: the group's merged cell is empty beside them
+  const counts = new Map<number, number>();
+  for (const r of data) if (!textLeftOf(r, nameColumnOf.get(r)!)) counts.set(nameColumnOf.get(r)!, (counts.get(nameColumnOf.get(r)!) ?? 0) + 1);
+  const [column, named] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a), [-1, 0]);
+  const innerText = (r: LogicalRow) => (r.texts[`c${column}`] ?? '').trim();
+  const grouped = data.filter((r) => nameColumnOf.get(r)! < column && !r.partial && (!r.code || LONE_NUMBER.test(r.code)) &&
+    NAME_WORDS.test(innerText(r)) && !/\d/.test(innerText(r)) && !INDICATOR_NAME.test(innerText(r)));
+  // the neighbours must outnumber the rows that follow them: one group's row is no pattern
+  if (grouped.length === 0 || named <= grouped.length) return;
+  for (const r of grouped) {
+    r.texts[`c${nameColumnOf.get(r)}`] = r.name;
+    r.name = innerText(r);
+    delete r.texts[`c${column}`];
+    nameColumnOf.set(r, column);
+    if (r.code) [r.rowNo, r.code, r.codeRaw, r.codeReason, r.level] = [r.code, null, null, null, 'other'];
+    r.notes.push(`named in column ${column + 1} as the rows beside it; the text to its left names its group`);
   }
 }
 

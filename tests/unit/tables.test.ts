@@ -333,3 +333,39 @@ describe('what a scan or a narrow column does to a header', () => {
     expect(codes(doc)).toEqual(['1.06.01', '1.06.02', '1.06.03', '1.06.04']);
   });
 });
+
+describe('a group named in a merged cell beside its first row (a header a scan lost)', () => {
+  // Renja evaluation tables of Word documents: `No | Program | Kegiatan | Target | Realisasi | %`,
+  // the program's cell merged down its kegiatan; with the white-on-grey header lost to OCR, no
+  // header says which column names the row.
+  const rows = (...groupCells: string[]) => extract(
+    'Tabel 2.1 Laporan Realisasi Kinerja Tahun 2014',
+    `1.⇥${groupCells[0]}⇥Penyediaan Jasa Surat Menyurat⇥1.350.000,-⇥1.350.000,-⇥100`,
+    '⇥⇥Penyediaan Jasa Komunikasi, sumber daya air dan listrik⇥66.000.000,-⇥40.545.841,-⇥61.43',
+    '⇥⇥Penyediaan jasa peralatan dan perlengkapan kantor⇥78.000.000,-⇥71.889.180,-⇥92.17',
+    `2.⇥${groupCells[1]}⇥Pengadaan Mebelair⇥40.000.000,-⇥40.000.000,-⇥100`,
+    '⇥⇥Pengadaan Komputer⇥32.450.000,-⇥31.300.000,-⇥96.45',
+  ).records;
+
+  it('the first row is named in the column its neighbours are named in; the group stays in its texts', () => {
+    const r = rows('Pelayanan Administrasi Perkantoran', 'Program Peningkatan');
+    expect(r.map((x) => x.name)).toEqual([
+      'Penyediaan Jasa Surat Menyurat', 'Penyediaan Jasa Komunikasi, sumber daya air dan listrik',
+      'Penyediaan jasa peralatan dan perlengkapan kantor', 'Pengadaan Mebelair', 'Pengadaan Komputer',
+    ]);
+    expect(Object.values(r[0].texts)).toContain('Pelayanan Administrasi Perkantoran');
+    expect(Object.values(r[3].texts)).toContain('Program Peningkatan');
+    // the lone number numbers the group's row, it is no code
+    expect([r[3].row_no, r[3].code]).toEqual(['2', null]);
+  });
+
+  it('a table of indicators (no money) keeps the sasaran as the name: its rows are named by their indicator elsewhere', () => {
+    const doc = extract(
+      'Tabel 2.3 Sasaran dan Indikator',
+      '1.⇥Meningkatnya produktivitas ternak⇥Prosentase kelahiran sapi potong⇥60⇥62⇥65',
+      '⇥⇥Prosentase kelahiran sapi perah⇥60⇥62⇥65',
+      '⇥⇥Prosentase kelahiran kerbau⇥50⇥51⇥52',
+    );
+    expect(doc.records[0].name).toBe('Meningkatnya produktivitas ternak');
+  });
+});
