@@ -173,12 +173,15 @@ function tocRows(table: TableBlock): LogicalRow[] {
   }));
 }
 
-/** The name line of a two-line row: a key, but (almost) no figures of its own. */
+/** The name line of a two-line row: a key, but (almost) no figures of its own, and no amount. */
 function awaitsValues(d: Draft, a: LineAnalysis): boolean {
   if (d.valueLine || d.row.kind !== 'data') return false;
   if (!(d.row.partial || d.row.code || d.row.account || d.row.rowNo)) return false;
-  const own = d.valueCells.filter((v) => v.reading.value !== null).length;
-  return own <= 1 && (a.numeric >= 2 || (a.ghostCode !== null && a.numeric >= 1));
+  const own = d.valueCells.filter((v) => v.reading.value !== null);
+  // an amount of millions in the name line's figure columns is the row's own, not a stray figure:
+  // the line below with figures is a row of its own (its name lost to OCR or cut by a page break)
+  if (own.some((v) => v.reading.kind === 'money')) return false;
+  return own.length <= 1 && (a.numeric >= 2 || (a.ghostCode !== null && a.numeric >= 1));
 }
 
 function attachValueLine(d: Draft, a: LineAnalysis): void {

@@ -353,8 +353,8 @@ describe('a group named in a merged cell beside its first row (a header a scan l
       'Penyediaan Jasa Surat Menyurat', 'Penyediaan Jasa Komunikasi, sumber daya air dan listrik',
       'Penyediaan jasa peralatan dan perlengkapan kantor', 'Pengadaan Mebelair', 'Pengadaan Komputer',
     ]);
-    expect(Object.values(r[0].texts)).toContain('Pelayanan Administrasi Perkantoran');
-    expect(Object.values(r[3].texts)).toContain('Program Peningkatan');
+    expect(Object.values(r[0].texts ?? {})).toContain('Pelayanan Administrasi Perkantoran');
+    expect(Object.values(r[3].texts ?? {})).toContain('Program Peningkatan');
     // the lone number numbers the group's row, it is no code
     expect([r[3].row_no, r[3].code]).toEqual(['2', null]);
   });
@@ -367,5 +367,19 @@ describe('a group named in a merged cell beside its first row (a header a scan l
       '⇥⇥Prosentase kelahiran kerbau⇥50⇥51⇥52',
     );
     expect(doc.records[0].name).toBe('Meningkatnya produktivitas ternak');
+  });
+});
+
+describe('a numbered row whose other figures OCR lost or ran together', () => {
+  it('keeps its amount: the line of figures below is a row of its own, not the rest of it', () => {
+    const doc = extract(
+      'Tabel 2.1 Laporan Realisasi Kinerja Tahun 2014',
+      '8.⇥Program Peningkatan Sarana dan Prasarana Pemakaman⇥Pengadaan Mobil Jenazah⇥400.000.000,-⇥0⇥0',
+      '9.⇥Program Pengembangan Kinerja⇥Peningkatan operasi dan pemeliharaan⇥1.909.305.000,-⇥1.889.552.679 © 98.96',
+      '⇥⇥Peningkatan Pengelolaan Sampah menjadi kompos⇥551.677.500,-⇥487.713.000,-⇥88.40',
+    );
+    const holding = (v: number) => doc.records.filter((r) => r.values.some((x) => x.value === v)).map((r) => r.name);
+    expect(holding(1909305000)).toEqual(['Peningkatan operasi dan pemeliharaan']);
+    expect(holding(551677500)).toEqual(['Peningkatan Pengelolaan Sampah menjadi kompos']);
   });
 });
