@@ -137,6 +137,13 @@ export const Figures = z.object({
    */
   years_before_period: z.number().int().min(0).default(2),
   years_after_period: z.number().int().min(0).default(1),
+  /**
+   * in a table of no known family, a percent column is the ratio of two money columns (realisation
+   * over target) when it prints that ratio on at least this many rows…
+   */
+  ratio_min_rows: z.number().int().min(2).default(3),
+  /** …and on at least this share of the rows printing all three; the ratio then proves readings (src/validate/ratios.ts) */
+  ratio_min_share: z.number().min(0).max(1).default(0.8),
 }).strict();
 export type Figures = z.infer<typeof Figures>;
 

@@ -24,7 +24,7 @@ export interface Validation {
 export function validate(lines: LayoutLine[], tables: TableBlock[], rows: LogicalRow[][], years: DocumentYears, s: Settings = DEFAULT_SETTINGS): Validation {
   const warnings: DocWarning[] = [];
   let views = tables.map((t, i) => viewOf(t, rows[i]));
-  repairValues(views, warnings);
+  repairValues(views, warnings, s.figures);
   // OCR's doubted digits, after the repairs that settle malformed figures: their sums are then whole
   proofreadDigits(views, s.ocr.doubt_confidence, warnings);
   views = tables.map((t, i) => viewOf(t, rows[i])); // figures may have changed

@@ -6,6 +6,8 @@
 
 import type { DocWarning, LogicalRow, ParsedValue } from '../model.js';
 import { agrees, evaluate, parseFormula } from '../formula.js';
+import { DEFAULT_SETTINGS, type Figures } from '../settings.js';
+import { inferRatios, printsAs, type Ratio } from './ratios.js';
 import { applyRepair, childrenOf, keyOf, label, liveRows, parentKey, repairedWarning, shown, value, whereOf, type FigureAt, type TableView } from './context.js';
 
 type Target = FigureAt;
@@ -59,12 +61,35 @@ function lostTail(printed: number, expected: number): boolean {
   return e.startsWith(p) && e.length - p.length >= 1 && e.length - p.length <= 3;
 }
 
-export function repairValues(views: TableView[], out: DocWarning[]): void {
+/**
+ * The one reading of a money figure that makes its row print the percent a ratio of the table
+ * says (`% = realisasi / target × 100`), with the ratio as proof; null when none or several do.
+ */
+function ratioReading(t: Target, readings: number[], ratios: Ratio[]): { x: number; why: string } | null {
+  for (const r of ratios) {
+    if (t.v.column !== r.part && t.v.column !== r.whole) continue;
+    const other = value(t.row, t.v.column === r.part ? r.whole : r.part);
+    if (other === null || other === 0) continue;
+    const ratio = (x: number) => (t.v.column === r.part ? x / other : other / x) * 100;
+    const fits = readings.filter((x) => x !== 0 && printsAs(t.row, r.percent, ratio(x)));
+    if (fits.length === 1) return { x: fits[0], why: `the ratio ${r.percent} = ${r.part} / ${r.whole} × 100, which the table's rows hold` };
+  }
+  return null;
+}
+
+export function repairValues(views: TableView[], out: DocWarning[], s: Figures = DEFAULT_SETTINGS.figures): void {
   const targets: Target[] = views.flatMap((view) => liveRows(view.rows).flatMap((row) => row.values.filter((v) => v.value !== null || v.malformed).map((v) => ({ view, row, v }))));
+  const ratios = new Map<TableView, Ratio[]>();
   for (const t of targets.filter((x) => suspicious(x.v))) {
     const readings = [...new Set([...(t.v.value !== null ? [t.v.value] : []), ...(t.v.candidates ?? [])])];
     const proved = readings.map((x) => ({ x, why: evidence(t, x, views) })).filter((r) => r.why !== null);
-    if (proved.length) applyRepair(t.v, proved[0].x, proved[0].why!);
+    if (proved.length) {
+      applyRepair(t.v, proved[0].x, proved[0].why!);
+      continue;
+    }
+    if (!ratios.has(t.view)) ratios.set(t.view, inferRatios(t.view, s));
+    const byRatio = ratioReading(t, readings, ratios.get(t.view)!);
+    if (byRatio) applyRepair(t.v, byRatio.x, byRatio.why);
   }
   for (const t of targets) restoreLostTail(t);
   for (const t of targets) {

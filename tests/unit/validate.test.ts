@@ -189,3 +189,29 @@ describe('code inference', () => {
     expect(doc.warnings.filter((w) => w.type === 'code_not_inferred').map((w) => w.line)).toEqual([19]);
   });
 });
+
+describe('the percent of a table no family describes, as proof of a doubtful figure', () => {
+  // a Renja's evaluation of last year (Target anggaran | Realisasi anggaran | %), its header lost
+  const table = (lastPercent: string) => extractText([
+    'Tabel 2.1 Laporan Realisasi Kinerja Tahun 2014',
+    '1.⇥Penyediaan Jasa Surat Menyurat⇥1.350.000,-⇥1.350.000,-⇥100',
+    '2.⇥Penyediaan Jasa Komunikasi, sumber daya air dan listrik⇥66.000.000,-⇥40.545.841,-⇥61,43',
+    '3.⇥Penyediaan jasa peralatan dan perlengkapan kantor⇥78.000.000,-⇥71.889.180,-⇥92,17',
+    '4.⇥Penyediaan Jasa Kebersihan Kantor⇥2.936.400.000,-⇥2.882.300.000,-⇥98,16',
+    `5.⇥Penataan Tempat Pemakaman Umum⇥294.250.000,-⇥286.1171.750,-⇥${lastPercent}`,
+  ].join('\n'));
+  const last = (doc: ReturnType<typeof table>) => doc.records[doc.records.length - 1].values.find((v) => v.raw.startsWith('286'))!;
+
+  it('a malformed figure reads as the one candidate whose ratio prints the row\'s percent', () => {
+    const v = last(table('97,25'));
+    expect(v.value).toBe(286171750);
+    expect(v.repaired).toBe(true);
+    expect(v.proof).toMatch(/ratio/);
+  });
+
+  it('a percent printed too coarsely to tell the candidates apart proves none', () => {
+    const v = last(table('97'));
+    expect(v.value).toBeNull();
+    expect(v.malformed).toBe(true);
+  });
+});
