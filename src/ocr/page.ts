@@ -6,6 +6,7 @@ import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import type { Rule, TextItem } from '../load/pdf.js';
 import type { OcrEngine, OcrWord } from './engine.js';
 import { findRules, grayOf, type Gray, majorityBinarized, MAJORITY_MIN_STROKE, ocrBytes, strokeWidth, orientation, pasted, rotated, turnedPoint, withoutRules, withoutSpecks, type PixelRule } from './image.js';
+import { withoutCornerMarks } from './cornerMarks.js';
 import { rereadFigures } from './figures.js';
 import { spacedListDashes } from './listDash.js';
 import { rereadFigureCells } from './figureCells.js';
@@ -132,13 +133,14 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
 }
 
 /**
- * The page without specks (a full stop at this resolution is several times larger) and without
- * its rules; where its text strokes are thick enough to keep (`strokes`, in pixels), in black and
- * white with the flecks of grain that are left smoothed away (a 3 × 3 majority).
+ * The page without specks (a full stop at this resolution is several times larger), without its
+ * rules and the marks in its cells' corners (cornerMarks.ts); where its text strokes are thick
+ * enough to keep (`strokes`, in pixels), in black and white with the flecks of grain that are
+ * left smoothed away (a 3 × 3 majority).
  */
 export function cleaned(canvas: Canvas, dpi: number, rules: PixelRule[], strokes = 0): Canvas {
   const speck = Math.max(1, Math.floor(SPECK_PIXELS * (dpi / SPECK_DPI) ** 2));
-  const clean = withoutRules(withoutSpecks(canvas, speck, Math.round(SPECK_ISOLATION * dpi / 72)).canvas, rules);
+  const clean = withoutCornerMarks(withoutRules(withoutSpecks(canvas, speck, Math.round(SPECK_ISOLATION * dpi / 72)).canvas, rules), dpi, rules).canvas;
   return strokes >= MAJORITY_MIN_STROKE ? majorityBinarized(clean) : clean;
 }
 

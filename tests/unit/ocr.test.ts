@@ -9,6 +9,7 @@ import { closeOcr, type OcrWord } from '../../src/ocr/engine.ts';
 import { cellAround, doubtfulFigureCells } from '../../src/ocr/figureCells.ts';
 import { findRules, grayOf, majorityBinarized, rotated, strokeWidth, withoutSpecks, type PixelRule } from '../../src/ocr/image.ts';
 import { splitAtRules } from '../../src/ocr/splitAtRules.ts';
+import { withoutCornerMarks } from '../../src/ocr/cornerMarks.ts';
 import { dashGap, spacedListDashes } from '../../src/ocr/listDash.ts';
 import { plausibleToken, unreadTokens } from '../../src/ocr/missed.ts';
 import { renderPage } from '../../src/ocr/page.ts';
@@ -184,6 +185,52 @@ describe('specks before OCR', () => {
     for (const [x, y] of dust) expect(dark(after, x - 1, y - 1, x + 3, y + 2)).toBe(0);
     // the figure's ink, stops included, is untouched
     expect(dark(after, 30, 30, 260, 80)).toBe(dark(before, 30, 30, 260, 80));
+  });
+});
+
+describe('marks in the corners of cells before OCR', () => {
+  // a spreadsheet's cell marks (a number stored as text) printed in each code cell's top left
+  // corner, the cell's rules already painted out: tesseract read them as `[4` and `Ld`
+  const { canvas, ctx } = paper(400, 200, 29);
+  const triangle = (x: number, y: number, side: number) => {
+    ctx.beginPath();
+    ctx.moveTo(x, y);
+    ctx.lineTo(x + side, y);
+    ctx.lineTo(x, y + side);
+    ctx.closePath();
+    ctx.fill();
+  };
+  const rules: PixelRule[] = [
+    ...[50, 150, 250].map((x) => ({ x1: x, y1: 20, x2: x, y2: 180 })),
+    { x1: 20, y1: 50, x2: 380, y2: 50 },
+  ];
+  for (const x of [55, 155, 255]) triangle(x, 55, 16); // in the corners the rules make, one per code cell
+  triangle(250, 120, 16); // a triangle in the middle of a cell is no cell mark
+  ctx.fillText('08', 80, 110);
+  const ink = (g: ReturnType<typeof grayOf>, x0: number, y0: number, x1: number, y1: number) => {
+    let n = 0;
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (g.px[y * g.width + x] < 140) n++;
+    return n;
+  };
+
+  it('paints out the marks at the corners, and leaves the figure and the triangle elsewhere', () => {
+    const { canvas: clean, marks } = withoutCornerMarks(canvas, 300, rules);
+    const [before, after] = [grayOf(canvas), grayOf(clean)];
+    expect(marks).toBeGreaterThan(0);
+    for (const x of [53, 153, 253]) expect(ink(after, x, 53, x + 22, 75)).toBe(0);
+    expect(ink(after, 245, 115, 270, 140)).toBe(ink(before, 245, 115, 270, 140));
+    expect(ink(after, 75, 70, 145, 120)).toBe(ink(before, 75, 70, 145, 120));
+  });
+
+  it('a lone triangle at one corner of the page is no sheet\'s marks (a glyph the rules\' painting cut)', () => {
+    const { canvas: one, ctx: c1 } = paper(200, 200, 29);
+    c1.beginPath();
+    c1.moveTo(55, 55);
+    c1.lineTo(71, 55);
+    c1.lineTo(55, 71);
+    c1.closePath();
+    c1.fill();
+    expect(withoutCornerMarks(one, 300, rules).marks).toBe(0);
   });
 });
 
