@@ -139,7 +139,7 @@ export const Figures = z.object({
   years_after_period: z.number().int().min(0).default(1),
   /**
    * in a table of no known family, a percent column is the ratio of two money columns (realisation
-   * over target) when it prints that ratio on at least this many rows…
+   * over target) when it prints that ratio on at least this many rows (other than 0 % and 100 %)…
    */
   ratio_min_rows: z.number().int().min(2).default(3),
   /** …and on at least this share of the rows printing all three; the ratio then proves readings (src/validate/ratios.ts) */

@@ -44,8 +44,11 @@ export function inferRatios(view: TableView, s: Figures): Ratio[] {
       for (const part of keys) {
         if (new Set([percent, whole, part]).size < 3) continue;
         const checked = rows.filter((r) => isMoney(value(r, whole)) && isMoney(value(r, part)) && value(r, percent) !== null);
-        const held = checked.filter((r) => printsAs(r, percent, (value(r, part)! / value(r, whole)!) * 100)).length;
-        if (held >= s.ratio_min_rows && held >= s.ratio_min_share * checked.length) out.push({ percent, part, whole });
+        const holding = checked.filter((r) => printsAs(r, percent, (value(r, part)! / value(r, whole)!) * 100));
+        // 100 % (a figure equal to another: a contract as large as its budget) and 0 % hold for any
+        // two columns that happen to agree; only other percents show the ratio is the column's
+        const telling = holding.filter((r) => value(r, percent) !== 100 && value(r, percent) !== 0).length;
+        if (telling >= s.ratio_min_rows && holding.length >= s.ratio_min_share * checked.length) out.push({ percent, part, whole });
       }
     }
   }

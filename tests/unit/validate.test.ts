@@ -215,3 +215,19 @@ describe('the percent of a table no family describes, as proof of a doubtful fig
     expect(v.malformed).toBe(true);
   });
 });
+
+describe('a ratio is not inferred from rows that print 100 % or 0 % alone', () => {
+  it('columns that agree on every row (a contract as large as its budget, fisik 100 %) prove no reading', () => {
+    const doc = extractText([
+      'Tabel 3 Realisasi Fisik dan Keuangan',
+      '1.⇥Penyediaan Jasa Surat Menyurat⇥1.350.000⇥1.350.000⇥100,00',
+      '2.⇥Penyediaan Jasa Komunikasi⇥66.000.000⇥66.000.000⇥100,00',
+      '3.⇥Penyediaan jasa peralatan⇥78.000.000⇥78.000.000⇥100,00',
+      '4.⇥Penyediaan Jasa Kebersihan Kantor⇥2.936.400.000⇥2.936.400.000⇥100,00',
+      '5.⇥Penataan Tempat Pemakaman Umum⇥294.250.000⇥294.2500.000⇥100,00',
+    ].join('\n'));
+    const v = doc.records[4].values.find((x) => x.raw.startsWith('294.2500'))!;
+    expect(v.value).toBeNull();
+    expect(v.proof).toBeUndefined();
+  });
+});
