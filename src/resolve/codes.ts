@@ -7,6 +7,7 @@
 
 import { HIERARCHY, type CodeReason, type Level, type LogicalRow, type PartialCode } from '../model.js';
 import { digitAlignments, FIELD, formatCode, levelOfCode, parentCode, weakPrint, type CodeContext } from '../normalize/codes.js';
+import { nameTokens } from '../normalize/similarity.js';
 import { DEFAULT_SETTINGS, type CodeThresholds } from '../settings.js';
 import { NameIndex, similarity, type CodeNames, type NameHit } from './names.js';
 
@@ -337,6 +338,23 @@ function match(index: CodeNames, row: LogicalRow, query: string, program: string
 }
 
 /**
+ * A program row whose code print lost (a scan: bold type on its rule) and whose name OCR garbled
+ * past the nomenclature's bar (`PROGRAM PENUNJANGURUSAN PEMERINTAHAN nassau`): the program of
+ * the coded rows that follow it, before the next program, when its name is like that program's
+ * as a lone child's must be (`codes.accept_only_child`) and the table names it on no other row.
+ */
+function programOfNext(index: CodeNames, row: LogicalRow, query: string, below: LogicalRow[], t: CodeThresholds): NameHit | null {
+  // a program's name, not the word alone (`Program,` of a header repeated on the page)
+  if (row.level !== 'program' || nameTokens(query.replace(/^\s*program\b/i, '')).length < 2) return null;
+  const next = below.find((r) => r.level === 'program' || (r.code && (r.level === 'kegiatan' || r.level === 'sub_kegiatan')));
+  if (!next?.code || next.level === 'program') return null;
+  const kegiatan = next.level === 'kegiatan' ? next.code : parentCode(next.code);
+  const program = kegiatan ? parentCode(kegiatan) : null;
+  if (!program || !index.has(program) || below.some((r) => r.code === program)) return null;
+  return index.best(query, [program], t.accept_only_child);
+}
+
+/**
  * Rows without a printed code: match name and position against the codes printed elsewhere
  * in the document, then the nomenclature of its bidang. Programs are matched among programs,
  * kegiatan among the kegiatan of the program above, sub-kegiatan among the sub-kegiatan of the
@@ -351,7 +369,7 @@ export function inferCodes(tables: TableRows[], docIndex: CodeNames, fallback: C
     if (!programTable) continue;
     let program: string | null = null;
     let kegiatan: string | null = null;
-    for (const row of table.rows) {
+    for (const [i, row] of table.rows.entries()) {
       if (row.code) {
         if (row.level === 'program') { program = row.code; kegiatan = null; }
         if (row.level === 'kegiatan') { kegiatan = row.code; program = parentCode(row.code); }
@@ -368,7 +386,7 @@ export function inferCodes(tables: TableRows[], docIndex: CodeNames, fallback: C
       for (const idx of fallback ? [docIndex, fallback] : [docIndex]) {
         index = idx;
         // a lone child is trusted only among the codes the document prints itself
-        hit = match(idx, row, query, program, kegiatan, idx === docIndex, t);
+        hit = match(idx, row, query, program, kegiatan, idx === docIndex, t) ?? programOfNext(idx, row, query, table.rows.slice(i + 1), t);
         // an inferred code stays in the document's bidang (a code it prints of another is no model)
         if (hit && !inScope(hit.code)) hit = null;
         if (hit) break;

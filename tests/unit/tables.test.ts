@@ -383,3 +383,23 @@ describe('a numbered row whose other figures OCR lost or ran together', () => {
     expect(holding(551677500)).toEqual(['Peningkatan Pengelolaan Sampah menjadi kompos']);
   });
 });
+
+describe('a program row whose code a scan lost and whose name OCR garbled', () => {
+  const rows = (programName: string) => extract(
+    'Tabel 3.1 Realisasi Fisik dan Keuangan',
+    'Kode⇥Program/Kegiatan/Sub Kegiatan⇥Anggaran',
+    `⇥${programName}⇥17.538.825.998`,
+    '1.03.01.2.01⇥Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah⇥304.495.000',
+    '1.03.01.2.01.01⇥Penyusunan Dokumen Perencanaan Perangkat Daerah⇥124.495.000',
+    '1.03.01.2.01.06⇥Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD⇥180.000.000',
+  ).records;
+
+  it('is the program of the coded rows below it, its name like that program\'s', () => {
+    expect(rows('PROGRAM PENUNJANGURUSAN PEMERINTAHAN nassau')[0].code).toBe('1.03.01');
+  });
+
+  it('not when its name is another program\'s, nor the word alone', () => {
+    expect(rows('PROGRAM PENGELOLAAN SUMBER DAYA AIR')[0].code).not.toBe('1.03.01');
+    expect(rows('Program,')[0].code ?? null).toBeNull();
+  });
+});
