@@ -9,18 +9,27 @@ import type { PixelRule } from './image.js';
 
 const hasDigit = (s: string) => /\d/.test(s);
 
-/** The x of each vertical rule that runs past the word's middle height, strictly inside the word. */
+// a glyph's box may reach this many pixels past the rule beside it: digits printed against a
+// cell's border keep their edge pixels where the painted rule ran (a rule is ~3 px at 300 dpi)
+const GLYPH_OVER_RULE_PX = 2;
+
+/** The x of each vertical rule where it passes the word's middle height, strictly inside the word. */
 function rulesThrough(w: OcrWord, rules: PixelRule[]): number[] {
   const mid = (w.y0 + w.y1) / 2;
-  return rules.filter((r) => r.x1 === r.x2 && r.y1 <= mid && r.y2 >= mid && r.x1 > w.x0 && r.x1 < w.x1).map((r) => r.x1).sort((a, b) => a - b);
+  const vertical = rules.filter((r) => Math.abs(r.x2 - r.x1) < Math.abs(r.y2 - r.y1) && Math.min(r.y1, r.y2) <= mid && Math.max(r.y1, r.y2) >= mid);
+  // a deskewed rule is off true by a pixel or two over its length: its x where the word is
+  const xAt = (r: PixelRule) => (r.y2 === r.y1 ? r.x1 : r.x1 + ((r.x2 - r.x1) * (mid - r.y1)) / (r.y2 - r.y1));
+  return vertical.map(xAt).filter((x) => x > w.x0 && x < w.x1).sort((a, b) => a - b);
 }
 
 /**
  * Where the word's glyphs fall apart at `x`: the number of glyphs left of it, when a rule there
- * passes between two glyphs (through no glyph's ink) and both sides keep a digit; else null.
+ * passes between two glyphs (through no glyph's ink, give or take the edge pixels of glyphs
+ * printed against it) and both sides keep a digit; else null.
  */
 function cutAt(w: OcrWord, glyphs: [number, number][], x: number): number | null {
-  const i = glyphs.findIndex(([, x1], k) => x1 <= x && k + 1 < glyphs.length && glyphs[k + 1][0] >= x);
+  const i = glyphs.findIndex(([x0, x1], k) => k + 1 < glyphs.length && x1 - GLYPH_OVER_RULE_PX <= x && glyphs[k + 1][0] + GLYPH_OVER_RULE_PX >= x &&
+    (x0 + x1) / 2 < x && (glyphs[k + 1][0] + glyphs[k + 1][1]) / 2 > x);
   if (i < 0) return null;
   const [left, right] = [w.text.slice(0, i + 1), w.text.slice(i + 1)];
   return hasDigit(left) && hasDigit(right) ? i + 1 : null;

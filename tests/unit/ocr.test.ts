@@ -407,4 +407,10 @@ describe('words OCR ran across a cell rule', () => {
     expect(splitAtRules([through, name], rules).map((p) => p.text)).toEqual(['1080', 'Sampah2']);
     expect(splitAtRules([beside], [rule(700)]).map((p) => p.text)).toEqual(['0215']);
   });
+
+  it('digits printed against the rule, on a rule a pixel off true, are cut there too (DKP p.20 `0802` for `08 | 02`)', () => {
+    const w = word('0802', [[560, 575], [577, 595], [594, 610], [612, 628]]);
+    const slanted: PixelRule = { x1: 593, x2: 595, y1: 1100, y2: 1300 };
+    expect(splitAtRules([w], [slanted]).map((p) => p.text)).toEqual(['08', '02']);
+  });
 });
