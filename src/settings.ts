@@ -144,6 +144,11 @@ export const Figures = z.object({
   ratio_min_rows: z.number().int().min(2).default(3),
   /** …and on at least this share of the rows printing all three; the ratio then proves readings (src/validate/ratios.ts) */
   ratio_min_share: z.number().min(0).max(1).default(0.8),
+  /**
+   * an OCR figure one slip (a digit misread, a glyph too many) from what the ratio says is read so
+   * only where the row's percent prints this many decimals: coarser, some slip fits by chance
+   */
+  ratio_fix_min_decimals: z.number().int().min(1).default(3),
 }).strict();
 export type Figures = z.infer<typeof Figures>;
 

@@ -12,6 +12,7 @@ import { checkIndicators } from './indicators.js';
 import { checkMirrors } from './mirror.js';
 import { checkNarrative } from './narrative.js';
 import { proofreadDigits } from './proofread.js';
+import { proofreadRatios } from './ratios.js';
 import { repairValues } from './repairs.js';
 import { checkSums } from './sums.js';
 import { checkYearColumns, type DocumentYears } from './years.js';
@@ -27,6 +28,7 @@ export function validate(lines: LayoutLine[], tables: TableBlock[], rows: Logica
   repairValues(views, warnings, s.figures);
   // OCR's doubted digits, after the repairs that settle malformed figures: their sums are then whole
   proofreadDigits(views, s.ocr.doubt_confidence, warnings);
+  proofreadRatios(views, s.ocr.doubt_confidence, s.figures, warnings);
   views = tables.map((t, i) => viewOf(t, rows[i])); // figures may have changed
   for (const v of views) {
     checkSums(v, warnings);

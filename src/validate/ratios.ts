@@ -3,9 +3,9 @@
 // row, that ratio is the table's own arithmetic and may prove how a doubtful figure of the row
 // reads. Inferred from the figures, never from a header or a caption.
 
-import type { LogicalRow } from '../model.js';
+import type { DocWarning, LogicalRow, ParsedValue } from '../model.js';
 import type { Figures } from '../settings.js';
-import { liveRows, value, type TableView } from './context.js';
+import { applyRepair, liveRows, num, repairedWarning, value, type FigureAt, type TableView } from './context.js';
 
 /** `percent = part / whole × 100`, by column key. */
 export interface Ratio {
@@ -53,4 +53,85 @@ export function inferRatios(view: TableView, s: Figures): Ratio[] {
     }
   }
   return out;
+}
+
+/**
+ * The integers one OCR slip away from `x`: one digit read as another, or one glyph too many (a
+ * stop read as `1`: `1341560000` for 134.560.000). Leading zeros are no reading.
+ */
+export function oneSlipReadings(x: number): number[] {
+  if (!Number.isSafeInteger(x) || x < 0) return [];
+  const d = String(x);
+  const out = new Set<number>();
+  for (let i = 0; i < d.length; i++) {
+    for (const c of '0123456789') {
+      if (c !== d[i] && !(i === 0 && c === '0')) out.add(Number(d.slice(0, i) + c + d.slice(i + 1)));
+    }
+    const fewer = d.slice(0, i) + d.slice(i + 1);
+    if (fewer !== '' && !fewer.startsWith('0')) out.add(Number(fewer));
+  }
+  out.delete(x);
+  return [...out];
+}
+
+/** A doubted figure of a row and the one reading the row's printed percent proves. */
+interface RatioFix {
+  at: FigureAt;
+  x: number;
+  ratio: Ratio;
+}
+
+/**
+ * The one reading, one slip away, of one of the row's doubted figures that makes the row print
+ * the ratio's percent; null when none or several do. Only a percent printed to
+ * `ratio_fix_min_decimals` can tell a slip: coarser, some reading fits by chance.
+ */
+function fixOf(view: TableView, row: LogicalRow, r: Ratio, doubted: (v: ParsedValue) => boolean, s: Figures): RatioFix | null {
+  const pc = row.values.find((v) => v.column === r.percent);
+  const [part, whole] = [value(row, r.part), value(row, r.whole)];
+  if (!pc || pc.value === null || part === null || whole === null || whole === 0 || printedDecimals(pc.raw) < s.ratio_fix_min_decimals) return null;
+  if (printsAs(row, r.percent, (part / whole) * 100)) return null;
+  const fixes: RatioFix[] = [];
+  for (const v of row.values.filter((x) => (x.column === r.part || x.column === r.whole) && x.value !== null && doubted(x))) {
+    for (const x of oneSlipReadings(v.value!)) {
+      const ratio = v.column === r.part ? (x / whole) * 100 : x === 0 ? NaN : (part / x) * 100;
+      if (printsAs(row, r.percent, ratio)) fixes.push({ at: { view, row, v }, x, ratio: r });
+    }
+  }
+  return fixes.length === 1 ? fixes[0] : null;
+}
+
+/**
+ * OCR's doubted money figures proof-read by a percent printed beside them. In a table of no
+ * family, a percent column whose rows print the ratio of two money columns — as read, or after one
+ * OCR slip in one doubted figure of the row — at least `ratio_min_rows` times (0 % and 100 % do
+ * not count) is that ratio; a row it proves one slip in is read so, marked repaired with the proof.
+ */
+export function proofreadRatios(views: TableView[], doubtBelow: number, s: Figures, out: DocWarning[]): void {
+  const doubted = (v: ParsedValue) => v.confidence !== undefined && v.confidence < doubtBelow && !v.proof;
+  for (const view of views) {
+    if (view.table.family !== null) continue;
+    const rows = liveRows(view.rows).filter((r) => r.kind === 'data' && r.values.some(doubted));
+    if (rows.length === 0) continue;
+    const keys = [...new Set(liveRows(view.rows).flatMap((r) => r.values.map((v) => v.column)))];
+    for (const percent of keys) {
+      for (const whole of keys) {
+        for (const part of keys) {
+          if (new Set([percent, whole, part]).size < 3) continue;
+          const ratio = { percent, part, whole };
+          const pc = (r: LogicalRow) => r.values.find((v) => v.column === percent && v.value !== null);
+          const telling = (r: LogicalRow) => pc(r) !== undefined && value(r, percent) !== 100 && value(r, percent) !== 0 && isMoney(value(r, part)) && isMoney(value(r, whole));
+          const held = liveRows(view.rows).filter((r) => telling(r) && printedDecimals(pc(r)!.raw) >= s.ratio_fix_min_decimals &&
+            printsAs(r, percent, (value(r, part)! / value(r, whole)!) * 100));
+          const fixes = rows.filter(telling).map((r) => fixOf(view, r, ratio, doubted, s)).filter((f): f is RatioFix => f !== null);
+          if (held.length + fixes.length < s.ratio_min_rows) continue;
+          for (const f of fixes) {
+            const was = f.at.v.value!;
+            applyRepair(f.at.v, f.x, `the ratio ${percent} = ${part} / ${whole} × 100 its row prints (as ${held.length + fixes.length} rows of the table do), one slip from the ${num(was)} OCR read with confidence ${f.at.v.confidence}`);
+            out.push(repairedWarning(f.at));
+          }
+        }
+      }
+    }
+  }
 }

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { DocWarning, LogicalRow, ParsedValue, TableBlock } from '../../src/model.ts';
 import { viewOf } from '../../src/validate/context.ts';
 import { oneDigitApart, proofreadDigits } from '../../src/validate/proofread.ts';
+import { oneSlipReadings, proofreadRatios } from '../../src/validate/ratios.ts';
+import { DEFAULT_SETTINGS } from '../../src/settings.ts';
 
 const DOUBT = 93;
 
@@ -71,5 +73,49 @@ describe('proof-reading OCR digits by parent = Σ children', () => {
     const { values, warnings } = proofread([row('1.06.01.2.01', 1, 6_000_000), row('1.06.01.2.01.0001', 2, 1_800_000, 71), row('1.06.01.2.01.0002', 3, 2_800_000, 80), row('1.06.01.2.01.0003', 4, 1_700_000)]);
     expect(values.map((v) => v.value)).toEqual([6_000_000, 1_800_000, 2_800_000, 1_700_000]);
     expect(warnings.map((w) => w.type)).toEqual(['ocr_digit_doubt', 'ocr_digit_doubt']);
+  });
+});
+
+describe('proof-reading OCR digits by a percent printed beside them (ratios.ts)', () => {
+  // the RFK's sub-kegiatan rows (anggaran c3, realisasi c13, % c14 to four decimals), figures as
+  // the text layer prints them; OCR misread one figure of two rows, with doubt
+  const generic = { id: 't1', label: null, family: null, columns: [] } as unknown as TableBlock;
+  const fig = (column: string, value: number, raw: string, confidence: number): ParsedValue => ({ column, raw, value, unit: null, confidence });
+  const rfkRow = (line: number, anggaran: [number, string, number], realisasi: number, percent: string): LogicalRow => ({
+    line, code: null, kind: 'data', duplicateOf: null,
+    values: [fig('c3', ...anggaran), fig('c13', realisasi, new Intl.NumberFormat('id-ID').format(realisasi), 95), fig('c14', Number(percent.replace(',', '.')), percent, 95)],
+  }) as unknown as LogicalRow;
+  const rows = () => [
+    rfkRow(1, [124_495_000, '124.495.000', 95], 73_595_500, '59,1152'),
+    rfkRow(2, [180_000_000, '180.000.000', 95], 93_752_500, '52,0847'),
+    rfkRow(3, [1_586_452_500, '1586452500', 84], 1_400_966_895, '88,3249'), // printed 1.586.152.500
+    rfkRow(4, [134_560_000, '134.560.000', 95], 112_530_000, '83,6281'),
+    rfkRow(5, [1_341_560_000, '1341560000', 61], 112_530_000, '83,6281'), // a stop read as 1
+  ];
+
+  it('a doubted figure one slip from what the row\'s percent says is read so, with the ratio as proof', () => {
+    const rs = rows();
+    const warnings: DocWarning[] = [];
+    proofreadRatios([viewOf(generic, rs)], DOUBT, DEFAULT_SETTINGS.figures, warnings);
+    expect(rs[2].values[0]).toMatchObject({ value: 1_586_152_500, raw: '1586452500', repaired: true });
+    expect(rs[2].values[0].proof).toMatch(/ratio c14 = c13 \/ c3 × 100/);
+    expect(rs[4].values[0]).toMatchObject({ value: 134_560_000, repaired: true });
+    expect(warnings.map((w) => w.type)).toEqual(['repaired_value', 'repaired_value']);
+  });
+
+  it('a sure figure, and a percent printed too coarsely to tell one slip, leave the figure as read', () => {
+    const sure = rows();
+    sure[2].values[0].confidence = 97;
+    proofreadRatios([viewOf(generic, sure)], DOUBT, DEFAULT_SETTINGS.figures, []);
+    expect(sure[2].values[0].value).toBe(1_586_452_500);
+    const coarse = rows().map((r) => ({ ...r, values: r.values.map((v) => (v.column === 'c14' ? { ...v, raw: v.raw.slice(0, -2), value: Number(v.raw.slice(0, -2).replace(',', '.')) } : v)) }));
+    proofreadRatios([viewOf(generic, coarse)], DOUBT, DEFAULT_SETTINGS.figures, []);
+    expect(coarse[2].values[0].value).toBe(1_586_452_500);
+  });
+
+  it('one slip: a digit misread, or one glyph too many', () => {
+    expect(oneSlipReadings(105)).toEqual(expect.arrayContaining([205, 115, 100, 15, 10]));
+    expect(oneSlipReadings(105)).not.toContain(105);
+    expect(oneSlipReadings(105)).not.toContain(5); // `05` is no reading: a leading zero
   });
 });
