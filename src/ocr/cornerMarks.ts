@@ -6,7 +6,7 @@
 // right angle where a vertical and a horizontal rule meet.
 
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
-import { DARK, flood, maskMarks, type Gray, type PixelRule } from './image.js';
+import { DARK, flood, isHorizontalRule, maskMarks, type Gray, type PixelRule } from './image.js';
 
 // a mark's sides, in points: larger than a stop, smaller than a capital's height twice over
 const MARK_MIN_SIDE_PT = 2;
@@ -35,8 +35,7 @@ function atCellCorner(x: number, y: number, rules: PixelRule[], gap: number): bo
   const near = (r: PixelRule, vertical: boolean) => vertical
     ? Math.abs((r.x1 + r.x2) / 2 - x) <= gap && y >= Math.min(r.y1, r.y2) - gap && y <= Math.max(r.y1, r.y2) + gap
     : Math.abs((r.y1 + r.y2) / 2 - y) <= gap && x >= Math.min(r.x1, r.x2) - gap && x <= Math.max(r.x1, r.x2) + gap;
-  const vertical = (r: PixelRule) => Math.abs(r.x2 - r.x1) < Math.abs(r.y2 - r.y1);
-  return rules.some((r) => vertical(r) && near(r, true)) && rules.some((r) => !vertical(r) && near(r, false));
+  return rules.some((r) => !isHorizontalRule(r) && near(r, true)) && rules.some((r) => isHorizontalRule(r) && near(r, false));
 }
 
 /**
@@ -80,8 +79,8 @@ export function cornerMarkOf(g: Gray, blob: number[], dpi: number, rules: PixelR
 
 /** Where a vertical and a horizontal rule cross (or meet, within `gap` pixels). */
 function crossings(rules: PixelRule[], gap: number): [number, number][] {
-  const vertical = rules.filter((r) => Math.abs(r.x2 - r.x1) < Math.abs(r.y2 - r.y1));
-  const horizontal = rules.filter((r) => Math.abs(r.x2 - r.x1) >= Math.abs(r.y2 - r.y1));
+  const vertical = rules.filter((r) => !isHorizontalRule(r));
+  const horizontal = rules.filter(isHorizontalRule);
   const out: [number, number][] = [];
   for (const v of vertical) {
     const x = (v.x1 + v.x2) / 2;

@@ -231,7 +231,8 @@ export function findRules(g: Gray, dpi: number): PixelRule[] {
 }
 
 const pointsToPixels = (pt: number, dpi: number) => Math.round((pt * dpi) / 72);
-const isHorizontalRule = (r: PixelRule) => Math.abs(r.x2 - r.x1) >= Math.abs(r.y2 - r.y1);
+/** A rule that runs more across than down (a scan's rules are a few pixels off true). */
+export const isHorizontalRule = (r: PixelRule) => Math.abs(r.x2 - r.x1) >= Math.abs(r.y2 - r.y1);
 
 /** Two rules found of one: the same direction, `reach` pixels apart across at most, overlapping along. */
 function sameRule(a: PixelRule, b: PixelRule, reach: number): boolean {

@@ -5,7 +5,7 @@
 // characters; here the characters' boxes are the glyphs tesseract returns with each word.
 
 import type { OcrWord } from './engine.js';
-import type { PixelRule } from './image.js';
+import { isHorizontalRule, type PixelRule } from './image.js';
 
 const hasDigit = (s: string) => /\d/.test(s);
 
@@ -16,7 +16,7 @@ const GLYPH_OVER_RULE_PX = 2;
 /** The x of each vertical rule where it passes the word's middle height, strictly inside the word. */
 function rulesThrough(w: OcrWord, rules: PixelRule[]): number[] {
   const mid = (w.y0 + w.y1) / 2;
-  const vertical = rules.filter((r) => Math.abs(r.x2 - r.x1) < Math.abs(r.y2 - r.y1) && Math.min(r.y1, r.y2) <= mid && Math.max(r.y1, r.y2) >= mid);
+  const vertical = rules.filter((r) => !isHorizontalRule(r) && Math.min(r.y1, r.y2) <= mid && Math.max(r.y1, r.y2) >= mid);
   // a deskewed rule is off true by a pixel or two over its length: its x where the word is
   const xAt = (r: PixelRule) => (r.y2 === r.y1 ? r.x1 : r.x1 + ((r.x2 - r.x1) * (mid - r.y1)) / (r.y2 - r.y1));
   return vertical.map(xAt).filter((x) => x > w.x0 && x < w.x1).sort((a, b) => a - b);

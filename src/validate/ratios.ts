@@ -31,6 +31,13 @@ export function printsAs(row: LogicalRow, percent: string, expected: number): bo
   return Math.abs(cell.value - expected) <= 10 ** -printedDecimals(cell.raw) + 1e-9;
 }
 
+/** Does the row print the ratio's percent when its figure in `column` reads `x`? */
+export function printsWith(row: LogicalRow, r: Ratio, column: string, x: number): boolean {
+  const part = column === r.part ? x : value(row, r.part);
+  const whole = column === r.whole ? x : value(row, r.whole);
+  return part !== null && whole !== null && whole !== 0 && printsAs(row, r.percent, (part / whole) * 100);
+}
+
 const isMoney = (x: number | null): x is number => x !== null && Number.isInteger(x) && x >= 1000;
 
 /** The ratios that hold on the rows of a table of no family (none when its family declares its formulas). */
@@ -93,10 +100,7 @@ function fixOf(view: TableView, row: LogicalRow, r: Ratio, doubted: (v: ParsedVa
   if (printsAs(row, r.percent, (part / whole) * 100)) return null;
   const fixes: RatioFix[] = [];
   for (const v of row.values.filter((x) => (x.column === r.part || x.column === r.whole) && x.value !== null && doubted(x))) {
-    for (const x of oneSlipReadings(v.value!)) {
-      const ratio = v.column === r.part ? (x / whole) * 100 : x === 0 ? NaN : (part / x) * 100;
-      if (printsAs(row, r.percent, ratio)) fixes.push({ at: { view, row, v }, x, ratio: r });
-    }
+    for (const x of oneSlipReadings(v.value!)) if (printsWith(row, r, v.column, x)) fixes.push({ at: { view, row, v }, x, ratio: r });
   }
   return fixes.length === 1 ? fixes[0] : null;
 }

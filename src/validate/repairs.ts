@@ -7,7 +7,7 @@
 import type { DocWarning, LogicalRow, ParsedValue } from '../model.js';
 import { agrees, evaluate, parseFormula } from '../formula.js';
 import { DEFAULT_SETTINGS, type Figures } from '../settings.js';
-import { inferRatios, printsAs, type Ratio } from './ratios.js';
+import { inferRatios, printsWith, type Ratio } from './ratios.js';
 import { applyRepair, childrenOf, keyOf, label, liveRows, parentKey, repairedWarning, shown, value, whereOf, type FigureAt, type TableView } from './context.js';
 
 type Target = FigureAt;
@@ -68,10 +68,7 @@ function lostTail(printed: number, expected: number): boolean {
 function ratioReading(t: Target, readings: number[], ratios: Ratio[]): { x: number; why: string } | null {
   for (const r of ratios) {
     if (t.v.column !== r.part && t.v.column !== r.whole) continue;
-    const other = value(t.row, t.v.column === r.part ? r.whole : r.part);
-    if (other === null || other === 0) continue;
-    const ratio = (x: number) => (t.v.column === r.part ? x / other : other / x) * 100;
-    const fits = readings.filter((x) => x !== 0 && printsAs(t.row, r.percent, ratio(x)));
+    const fits = readings.filter((x) => x !== 0 && printsWith(t.row, r, t.v.column, x));
     if (fits.length === 1) return { x: fits[0], why: `the ratio ${r.percent} = ${r.part} / ${r.whole} × 100, which the table's rows hold` };
   }
   return null;
