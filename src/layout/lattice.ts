@@ -121,17 +121,18 @@ const NEW_ROW_FIGURES = 2;
 function startsRow(upper: CellLine, lower: CellLine, figuresSplit = true): boolean {
   const key = lower.cells[0]?.text.trim() ?? '';
   const newKey = key !== '' && (upper.cells[0]?.text.trim() ?? '') !== '';
-  const fresh = (whole: (t: string) => boolean) => lower.cells.filter((c, i) => {
+  const fresh = (whole: (t: string) => boolean, wholeAbove = whole) => lower.cells.filter((c, i) => {
     const above = upper.cells[i]?.text.trim() ?? '';
     // `40.50` over `0.000,00` is one figure cut by the cell's width, not two
     const joined = joinCellText(above, c.text.trim());
-    return whole(above) && whole(c.text) && joined.includes(' ');
+    return wholeAbove(above) && whole(c.text) && joined.includes(' ');
   }).length;
   // inside a ruled band only a key (a code, a row number) starts a row: a first column that
   // holds the row's name wraps it over the band's lines, and OCR drops the stops that tell a
   // wrapped figure's pieces — but no piece holds a figure of millions whole (`82.799.500` over
   // `82.696.000`, in two columns: rows whose rule the page does not print)
-  if (!figuresSplit) return (newKey && isKey(key)) || fresh(millions) >= NEW_ROW_FIGURES;
+  // (whatever the cell above holds: OCR may have broken its figure, `31.113.961 .638`)
+  if (!figuresSplit) return (newKey && isKey(key)) || fresh(millions, (t) => t !== '') >= NEW_ROW_FIGURES;
   const n = fresh(wholeFigure);
   return n >= NEW_ROW_FIGURES || (n >= 1 && newKey);
 }

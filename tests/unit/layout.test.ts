@@ -248,6 +248,27 @@ describe('OCR lines inside a ruled band', () => {
     ]);
   });
 
+  it('figures of millions in two columns start a row under a figure OCR broke (`31.113.961 .638`) as under a whole one', () => {
+    // the same page's next band: four kegiatan, no rule between them; OCR broke the first two
+    // rows' figures with a space, and every row after them was taken into the first
+    const lines = [
+      header,
+      line(30, '01.2.01', 'Perencanaan', '304.495.000'),
+      line(46, '', 'Penyediaan Jasa Penunjang Urusan', '31.113.961 .638', '37.443.214.268'),
+      line(54, '', 'Penyediaan Jasa Surat Menyurat', '1 794.908.778', '1.852.208.838'),
+      line(62, '', 'Penyediaan Jasa Komunikasi', '6.800.000', '10.200.000'),
+      line(70, '', 'Penyediaan Jasa Pelayanan Umum Kantor', '29.312.252.860', '35.580.805.430'),
+      line(86, '01.2.07', 'Pengadaan Barang Milik Daerah', '556.070.500'),
+    ];
+    const out = texts(lines, [10, 22, 42, 78, 94]);
+    expect(out.slice(2, 5).map((c) => c.slice(1))).toEqual([
+      // the broken pair stays one row: neither line holds a figure whole
+      ['Penyediaan Jasa Penunjang Urusan Penyediaan Jasa Surat Menyurat', '31.113.961 .638 1 794.908.778', '37.443.214.268 1.852.208.838'],
+      ['Penyediaan Jasa Komunikasi', '6.800.000', '10.200.000'],
+      ['Penyediaan Jasa Pelayanan Umum Kantor', '29.312.252.860', '35.580.805.430'],
+    ]);
+  });
+
   it('a rule just above a line of small type, set tight under it, parts that line from the row above', () => {
     // DKP Cianjur's Renja p.19 through the harness: the page's glyph size (its median word, 6.2 pt)
     // is that of its figures; the names are smaller, their first line's baseline 3.5 pt under the
