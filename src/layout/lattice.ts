@@ -130,8 +130,8 @@ function startsRow(upper: CellLine, lower: CellLine, figuresSplit = true): boole
   // inside a ruled band only a key (a code, a row number) starts a row: a first column that
   // holds the row's name wraps it over the band's lines, and OCR drops the stops that tell a
   // wrapped figure's pieces — but no piece holds a figure of millions whole (`82.799.500` over
-  // `82.696.000`, in two columns: rows whose rule the page does not print)
-  // (whatever the cell above holds: OCR may have broken its figure, `31.113.961 .638`)
+  // `82.696.000`, in two columns: rows whose rule the page does not print), whatever the cell
+  // above holds (OCR may have broken its figure: `31.113.961 .638`)
   if (!figuresSplit) return (newKey && isKey(key)) || fresh(millions, (t) => t !== '') >= NEW_ROW_FIGURES;
   const n = fresh(wholeFigure);
   return n >= NEW_ROW_FIGURES || (n >= 1 && newKey);

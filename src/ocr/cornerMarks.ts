@@ -6,7 +6,7 @@
 // right angle where a vertical and a horizontal rule meet.
 
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
-import { DARK, flood, isHorizontalRule, maskMarks, type Gray, type PixelRule } from './image.js';
+import { boxOf, DARK, flood, grayOf, isHorizontalRule, maskMarks, type Gray, type PixelRule } from './image.js';
 
 // a mark's sides, in points: larger than a stop, smaller than a capital's height twice over
 const MARK_MIN_SIDE_PT = 2;
@@ -45,12 +45,7 @@ function atCellCorner(x: number, y: number, rules: PixelRule[], gap: number): bo
  */
 export function cornerMarkOf(g: Gray, blob: number[], dpi: number, rules: PixelRule[]): number {
   const w0 = g.width;
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
-  for (const p of blob) {
-    const x = p % w0;
-    const y = (p - x) / w0;
-    [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
-  }
+  const [x0, y0, x1, y1] = boxOf(g, blob);
   const [w, h] = [x1 - x0 + 1, y1 - y0 + 1];
   const [lo, hi] = [(MARK_MIN_SIDE_PT * dpi) / 72, (MARK_MAX_SIDE_PT * dpi) / 72];
   if (w < lo || h < lo || w > hi || h > hi || Math.max(w / h, h / w) > MARK_MAX_ASPECT) return -1;
@@ -102,17 +97,14 @@ export function withoutCornerMarks(src: Canvas, dpi: number, rules: PixelRule[])
   const reach = Math.ceil(gap + (MARK_MAX_SIDE_PT * dpi) / 72) + 2;
   // a triangle fills half its box: a blob larger than the largest mark's half box is none
   const maxArea = Math.ceil((((MARK_MAX_SIDE_PT * dpi) / 72) ** 2 / 2) * (1 + MARK_MAX_SPILL));
-  const ctx0 = src.getContext('2d');
   const found: [number, number][][][] = CORNERS.map(() => []);
   const taken = new Set<number>();
   for (const [cx, cy] of crossings(rules, gap)) {
     const [wx, wy] = [Math.max(0, Math.round(cx) - reach), Math.max(0, Math.round(cy) - reach)];
     const [ww, wh] = [Math.min(src.width, Math.round(cx) + reach) - wx, Math.min(src.height, Math.round(cy) + reach) - wy];
     if (ww <= 0 || wh <= 0) continue;
-    const rgba = ctx0.getImageData(wx, wy, ww, wh).data;
-    const px = new Uint8Array(ww * wh);
-    for (let i = 0; i < px.length; i++) px[i] = (rgba[i * 4] * 299 + rgba[i * 4 + 1] * 587 + rgba[i * 4 + 2] * 114) / 1000;
-    const g: Gray = { width: ww, height: wh, px };
+    const g = grayOf(src, { x: wx, y: wy, width: ww, height: wh });
+    const px = g.px;
     const local = rules.map((r) => ({ x1: r.x1 - wx, y1: r.y1 - wy, x2: r.x2 - wx, y2: r.y2 - wy }));
     const seen = maskMarks(new Uint8Array(ww * wh));
     const dark = (q: number) => px[q] < DARK;

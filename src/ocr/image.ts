@@ -11,9 +11,10 @@ export interface Gray {
   px: Uint8Array;
 }
 
-export function grayOf(canvas: Canvas): Gray {
-  const { width, height } = canvas;
-  const rgba = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+/** The canvas in grey, or the part of it `region` (x, y, width, height in pixels) covers. */
+export function grayOf(canvas: Canvas, region?: { x: number; y: number; width: number; height: number }): Gray {
+  const { x, y, width, height } = region ?? { x: 0, y: 0, width: canvas.width, height: canvas.height };
+  const rgba = canvas.getContext('2d').getImageData(x, y, width, height).data;
   const px = new Uint8Array(width * height);
   for (let i = 0, j = 0; j < px.length; i += 4, j++) px[j] = (rgba[i] * 299 + rgba[i + 1] * 587 + rgba[i + 2] * 114) / 1000;
   return { width, height, px };
@@ -368,15 +369,21 @@ export function flood(g: Gray, start: number, inside: (q: number) => boolean, se
   return out;
 }
 
+/** The box of a blob's pixels: [x0, y0, x1, y1], inclusive. */
+export function boxOf(g: Gray, blob: number[]): [number, number, number, number] {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
+  for (const p of blob) {
+    const x = p % g.width;
+    const y = (p - x) / g.width;
+    [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+  }
+  return [x0, y0, x1, y1];
+}
+
 /** No dark pixel but the blob's own within `r` pixels of its box: a speck, not a piece of a glyph or a stop beside digits. */
 function alone(g: Gray, blob: number[], r: number): boolean {
   const { width: w, height: h, px } = g;
-  let [x0, y0, x1, y1] = [w, h, 0, 0];
-  for (const p of blob) {
-    const x = p % w;
-    const y = (p - x) / w;
-    [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
-  }
+  const [x0, y0, x1, y1] = boxOf(g, blob);
   const own = new Set(blob);
   for (let y = Math.max(0, y0 - r); y <= Math.min(h - 1, y1 + r); y++) {
     for (let x = Math.max(0, x0 - r); x <= Math.min(w - 1, x1 + r); x++) {

@@ -343,9 +343,10 @@ function match(index: CodeNames, row: LogicalRow, query: string, program: string
  * the coded rows that follow it, before the next program, when its name is like that program's
  * as a lone child's must be (`codes.accept_only_child`) and the table names it on no other row.
  */
-function programOfNext(index: CodeNames, row: LogicalRow, query: string, below: LogicalRow[], t: CodeThresholds): NameHit | null {
+function programOfNext(index: CodeNames, rows: LogicalRow[], at: number, query: string, t: CodeThresholds): NameHit | null {
   // a program's name, not the word alone (`Program,` of a header repeated on the page)
-  if (row.level !== 'program' || nameTokens(query.replace(/^\s*program\b/i, '')).length < 2) return null;
+  if (rows[at].level !== 'program' || nameTokens(query.replace(/^\s*program\b/i, '')).length < 2) return null;
+  const below = rows.slice(at + 1);
   const next = below.find((r) => r.level === 'program' || (r.code && (r.level === 'kegiatan' || r.level === 'sub_kegiatan')));
   if (!next?.code || next.level === 'program') return null;
   const kegiatan = next.level === 'kegiatan' ? next.code : parentCode(next.code);
@@ -386,7 +387,7 @@ export function inferCodes(tables: TableRows[], docIndex: CodeNames, fallback: C
       for (const idx of fallback ? [docIndex, fallback] : [docIndex]) {
         index = idx;
         // a lone child is trusted only among the codes the document prints itself
-        hit = match(idx, row, query, program, kegiatan, idx === docIndex, t) ?? programOfNext(idx, row, query, table.rows.slice(i + 1), t);
+        hit = match(idx, row, query, program, kegiatan, idx === docIndex, t) ?? programOfNext(idx, table.rows, i, query, t);
         // an inferred code stays in the document's bidang (a code it prints of another is no model)
         if (hit && !inScope(hit.code)) hit = null;
         if (hit) break;

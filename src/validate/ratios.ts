@@ -20,6 +20,12 @@ function printedDecimals(raw: string): number {
   return m ? m[1].length : 0;
 }
 
+/** The row's figure in `key` prints the decimals a slip needs to show (`ratio_fix_min_decimals`). */
+function fine(row: LogicalRow, key: string, s: Figures): boolean {
+  const cell = row.values.find((v) => v.column === key && v.value !== null);
+  return cell !== undefined && printedDecimals(cell.raw) >= s.ratio_fix_min_decimals;
+}
+
 /**
  * Does `expected` print as the row's percent? Within one unit of its last printed digit: a
  * percent is rounded or cut at its last digit, and one unit tells apart readings of a figure
@@ -40,26 +46,35 @@ export function printsWith(row: LogicalRow, r: Ratio, column: string, x: number)
 
 const isMoney = (x: number | null): x is number => x !== null && Number.isInteger(x) && x >= 1000;
 
+/** The row prints the ratio's percent with its two figures as read. */
+const holds = (row: LogicalRow, r: Ratio) => printsWith(row, r, r.part, value(row, r.part) ?? NaN);
+
+/**
+ * The row could show the ratio: it prints a percent other than 100 % and 0 % (which hold for any
+ * two columns that happen to agree: a contract as large as its budget) beside two amounts.
+ */
+const telling = (row: LogicalRow, r: Ratio) => {
+  const pc = value(row, r.percent);
+  return pc !== null && pc !== 100 && pc !== 0 && isMoney(value(row, r.part)) && isMoney(value(row, r.whole));
+};
+
+/** Every ratio the rows' columns could form: a percent column over two others, `percents` limiting the first. */
+function candidateRatios(rows: LogicalRow[], percents: (key: string) => boolean = () => true): Ratio[] {
+  const keys = [...new Set(rows.flatMap((r) => r.values.map((v) => v.column)))];
+  return keys.filter(percents).flatMap((percent) => keys.flatMap((whole) => keys
+    .filter((part) => new Set([percent, whole, part]).size === 3)
+    .map((part) => ({ percent, part, whole }))));
+}
+
 /** The ratios that hold on the rows of a table of no family (none when its family declares its formulas). */
 export function inferRatios(view: TableView, s: Figures): Ratio[] {
   if (view.table.family !== null) return [];
   const rows = liveRows(view.rows).filter((r) => r.kind === 'data');
-  const keys = [...new Set(rows.flatMap((r) => r.values.map((v) => v.column)))];
-  const out: Ratio[] = [];
-  for (const percent of keys) {
-    for (const whole of keys) {
-      for (const part of keys) {
-        if (new Set([percent, whole, part]).size < 3) continue;
-        const checked = rows.filter((r) => isMoney(value(r, whole)) && isMoney(value(r, part)) && value(r, percent) !== null);
-        const holding = checked.filter((r) => printsAs(r, percent, (value(r, part)! / value(r, whole)!) * 100));
-        // 100 % (a figure equal to another: a contract as large as its budget) and 0 % hold for any
-        // two columns that happen to agree; only other percents show the ratio is the column's
-        const telling = holding.filter((r) => value(r, percent) !== 100 && value(r, percent) !== 0).length;
-        if (telling >= s.ratio_min_rows && holding.length >= s.ratio_min_share * checked.length) out.push({ percent, part, whole });
-      }
-    }
-  }
-  return out;
+  return candidateRatios(rows).filter((r) => {
+    const checked = rows.filter((row) => isMoney(value(row, r.whole)) && isMoney(value(row, r.part)) && value(row, r.percent) !== null);
+    const holding = checked.filter((row) => holds(row, r));
+    return holding.filter((row) => telling(row, r)).length >= s.ratio_min_rows && holding.length >= s.ratio_min_share * checked.length;
+  });
 }
 
 /**
@@ -94,10 +109,7 @@ interface RatioFix {
  * `ratio_fix_min_decimals` can tell a slip: coarser, some reading fits by chance.
  */
 function fixOf(view: TableView, row: LogicalRow, r: Ratio, doubted: (v: ParsedValue) => boolean, s: Figures): RatioFix | null {
-  const pc = row.values.find((v) => v.column === r.percent);
-  const [part, whole] = [value(row, r.part), value(row, r.whole)];
-  if (!pc || pc.value === null || part === null || whole === null || whole === 0 || printedDecimals(pc.raw) < s.ratio_fix_min_decimals) return null;
-  if (printsAs(row, r.percent, (part / whole) * 100)) return null;
+  if (!telling(row, r) || !fine(row, r.percent, s) || holds(row, r)) return null;
   const fixes: RatioFix[] = [];
   for (const v of row.values.filter((x) => (x.column === r.part || x.column === r.whole) && x.value !== null && doubted(x))) {
     for (const x of oneSlipReadings(v.value!)) if (printsWith(row, r, v.column, x)) fixes.push({ at: { view, row, v }, x, ratio: r });
@@ -115,26 +127,18 @@ export function proofreadRatios(views: TableView[], doubtBelow: number, s: Figur
   const doubted = (v: ParsedValue) => v.confidence !== undefined && v.confidence < doubtBelow && !v.proof;
   for (const view of views) {
     if (view.table.family !== null) continue;
-    const rows = liveRows(view.rows).filter((r) => r.kind === 'data' && r.values.some(doubted));
+    const live = liveRows(view.rows);
+    const rows = live.filter((r) => r.kind === 'data' && r.values.some(doubted));
     if (rows.length === 0) continue;
-    const keys = [...new Set(liveRows(view.rows).flatMap((r) => r.values.map((v) => v.column)))];
-    for (const percent of keys) {
-      for (const whole of keys) {
-        for (const part of keys) {
-          if (new Set([percent, whole, part]).size < 3) continue;
-          const ratio = { percent, part, whole };
-          const pc = (r: LogicalRow) => r.values.find((v) => v.column === percent && v.value !== null);
-          const telling = (r: LogicalRow) => pc(r) !== undefined && value(r, percent) !== 100 && value(r, percent) !== 0 && isMoney(value(r, part)) && isMoney(value(r, whole));
-          const held = liveRows(view.rows).filter((r) => telling(r) && printedDecimals(pc(r)!.raw) >= s.ratio_fix_min_decimals &&
-            printsAs(r, percent, (value(r, part)! / value(r, whole)!) * 100));
-          const fixes = rows.filter(telling).map((r) => fixOf(view, r, ratio, doubted, s)).filter((f): f is RatioFix => f !== null);
-          if (held.length + fixes.length < s.ratio_min_rows) continue;
-          for (const f of fixes) {
-            const was = f.at.v.value!;
-            applyRepair(f.at.v, f.x, `the ratio ${percent} = ${part} / ${whole} × 100 its row prints (as ${held.length + fixes.length} rows of the table do), one slip from the ${num(was)} OCR read with confidence ${f.at.v.confidence}`);
-            out.push(repairedWarning(f.at));
-          }
-        }
+    // only a percent column printed fine enough on some row can tell a slip
+    for (const ratio of candidateRatios(live, (key) => live.some((r) => fine(r, key, s)))) {
+      const held = live.filter((r) => telling(r, ratio) && fine(r, ratio.percent, s) && holds(r, ratio)).length;
+      const fixes = rows.map((r) => fixOf(view, r, ratio, doubted, s)).filter((f): f is RatioFix => f !== null);
+      if (held + fixes.length < s.ratio_min_rows) continue;
+      for (const f of fixes) {
+        const was = f.at.v.value!;
+        applyRepair(f.at.v, f.x, `the ratio ${ratio.percent} = ${ratio.part} / ${ratio.whole} × 100 its row prints (as ${held + fixes.length} rows of the table do), one slip from the ${num(was)} OCR read with confidence ${f.at.v.confidence}`);
+        out.push(repairedWarning(f.at));
       }
     }
   }
