@@ -110,6 +110,8 @@ export const CodeThresholds = z.object({
   sub_lead: z.number().min(0).max(1).default(0.1),
   /** printed digits of fewer fields than this are too little to complete a code from */
   completion_min_fields: z.number().int().min(1).default(3),
+  /** a code's digits read with its stops lost or misplaced (`022.0146` for 02.2.01.46) complete a code only from this many digits */
+  completion_min_digits: z.number().int().min(1).default(6),
   /** a code read from this many printed fields or fewer (or printed one digit for two) is numbering… */
   weak_print_fields: z.number().int().min(1).default(2),
   /** …unless its name is at least this like the nomenclature's */
@@ -149,6 +151,8 @@ export const Figures = z.object({
    * only where the row's percent prints this many decimals: coarser, some slip fits by chance
    */
   ratio_fix_min_decimals: z.number().int().min(1).default(3),
+  /** a `97.6972` is read as the decimal its column prints after a comma (`59,3152`) on this many rows */
+  decimal_format_min_rows: z.number().int().min(1).default(3),
 }).strict();
 export type Figures = z.infer<typeof Figures>;
 

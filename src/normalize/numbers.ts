@@ -250,6 +250,17 @@ function spacedDigits(input: string, opts: { percent?: boolean }): DigitsReading
   if (lastSep === ',' && beforeSeps === '' && after.length > 3) {
     return result({ value: Number(`${before}.${after}`), note: 'decimal comma with more than three digits' });
   }
+  if (lastSep === '.' && beforeSeps === '' && after.length > 3) {
+    // `0.8475`: a leading zero group is no thousands figure, so the stop is a decimal point
+    if (/^0$/.test(before)) return result({ value: Number(`0.${after}`) });
+    // `97.6972`: a group of four after a stop is a glyph too many in a thousands group, or a
+    // decimal point (a percent printed `97,6972` whose comma OCR read as a stop): no value, both
+    const int = readThousands(s);
+    if (int.malformed) {
+      const point = Number(`${before}.${after}`);
+      return result({ ...int, candidates: [...(int.candidates ?? []), point], note: `${int.note}: a glyph too many, or a decimal point (${point})` });
+    }
+  }
   if (lastSep === '.' && after.length <= 2 && /^\.+$/.test(beforeSeps)) {
     // `2.807.870.000.00`: dot thousands whose decimal comma was typed as a dot, or a
     // `125.657.70` that lost the last digit of its last group: two magnitudes, no value

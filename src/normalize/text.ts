@@ -43,9 +43,15 @@ export function joinFragments(a: string, b: string): string {
   return `${left} ${right}`;
 }
 
+/** Indonesian prints no accents: an accented letter is OCR's misreading of the plain one (`Pémeliharaan`). */
+function withoutAccents(s: string): string {
+  // most text is ASCII: no decomposition to pay for
+  return /[^\x00-\x7f]/.test(s) ? s.normalize('NFD').replace(/\p{M}/gu, '') : s;
+}
+
 /** Lower case, markup and punctuation removed, `Kabupaten / Kota` → `kabupaten kota`. */
 export function normName(s: string): string {
-  return s
+  return withoutAccents(s)
     .toLowerCase()
     .replace(/<[^>]+>/g, ' ')
     .replace(/[^a-z0-9]+/g, ' ')

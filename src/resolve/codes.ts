@@ -186,6 +186,24 @@ function consistent(code: string, printed: (string | null)[]): boolean {
 }
 
 /**
+ * The digits a code prints as when its stops are lost or misplaced, from its urusan, its bidang
+ * or its program on, with the sub-kegiatan in four digits or, below 100, in two as many
+ * documents print it (1.03.02.2.01.0046 → `1030220146`, …, `0220146`).
+ */
+export function digitRuns(code: string): string[] {
+  const f = code.split('.');
+  const subs = f.length === 6 && f[5].startsWith('00') ? [f[5], f[5].slice(2)] : [f[5]];
+  const out: string[] = [];
+  for (let from = FIELD.U; from <= FIELD.P && from < f.length - 1; from++) {
+    for (const sub of subs) out.push([...f.slice(from, 5), ...(sub === undefined ? [] : [sub])].join(''));
+  }
+  return out;
+}
+
+// the levels whose codes print enough digits to be recognised by their digits alone
+const DIGIT_RUN_LEVELS: Level[] = ['kegiatan', 'sub_kegiatan'];
+
+/**
  * A code whose print lost digits (`2⇥1⇥.4.⇥2.0` for 2.13.04.2.01), completed by the row's name
  * among the codes of its level that the printed digits allow. `names` first: the document's own
  * codes, then the nomenclature.
@@ -206,6 +224,24 @@ function completeByName(row: LogicalRow, sources: CodeNames[], t: CodeThresholds
     if (hit) return { hit, byNomenclature: k > 0 };
   }
   return null;
+}
+
+/**
+ * A code whose stops OCR lost or misplaced (`022.0146` for 02.2.01.46), so that no reading field
+ * by field is a code the document's bidang has: its digits, as one run, are those of exactly one
+ * known kegiatan or sub-kegiatan (the document's own codes or the nomenclature), and the row's
+ * name confirms it as a weak print's name must (`weak_print_name`): OCR garbles names too
+ * (`Norinalisasi/Restorasi Sungai`), and the digits have already chosen the code.
+ */
+function completeByDigits(row: LogicalRow, sources: CodeNames[], t: CodeThresholds): NameHit | null {
+  const run = row.partial!.raw.replace(/\D/g, '');
+  if (!row.name || run.length < t.completion_min_digits) return null;
+  const found = new Set<string>();
+  for (const idx of sources) for (const level of DIGIT_RUN_LEVELS) for (const c of idx.children(null, level)) if (digitRuns(c).includes(run)) found.add(c);
+  if (found.size !== 1) return null;
+  const [code] = found;
+  const score = Math.max(0, ...sources.flatMap((idx) => idx.namesOf(code).map((n) => similarity(row.name, n).score)));
+  return score >= t.weak_print_name ? { code, score } : null;
 }
 
 /** Resolve printed codes in every table; returns the index of names by code built on the way. */
@@ -248,9 +284,13 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
       // a code nothing knows, or none: what the printed digits allow, by the name
       if (fallback && (r.code === null || !fallback.has(r.code))) {
         const done = completeByName(row, [index, fallback], t);
+        const run = done ? null : completeByDigits(row, [index, fallback], t);
         if (done && done.hit.code !== r.code) {
           r.notes.push(`printed digits '${row.partial.raw}' complete to ${done.hit.code} by the name${done.byNomenclature ? ', in the nomenclature' : ''} (similarity ${done.hit.score.toFixed(2)})`);
           [r.code, r.reason, r.similarity] = [done.hit.code, 'digit_restored_by_name', done.hit.score];
+        } else if (run && run.code !== r.code) {
+          r.notes.push(`printed digits '${row.partial.raw}' are those of ${run.code} with its stops lost or misplaced, whose name the row's is like (similarity ${run.score.toFixed(2)})`);
+          [r.code, r.reason, r.similarity] = [run.code, 'digit_restored_by_name', run.score];
         }
       }
       if (r.code && unconfirmed(row, r.code)) {

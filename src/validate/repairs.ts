@@ -74,6 +74,24 @@ function ratioReading(t: Target, readings: number[], ratios: Ratio[]): { x: numb
   return null;
 }
 
+/** Decimals a figure prints after a decimal comma and no other separator (`59,3152` → 4), or null. */
+function commaDecimals(raw: string): number | null {
+  return /^\s*-?\d{1,3},(\d+)\s*%?\s*$/.exec(raw)?.[1].length ?? null;
+}
+
+/**
+ * `97.6972` (a stop then four digits: a glyph too many in a thousands group, or a decimal point)
+ * read as the decimal, where its column prints as many decimals after a decimal comma on
+ * `decimal_format_min_rows` rows: a sheet's percent column, whose comma OCR read as a stop.
+ */
+function formatReading(t: Target, readings: number[], s: Figures): { x: number; why: string } | null {
+  const m = /^\s*(\d{1,3})\.(\d{4,})\s*%?\s*$/.exec(t.v.raw);
+  const x = m ? Number(`${m[1]}.${m[2]}`) : NaN;
+  if (!m || !readings.includes(x)) return null;
+  const rows = liveRows(t.view.rows).filter((r) => r.values.some((v) => v.column === t.v.column && v.value !== null && commaDecimals(v.raw) === m[2].length)).length;
+  return rows >= s.decimal_format_min_rows ? { x, why: `its column prints ${m[2].length} decimals after a decimal comma on ${rows} rows: the stop is that comma, misread` } : null;
+}
+
 export function repairValues(views: TableView[], out: DocWarning[], s: Figures = DEFAULT_SETTINGS.figures): void {
   const targets: Target[] = views.flatMap((view) => liveRows(view.rows).flatMap((row) => row.values.filter((v) => v.value !== null || v.malformed).map((v) => ({ view, row, v }))));
   const ratios = new Map<TableView, Ratio[]>();
@@ -85,8 +103,8 @@ export function repairValues(views: TableView[], out: DocWarning[], s: Figures =
       continue;
     }
     if (!ratios.has(t.view)) ratios.set(t.view, inferRatios(t.view, s));
-    const byRatio = ratioReading(t, readings, ratios.get(t.view)!);
-    if (byRatio) applyRepair(t.v, byRatio.x, byRatio.why);
+    const byRow = ratioReading(t, readings, ratios.get(t.view)!) ?? formatReading(t, readings, s);
+    if (byRow) applyRepair(t.v, byRow.x, byRow.why);
   }
   for (const t of targets) restoreLostTail(t);
   for (const t of targets) {

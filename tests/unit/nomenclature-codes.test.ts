@@ -4,6 +4,7 @@
 // bidang list, the revision by year, completion of codes print cut short, inference for
 // name-only tables, what is not a code, the warnings, old numbering, and rekening rows.
 import { describe, expect, it } from 'vitest';
+import { digitRuns } from '../../src/resolve/codes.ts';
 import { extractText } from '../helpers/doc.ts';
 
 const doc = (...lines: string[]) => extractText(lines.join('\n'));
@@ -136,6 +137,36 @@ describe('codes completed from what the document prints', () => {
     // a name the nomenclature does not have stays without a code, with a warning
     expect(d.records[6].code).toBeNull();
     expect(d.warnings.find((w) => w.type === 'code_not_inferred')?.message).toMatch(/Pembangunan Gedung Serbaguna/);
+  });
+});
+
+describe('a code whose stops OCR lost or misplaced', () => {
+  // a realisation report of public works, scanned: the row above misread (`1.02.01` for 1.03.01.2.01),
+  // so the running context holds the wrong bidang and no field-by-field reading of `022.0146` is a code it has
+  const report = (...rows: string[]) => doc(
+    'LAPORAN REALISASI FISIK DAN KEUANGAN DINAS PEKERJAAN UMUM DAN PENATAAN RUANG TAHUN 2021',
+    '',
+    'Kode⇥Program/Kegiatan/Sub Kegiatan⇥Anggaran',
+    '1.03.01⇥PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA⇥900.000.000',
+    '1.02.01⇥Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah⇥900.000.000',
+    ...rows,
+  );
+
+  it('is the one code whose digits the run is, when the name (as OCR read it) is like that code\'s', () => {
+    const d = report('022.0146⇥Norinalisasi/Restorasi Sungai⇥600.000.000', '022.0165⇥Operasi dan Pémeliharapn Sungai⇥300.000.000');
+    expect(d.records[2]).toMatchObject({ code: '1.03.02.2.01.0046', code_reason: 'digit_restored_by_name' });
+    // the next row's stops are placed as the first's: its fields read with the context the first row set
+    expect(d.records[3].code).toBe('1.03.02.2.01.0065');
+  });
+
+  it('is no code when the name is another\'s', () => {
+    const d = report('022.0146⇥Pembangunan Gedung Kantor⇥600.000.000');
+    expect(d.records[2].code).toBeNull();
+  });
+
+  it('digit runs: from the urusan, the bidang or the program on, the sub-kegiatan in four digits or two', () => {
+    expect(digitRuns('1.03.02.2.01.0046')).toEqual(['103022010046', '1030220146', '03022010046', '030220146', '022010046', '0220146']);
+    expect(digitRuns('1.03.02.2.01.0146')).toEqual(['103022010146', '03022010146', '022010146']);
   });
 });
 

@@ -144,6 +144,11 @@ describe('names', () => {
     expect(c.score).toBeGreaterThan(0.9);
   });
 
+  it('reads an accented letter, which Indonesian never prints, as the plain one (OCR\'s `Pémeliharaan`)', () => {
+    expect(nameSimilarity('Operasi dan Pémeliharaan Sungai', 'Operasi dan Pemeliharaan Sungai').score).toBe(1);
+    expect(top('Operasi dan Pémeliharaan Sungai', { under: '1.03' }).score).toBe(1);
+  });
+
   it('takes `atau` for `dan`', () => {
     expect(top('Rehabilitasi atau Pemeliharaan Rumah Sakit', { under: '1.02' }).code).toBe('1.02.02.2.01.0008');
     expect(top('Pengawasan Peredaran Hewan atau Produk Hewan', { under: '3.27' }).code).toBe('3.27.04.2.04.0002');

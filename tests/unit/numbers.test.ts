@@ -375,3 +375,15 @@ describe('a figure wrapped over a narrow cell, read back from its OCR pieces', (
     expect(figureFromLines(['78.049.200,00'])).toBeNull();
   });
 });
+
+describe('a stop followed by four digits', () => {
+  it('`0.8475`: a leading zero group is no thousands figure, the stop is a decimal point', () => {
+    expect(parseNumber('0.8475')).toMatchObject({ value: 0.8475 });
+  });
+  it('`97.6972`: a glyph too many or a decimal point; no value, the decimal among the readings', () => {
+    const r = parseNumber('97.6972');
+    expect(r).toMatchObject({ value: null, malformed: true });
+    expect(r.candidates).toContain(97.6972);
+    expect(r.candidates).toContain(97972);
+  });
+});

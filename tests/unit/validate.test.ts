@@ -231,3 +231,26 @@ describe('a ratio is not inferred from rows that print 100 % or 0 % alone', () =
     expect(v.proof).toBeUndefined();
   });
 });
+
+describe('a stop where the column prints a decimal comma (`97.6972` among `59,3152`)', () => {
+  // a realisation report's percent column printed with four decimals, one comma read as a stop
+  // (OCR); the percent is not the ratio of the row's amounts, which prove nothing here
+  const table = (...percents: string[]) => extractText([
+    'Tabel 3 Realisasi Keuangan',
+    ...percents.map((p, i) => `${i + 1}.⇥Penyediaan Jasa ${['Surat Menyurat', 'Komunikasi', 'Peralatan Kantor', 'Kebersihan Kantor'][i]}⇥${p}`),
+  ].join('\n'));
+  const stopped = (doc: ReturnType<typeof table>) => doc.records.flatMap((r) => r.values).find((v) => v.raw === '97.6972')!;
+
+  it('reads it as the decimal the column prints, marked repaired with the column as proof', () => {
+    const v = stopped(table('59,3152', '82,7183', '97.6972', '96,4816'));
+    expect(v.value).toBe(97.6972);
+    expect(v.repaired).toBe(true);
+    expect(v.proof).toMatch(/4 decimals after a decimal comma on 3 rows/);
+  });
+
+  it('leaves it without a value where too few rows print that format', () => {
+    const v = stopped(table('59,3152', '97.6972', '96,48', '82,7183'));
+    expect(v.value).toBeNull();
+    expect(v.malformed).toBe(true);
+  });
+});
