@@ -152,7 +152,7 @@ export const Figures = z.object({
    */
   ratio_fix_min_decimals: z.number().int().min(1).default(3),
   /** a `97.6972` is read as the decimal its column prints after a comma (`59,3152`) on this many rows */
-  decimal_format_min_rows: z.number().int().min(1).default(3),
+  decimal_format_min_rows: z.number().int().min(1).default(2),
 }).strict();
 export type Figures = z.infer<typeof Figures>;
 

@@ -47,11 +47,16 @@ export function isRowKey(text: string): boolean {
   return /^([A-Z]|[IVXLC]{1,6}|\d{1,3})\.?$/.test(text.trim());
 }
 
-/** Several complete dotted codes in one cell (`1.06.04.2.01.12 1.06.04.2.02`). */
+/**
+ * Several complete dotted codes in one cell (`1.06.04.2.01.12 1.06.04.2.02`): each starts at the
+ * urusan and bidang the first starts with. One code whose stop OCR read as a space (`1.06 06.2.02`,
+ * `1.06.01 201.01`) is not several.
+ */
 export function splitMultiCode(text: string): string[] {
   const parts = text.trim().split(/\s+/);
   if (parts.length < 2) return [text];
-  return parts.every((p) => /^\d+(\.\d+){1,5}$/.test(p)) ? parts : [text];
+  const head = (p: string) => p.split('.').slice(0, 2).join('.');
+  return parts.every((p) => /^\d+(\.\d+){2,5}$/.test(p) && head(p) === head(parts[0])) ? parts : [text];
 }
 
 function tokenize(cells: string[], joinSpaced = false): Token[] {

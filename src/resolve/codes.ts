@@ -432,6 +432,15 @@ export function inferCodes(tables: TableRows[], docIndex: CodeNames, fallback: C
         if (hit && !inScope(hit.code)) hit = null;
         if (hit) break;
       }
+      // on a scanned page, a match among the document's own names, short of exact, yields to a
+      // better one of another code in the nomenclature: the name the document printed with that
+      // code may be OCR's garbling of another (`Pemeliharaan, Taman Makam Pahiawan` is no model for
+      // `Pengamanan Taman Makam Pahlawan`). A text layer's names are the author's: a variant of
+      // the nomenclature's (`… Sarana dan Prasarana Gedung Kantor …` for 2.09.0010) keeps its code
+      if (hit && index === docIndex && fallback && hit.score < 1 && row.page !== null && ocrPages.has(row.page)) {
+        const known = match(fallback, row, query, program, kegiatan, false, t);
+        if (known && known.code !== hit.code && known.score > hit.score && inScope(known.code)) [hit, index] = [known, fallback];
+      }
       if (!hit) {
         if (HIERARCHY.includes(row.level)) {
           row.codeIssues.push({ type: 'code_not_inferred', message: `${row.level} '${row.name}': no code printed and no name in the document or the nomenclature matches closely enough; code left null` });

@@ -424,12 +424,16 @@ describe('list codes (T8)', () => {
   it.each([
     ['two codes in one cell `1.06.04.2.01.12 1.06.04.2.02` (000 l.739)', '1.06.04.2.01.12 1.06.04.2.02', ['1.06.04.2.01.12', '1.06.04.2.02']],
     ['a spaced single code is not split `1 . 06 . 01`', '1 . 06 . 01', ['1 . 06 . 01']],
+    ['one code whose stop OCR read as a space is not split `1.06 06.2.02`', '1.06 06.2.02', ['1.06 06.2.02']],
+    ['…nor `1.06.01 201.01`', '1.06.01 201.01', ['1.06.01 201.01']],
   ])('%s', (_name, cell, codes) => {
     expect(splitMultiCode(cell)).toEqual(codes);
   });
 
   itParses([
     ['parseCode reads the first of two codes in one cell (000 l.739)', ['1.06.04.2.01.12 1.06.04.2.02'], {}, { code: '1.06.04.2.01.0012' }],
+    ['parseCode reads one code whose stop OCR read as a space `1.06 06.2.02` (a black-and-white scan)', ['1.06 06.2.02'], {}, { code: '1.06.06.2.02' }],
+    ['…and `1.06.01 201.01`', ['1.06.01 201.01'], {}, { code: '1.06.01.2.01.0001' }],
   ]);
 
   it.each([
