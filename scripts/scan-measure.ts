@@ -4,6 +4,7 @@
 // The pages are the ones of each PDF that print the most gold values (from its text layer).
 //
 //   npx tsx scripts/scan-measure.ts [--pages-per-doc 2] [--dpi 200] [--skew 1.5] [--speckle 0.01] [--jpeg 60] [--bw]
+//       [--copy darker|lighter] [--cut 40]
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,8 @@ const settings: ScanSettings = {
   speckle: opt('speckle', OFFICE_SCAN.speckle),
   jpeg: opt('jpeg', OFFICE_SCAN.jpeg),
   colour: argv.includes('--bw') ? 'bw' : 'grey',
+  copy: argv.includes('--copy') ? (argv[argv.indexOf('--copy') + 1] as ScanSettings['copy']) : null,
+  cut: opt('cut', OFFICE_SCAN.cut),
 };
 const perDoc = opt('pages-per-doc', 2);
 const dir = mkdtempSync(join(tmpdir(), 'scan-measure-'));

@@ -74,19 +74,20 @@ function ratioReading(t: Target, readings: number[], ratios: Ratio[]): { x: numb
   return null;
 }
 
-/** Decimals a figure prints after a decimal comma and no other separator (`59,3152` → 4), or null. */
+/** Decimals a figure prints after its decimal comma (`59,3152` → 4, `1.350.000,00` → 2), or null. */
 function commaDecimals(raw: string): number | null {
-  return /^\s*-?\d{1,3},(\d+)\s*%?\s*$/.exec(raw)?.[1].length ?? null;
+  return /^\s*-?(Rp\.?\s*)?\d{1,3}(\.\d{3})*,(\d+)\s*%?\s*$/i.exec(raw)?.[3].length ?? null;
 }
 
 /**
- * `97.6972` (a stop then four digits: a glyph too many in a thousands group, or a decimal point)
- * read as the decimal, where its column prints as many decimals after a decimal comma on
- * `decimal_format_min_rows` rows: a sheet's percent column, whose comma OCR read as a stop.
+ * A malformed figure whose last stop is its decimal comma misread (`97.6972`: a glyph too many in
+ * a thousands group, or a decimal; `649.930.000.00`: a lost digit, or cents) read as that
+ * decimal, where its column prints as many decimals after a decimal comma on
+ * `decimal_format_min_rows` rows (a sheet's percent or money column, whose comma OCR read as a stop).
  */
 function formatReading(t: Target, readings: number[], s: Figures): { x: number; why: string } | null {
-  const m = /^\s*(\d{1,3})\.(\d{4,})\s*%?\s*$/.exec(t.v.raw);
-  const x = m ? Number(`${m[1]}.${m[2]}`) : NaN;
+  const m = /^\s*(\d{1,3}(?:\.\d{3})*)\.(\d+)\s*%?\s*$/.exec(t.v.raw);
+  const x = m ? Number(`${m[1].replace(/\./g, '')}.${m[2]}`) : NaN;
   if (!m || !readings.includes(x)) return null;
   const rows = liveRows(t.view.rows).filter((r) => r.values.some((v) => v.column === t.v.column && v.value !== null && commaDecimals(v.raw) === m[2].length)).length;
   return rows >= s.decimal_format_min_rows ? { x, why: `its column prints ${m[2].length} decimals after a decimal comma on ${rows} rows: the stop is that comma, misread` } : null;

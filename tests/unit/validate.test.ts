@@ -248,6 +248,18 @@ describe('a stop where the column prints a decimal comma (`97.6972` among `59,31
     expect(v.proof).toMatch(/4 decimals after a decimal comma on 2 rows/);
   });
 
+  it('reads cents whose comma OCR read as a stop (`649.930.000.00`) as its money column prints them', () => {
+    const doc = extractText([
+      'Tabel 3 Realisasi Keuangan',
+      '1.⇥Penanganan Kerusakan Jembatan⇥600.000.000,00',
+      '2.⇥Penanganan Longsoran Jalan⇥649.930.000.00',
+      '3.⇥Penanganan Jembatan Ruas Jalan⇥52.700.000,00',
+    ].join('\n'));
+    const v = doc.records.flatMap((r) => r.values).find((x) => x.raw === '649.930.000.00')!;
+    expect(v.value).toBe(649930000);
+    expect(v.proof).toMatch(/2 decimals after a decimal comma on 2 rows/);
+  });
+
   it('leaves it without a value where too few rows print that format', () => {
     const v = stopped(table('59,3152', '97.6972', '96,48', '82,718'));
     expect(v.value).toBeNull();
