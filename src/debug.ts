@@ -81,7 +81,10 @@ export async function debugPage(path: string, pageNo: number, outDir: string, se
   const round = (x: number) => Math.round(x * 10) / 10;
   await writeFile(json, `${JSON.stringify({
     file: basename(path), page: pageNo, width: round(page.width), height: round(page.height),
-    rules: { vertical: page.rules.filter(isVertical).length, horizontal: page.rules.filter(isHorizontal).length },
+    rules: {
+      vertical: page.rules.filter(isVertical).map((r) => [round(r.x1), round(r.y1), round(r.y2)]),
+      horizontal: page.rules.filter(isHorizontal).map((r) => [round(r.y1), round(r.x1), round(r.x2)]),
+    },
     rows: rows.map((r) => ({ strategy: r.strategy, top: round(r.top), bottom: round(r.bottom), cells: r.cells.map((c) => ({ text: c.text, box: [round(c.x0), round(c.top), round(c.x1), round(c.bottom)] })) })),
   }, null, 1)}\n`);
   return { png, json, rows: rows.length, cells: rows.reduce((n, r) => n + r.cells.length, 0) };

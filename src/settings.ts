@@ -73,6 +73,12 @@ export const Layout = z.object({
    */
   ruled_rows_min_rules: z.number().int().min(3).default(4),
   /**
+   * a horizontal rule between two lines of such a table that spans this share of their width
+   * separates them, though its ends fall short of the cells' (a scan erodes a rule's ends; OCR
+   * reads a vertical rule beside the last cell as a `|` that widens it)
+   */
+  separator_min_span: z.number().min(0).max(1).default(0.9),
+  /**
    * a ruled row holds one figure a cell, wrapped over a few lines at most; a band between two
    * rules whose column holds figures on more lines than this is a stack of rows whose rules the
    * page does not print (or a scan lost: hairline row borders fade to a light grey)

@@ -94,7 +94,8 @@ function sameRuledBand(band: CellLine[], l: CellLine, horizontals: HRule[], s: L
   if (across.length < s.ruled_rows_min_rules) return false;
   const above = across.some((h) => h.y < first.top);
   const below = across.some((h) => h.y > l.y);
-  const between = across.some((h) => h.y > prev.y && h.y < l.top + 0.3 * l.size);
+  const spansMost = (h: HRule) => Math.min(h.x2, right) - Math.max(h.x1, left) >= s.separator_min_span * (right - left);
+  const between = horizontals.some((h) => spansMost(h) && h.y > prev.y && h.y < l.top + 0.3 * l.size);
   return above && below && !between;
 }
 

@@ -33,13 +33,15 @@ function fixToken(raw: string): string {
 }
 
 // a cell's rule read as a glyph of its own beside a figure (`| 40.545.841,-`): the rules are
-// painted out before recognition, but a faint or broken one leaves a bar
-const RULE_BESIDE = /^[|[\]]\s+(?=[\dRr(])|(?<=[\d%)-])\s+[|[\]]$/g;
+// painted out before recognition, but a faint or broken one leaves a bar; and a speck or blot
+// read as a mark no figure prints (`© 329.000,-`)
+const RULE_BESIDE = /^[|[\]©®§•«»]\s+(?=[\dRr(])|(?<=[\d%)-])\s+[|[\]©®§•«»]$/g;
 
 /** The cell text with look-alike letters inside figures and codes read as digits. */
 export function fixOcrFigures(text: string): string {
   const bare = text.trim().replace(RULE_BESIDE, '');
-  if (bare !== text.trim() && parseNumber(bare).value !== null) text = bare;
+  // …only beside a figure alone (`© 2016 Bappeda` is a line of text)
+  if (bare !== text.trim() && parseNumber(bare).value !== null && !/\p{L}/u.test(bare.replace(/^Rp\.?/i, ''))) text = bare;
   // a zero amount wrapped in a narrow cell, its separators lost or doubled (`0,` / `00` read
   // `0 00`, `0,0` / `0` with a speck read `0,0.0`): zero, whatever its separators were
   if (ZEROS_APART.test(text.trim()) && parseNumber(text).value === null) return '0';

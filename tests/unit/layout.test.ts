@@ -289,3 +289,34 @@ describe('OCR lines inside a ruled band', () => {
     ]);
   });
 });
+
+describe('a table ruled between its rows only (no column rules), scanned', () => {
+  // p.15 of DKP Cianjur's Renja through the harness: Kegiatan | Target | Realisasi | %, banded
+  // rows with a rule between each; the rules' ends fall a little short of the last column, whose
+  // cell OCR widened with the right border read as a bar (`3.41 |`)
+  const xs = [150, 340, 420, 495];
+  const run = (text: string, x: number) => ({ text, x, right: x + text.length * 4, size: 8, confidence: 90 });
+  const line = (y: number, ...cells: string[]) => ({
+    y, top: y - 8, size: 8, runs: cells.map((t, i) => (t ? run(t, xs[i]) : null)).filter((r) => r !== null),
+  }) as VisualLine;
+  const hrule = (y: number, x2: number): Rule => ({ x1: 120, x2, y1: y, y2: y });
+
+  it('a rule between two rows that spans most of their width separates them, though it stops short of the last cell', () => {
+    const lines = [
+      line(18, 'Kegiatan', 'Target', 'Realisasi', '%'),
+      line(34, 'Penyediaan Komponen', '52.000.000,-', '52.000.000,-', '100'),
+      line(44, 'Instalasi Listrik'),
+      // as OCR read it: stops for the `,-` (a figure a stop ends may be a wrapped figure's first piece)
+      line(74, 'Penyediaan Bahan', '4.985.000.', '3 827.000.', '76.77 .'),
+      line(84, 'Bacaan dan Peraturan'),
+      line(114, 'Rapat-rapat', '9.635.000,-', '329.000,-', '3,41 |'),
+      line(124, 'koordinasi dan konsultasi'),
+      line(154, 'Penyediaan Jasa', '41.600.000,-', '41.600.000,-', '100'),
+    ];
+    // the top, the header's, the first row's and the bottom rule run the table's width; the other
+    // row rules stop 3 pt short of the last cell's right end (519)
+    const rules = [hrule(8, 560), hrule(24, 560), hrule(58, 560), hrule(98, 516), hrule(138, 516), hrule(170, 560)];
+    const out = cellLines(lines, rules, DEFAULT_SETTINGS.layout).map((l) => l.cells.map((c) => c.text));
+    expect(out.map((c) => c[0])).toEqual(['Kegiatan', 'Penyediaan Komponen Instalasi Listrik', 'Penyediaan Bahan Bacaan dan Peraturan', 'Rapat-rapat koordinasi dan konsultasi', 'Penyediaan Jasa']);
+  });
+});

@@ -60,9 +60,10 @@ describe('look-alike letters in OCR figures', () => {
     ['| 40.545.841,-', '40.545.841,-'], // the cell's rule read as a bar beside the figure
     ['98,15 |', '98,15'],
     ['[ Rp 1.350.000', 'Rp 1.350.000'],
+    ['© 329.000,-', '329.000,-'], // a blot read as a mark no figure prints (DKP p.15 through the harness)
   ])('%s → %s', (ocr, fixed) => expect(fixOcrFigures(ocr)).toBe(fixed));
 
-  it.each(['Sosial', 'IKU', 'B1', 'Orang/bulan', 'SOS 1', '10:30', 'Pukul 13:00', '1:2', '0,00', '0', '00 1', '| Sasaran', 'Pasal 5 |'])('leaves words and labels alone: %s', (t) => expect(fixOcrFigures(t)).toBe(t));
+  it.each(['Sosial', 'IKU', 'B1', 'Orang/bulan', 'SOS 1', '10:30', 'Pukul 13:00', '1:2', '0,00', '0', '00 1', '| Sasaran', 'Pasal 5 |', '© 2016 Bappeda'])('leaves words and labels alone: %s', (t) => expect(fixOcrFigures(t)).toBe(t));
 });
 
 /** An image-only PDF page holding `image` (a canvas), `width`×`height` points. */
