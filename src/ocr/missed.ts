@@ -15,8 +15,6 @@ export interface Box {
 
 // darker than this is ink (the scans' speckles are lighter or tiny)
 const INK = 150;
-// one blob of ink as wide as this many glyph heights may be glyphs run together (a long one is a stroke)
-const TOUCHING_GLYPHS = 3;
 
 /** Bounding boxes of the 8-connected dark components not under `covered`. */
 function components(g: Gray, covered: Uint8Array): Box[] {
@@ -58,9 +56,8 @@ export function unreadTokens(g: Gray, words: Box[], glyph: number): Box[] {
     .filter((b) => {
       const h = b.y1 - b.y0 + 1;
       const w = b.x1 - b.x0 + 1;
-      // a digit or letter: most of a glyph's height, not a long stroke or a dot of dust; or
-      // glyphs that touch (`0%` in one blob on a page scanned at 150 dpi)
-      return h >= 0.45 * glyph && h <= 1.6 * glyph && w <= TOUCHING_GLYPHS * glyph && w >= 1;
+      // a digit or letter: most of a glyph's height, not a long stroke or a dot of dust
+      return h >= 0.45 * glyph && h <= 1.6 * glyph && w <= 1.5 * glyph && w >= 1;
     })
     .sort((a, b) => a.x0 - b.x0);
   const tokens: Box[] = [];

@@ -146,19 +146,6 @@ describe('OCR of scanned pages', () => {
     expect(plausibleToken('4', 40)).toBe(false);
   });
 
-  it('finds glyphs run together in one blob (`0%` scanned at 150 dpi, `10%` here), but not a rule\'s remnant', () => {
-    const { canvas, ctx: c } = paper(600, 100, 30);
-    // `10%` whose glyphs touch: one blob some two glyphs wide (the page's glyph: 25 px)
-    c.fillText('10%', 400, 60);
-    c.fillRect(400, 45, 45, 3);
-    // a rule's remnant: a stroke 4 glyphs long, 3 px thick
-    c.fillRect(100, 50, 100, 3);
-    const tokens = unreadTokens(grayOf(canvas), [], 25);
-    expect(tokens).toHaveLength(1);
-    expect(tokens[0].x0).toBeGreaterThanOrEqual(398);
-    expect(tokens[0].x1 - tokens[0].x0).toBeGreaterThan(1.5 * 25);
-  });
-
   it('a blank page, an all-black page and a huge page give warnings, not a crash', async () => {
     const white = createCanvas(400, 300);
     const w = white.getContext('2d');
