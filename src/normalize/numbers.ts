@@ -256,10 +256,9 @@ function spacedDigits(input: string, opts: { percent?: boolean }): DigitsReading
     // `97.6972`: a group of four after a stop is a glyph too many in a thousands group, or a
     // decimal point (a percent printed `97,6972` whose comma OCR read as a stop): no value, both
     const int = readThousands(s);
-    if (int.malformed) {
-      const point = Number(`${before}.${after}`);
-      return result({ ...int, candidates: [...(int.candidates ?? []), point], note: `${int.note}: a glyph too many, or a decimal point (${point})` });
-    }
+    if (!int.malformed) return result(int);
+    const point = Number(`${before}.${after}`);
+    return result({ ...int, candidates: [...(int.candidates ?? []), point], note: `${int.note}: a glyph too many, or a decimal point (${point})` });
   }
   if (lastSep === '.' && after.length <= 2 && /^\.+$/.test(beforeSeps)) {
     // `2.807.870.000.00`: dot thousands whose decimal comma was typed as a dot, or a

@@ -226,19 +226,29 @@ function completeByName(row: LogicalRow, sources: CodeNames[], t: CodeThresholds
   return null;
 }
 
+/** The kegiatan and sub-kegiatan of `sources` by each digit run they print as (digitRuns). */
+function codesByDigitRun(sources: CodeNames[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const idx of sources) {
+    for (const level of DIGIT_RUN_LEVELS) {
+      for (const c of idx.children(null, level)) for (const run of digitRuns(c)) (out.get(run) ?? out.set(run, new Set()).get(run)!).add(c);
+    }
+  }
+  return out;
+}
+
 /**
  * A code whose stops OCR lost or misplaced (`022.0146` for 02.2.01.46), so that no reading field
  * by field is a code the document's bidang has: its digits, as one run, are those of exactly one
- * known kegiatan or sub-kegiatan (the document's own codes or the nomenclature), and the row's
- * name confirms it as a weak print's name must (`weak_print_name`): OCR garbles names too
+ * known kegiatan or sub-kegiatan (`byRun`: the document's own codes and the nomenclature), and the
+ * row's name confirms it as a weak print's name must (`weak_print_name`): OCR garbles names too
  * (`Norinalisasi/Restorasi Sungai`), and the digits have already chosen the code.
  */
-function completeByDigits(row: LogicalRow, sources: CodeNames[], t: CodeThresholds): NameHit | null {
+function completeByDigits(row: LogicalRow, sources: CodeNames[], byRun: Map<string, Set<string>>, t: CodeThresholds): NameHit | null {
   const run = row.partial!.raw.replace(/\D/g, '');
   if (!row.name || run.length < t.completion_min_digits) return null;
-  const found = new Set<string>();
-  for (const idx of sources) for (const level of DIGIT_RUN_LEVELS) for (const c of idx.children(null, level)) if (digitRuns(c).includes(run)) found.add(c);
-  if (found.size !== 1) return null;
+  const found = byRun.get(run);
+  if (found?.size !== 1) return null;
   const [code] = found;
   const score = Math.max(0, ...sources.flatMap((idx) => idx.namesOf(code).map((n) => similarity(row.name, n).score)));
   return score >= t.weak_print_name ? { code, score } : null;
@@ -266,7 +276,9 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
       prev = { code, name: row.name };
     }
   }
-  // pass 2: all partial codes, with names for the lost digits
+  // pass 2: all partial codes, with names for the lost digits; the codes by their digit runs,
+  // built once, when a print first needs them
+  let runs: Map<string, Set<string>> | null = null;
   for (const table of tables) {
     const ctx = ctxFields(docPrefix);
     let prev: { code: string; name: string } | null = null;
@@ -284,13 +296,13 @@ export function resolveDocumentCodes(tables: TableRows[], docPrefix: CodeContext
       // a code nothing knows, or none: what the printed digits allow, by the name
       if (fallback && (r.code === null || !fallback.has(r.code))) {
         const done = completeByName(row, [index, fallback], t);
-        const run = done ? null : completeByDigits(row, [index, fallback], t);
+        const byDigits = done ? null : completeByDigits(row, [index, fallback], (runs ??= codesByDigitRun([index, fallback])), t);
         if (done && done.hit.code !== r.code) {
           r.notes.push(`printed digits '${row.partial.raw}' complete to ${done.hit.code} by the name${done.byNomenclature ? ', in the nomenclature' : ''} (similarity ${done.hit.score.toFixed(2)})`);
           [r.code, r.reason, r.similarity] = [done.hit.code, 'digit_restored_by_name', done.hit.score];
-        } else if (run && run.code !== r.code) {
-          r.notes.push(`printed digits '${row.partial.raw}' are those of ${run.code} with its stops lost or misplaced, whose name the row's is like (similarity ${run.score.toFixed(2)})`);
-          [r.code, r.reason, r.similarity] = [run.code, 'digit_restored_by_name', run.score];
+        } else if (byDigits && byDigits.code !== r.code) {
+          r.notes.push(`printed digits '${row.partial.raw}' are those of ${byDigits.code} with its stops lost or misplaced, whose name the row's is like (similarity ${byDigits.score.toFixed(2)})`);
+          [r.code, r.reason, r.similarity] = [byDigits.code, 'digit_restored_by_name', byDigits.score];
         }
       }
       if (r.code && unconfirmed(row, r.code)) {
