@@ -2,20 +2,7 @@
 // computing Jaro–Winkler against every word. The result is exactly the words `tokenMatch`
 // accepts (in either direction); the shortcuts only skip words it cannot accept.
 
-import { TOKEN_MATCH, tokenMatch } from '../normalize/similarity.js';
-
-// Jaro–Winkler as natural computes it: JW = J + l·p·(1 − J), l the common prefix (at most 4
-// letters), p = 0.1. JW reaches TOKEN_MATCH.minJaroWinkler only if J ≥ (min − l·p)/(1 − l·p).
-// And J = (m/|a| + m/|b| + (m − t)/m)/3 ≤ (m/|a| + m/|b| + 1)/3, where m, the matching
-// letters, is at most the letters the two words share: so m/|a| + m/|b| must reach 3·J − 1.
-const WINKLER_P = 0.1;
-const WINKLER_MAX_PREFIX = 4;
-/** The least m/|a| + m/|b| for a pair with a common prefix of l letters (index l). */
-const MIN_SHARE_SUM = Array.from({ length: WINKLER_MAX_PREFIX + 1 }, (_, l) => 3 * ((TOKEN_MATCH.minJaroWinkler - l * WINKLER_P) / (1 - l * WINKLER_P)) - 1);
-/** As m ≤ the shorter length, shorter/longer must reach the loosest sum − 1. */
-const MIN_LENGTH_RATIO = MIN_SHARE_SUM[WINKLER_MAX_PREFIX] - 1;
-/** Float slack: the bounds must never drop a pair tokenMatch accepts. */
-const EPSILON = 1e-9;
+import { commonPrefix, EPSILON, MIN_LENGTH_RATIO, MIN_SHARE_SUM, TOKEN_MATCH, tokenMatch, WINKLER_MAX_PREFIX } from '../normalize/similarity.js';
 
 const ALPHABET = 36; // a–z and 0–9: normName leaves nothing else
 
@@ -50,12 +37,6 @@ function bits(x: number): number {
 /** Letters of `a` that `b` lacks, counted once each: none of them can match. */
 function missing(a: [number, number], b: [number, number]): number {
   return bits(a[0] & ~b[0]) + bits(a[1] & ~b[1]);
-}
-
-function commonPrefix(a: string, b: string): number {
-  let l = 0;
-  while (l < WINKLER_MAX_PREFIX && l < a.length && a[l] === b[l]) l++;
-  return l;
 }
 
 function shared(a: Uint8Array, b: Uint8Array): number {

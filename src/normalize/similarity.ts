@@ -31,6 +31,31 @@ export function tokenMatch(a: string, b: string): boolean {
   return JaroWinklerDistance(a, b, {}) >= TOKEN_MATCH.minJaroWinkler;
 }
 
+// Jaro–Winkler as natural computes it: JW = J + l·p·(1 − J), l the common prefix (at most 4
+// letters), p = 0.1. JW reaches TOKEN_MATCH.minJaroWinkler only if J ≥ (min − l·p)/(1 − l·p).
+// And J = (m/|a| + m/|b| + (m − t)/m)/3 ≤ (m/|a| + m/|b| + 1)/3, where m, the matching
+// letters, is at most the letters the two words share: so m/|a| + m/|b| must reach 3·J − 1.
+const WINKLER_P = 0.1;
+export const WINKLER_MAX_PREFIX = 4;
+/** The least m/|a| + m/|b| for a pair with a common prefix of l letters (index l). */
+export const MIN_SHARE_SUM = Array.from({ length: WINKLER_MAX_PREFIX + 1 }, (_, l) => 3 * ((TOKEN_MATCH.minJaroWinkler - l * WINKLER_P) / (1 - l * WINKLER_P)) - 1);
+/** As m ≤ the shorter length, shorter/longer must reach the loosest sum − 1. */
+export const MIN_LENGTH_RATIO = MIN_SHARE_SUM[WINKLER_MAX_PREFIX] - 1;
+/** Float slack: the bounds must never drop a pair tokenMatch accepts. */
+export const EPSILON = 1e-9;
+
+export function commonPrefix(a: string, b: string): number {
+  let l = 0;
+  while (l < WINKLER_MAX_PREFIX && l < a.length && a[l] === b[l]) l++;
+  return l;
+}
+
+/** Words whose lengths alone keep Jaro–Winkler below TOKEN_MATCH (m is at most the shorter length). */
+function lengthsRuleOut(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a.length, b.length] : [b.length, a.length];
+  return 1 + short / long + EPSILON < MIN_SHARE_SUM[commonPrefix(a, b)];
+}
+
 type TokenMatch = (a: string, b: string) => boolean;
 
 // tokenMatch results, per pair of words: name matching compares the same few thousand words again
@@ -39,8 +64,13 @@ type TokenMatch = (a: string, b: string) => boolean;
 const MAX_TOKEN_MEMO = 50_000;
 const tokenPairs = new Map<string, Map<string, boolean>>();
 
-/** tokenMatch, remembered per pair of words. */
+/** tokenMatch, remembered per pair of words that only Jaro–Winkler can tell apart. */
 export function memoTokenMatch(a: string, b: string): boolean {
+  // equal, short or one the start of the other: cheaper to see than to look up
+  if (a === b) return true;
+  if (a.length < TOKEN_MATCH.minLength || b.length < TOKEN_MATCH.minLength) return false;
+  if (a.startsWith(b) || b.startsWith(a)) return true;
+  if (lengthsRuleOut(a, b)) return false;
   let memo = tokenPairs.get(a);
   if (!memo) {
     if (tokenPairs.size >= MAX_TOKEN_MEMO) tokenPairs.clear();
@@ -67,6 +97,9 @@ function matched(from: string[], to: string[], match: TokenMatch): number {
   }
   return hits;
 }
+
+/** A query this long (letters and digits) may be a fragment cut from inside a name. */
+export const FRAGMENT_MIN_LENGTH = 12;
 
 export interface Similarity {
   /** token F-score, 0..1: names that differ in one content word (`Keuangan` vs `Kepegawaian`) stay apart */
@@ -109,7 +142,7 @@ export function preparedSimilarity(query: PreparedName, candidate: PreparedName,
   const f = recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
   // a fragment cut at both ends (`ANG BERKAITAN DENGAN PELAYAN.`) lies inside the full name
   const qa = query.compact;
-  const inside = qa.length >= 12 && candidate.compact.includes(qa);
+  const inside = qa.length >= FRAGMENT_MIN_LENGTH && candidate.compact.includes(qa);
   // Dice breaks ties between equal scores only: computed when it is read
   let dice: number | null = null;
   return { score: f, get dice() { return (dice ??= DiceCoefficient(a, b)); }, containment: inside ? 1 : recall };

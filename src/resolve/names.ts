@@ -4,7 +4,8 @@
 
 import type { Level } from '../model.js';
 import { levelOfCode, parentCode } from '../normalize/codes.js';
-import { prepareName, preparedSimilarity, type PreparedName } from '../normalize/similarity.js';
+import { FRAGMENT_MIN_LENGTH, prepareName, preparedSimilarity, type PreparedName } from '../normalize/similarity.js';
+import { Vocabulary } from '../nomenclature/vocabulary.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 
 /** What the code stages ask of a source of names. */
@@ -64,6 +65,45 @@ export function clearBest(scored: Iterable<NameHit>, threshold: number, lead: nu
   return best;
 }
 
+// up to this many candidates are scored one by one; more are first narrowed by the word index
+const DIRECT_SCORING = 16;
+
+/**
+ * The codes whose names can score above 0 against a query: a name sharing a word with it (the
+ * same word, a truncation or a near spelling, as the similarity's token match accepts), equal to
+ * it in normal form, or — for a fragment — holding it whole.
+ */
+class NameWords {
+  private readonly vocabulary = new Vocabulary();
+  private readonly byWord = new Map<string, Set<string>>();
+  private readonly byNorm = new Map<string, Set<string>>();
+  private readonly compacts: { compact: string; code: string }[] = [];
+
+  constructor(names: Map<string, string[]>) {
+    const put = (map: Map<string, Set<string>>, key: string, code: string) => {
+      const set = map.get(key);
+      if (set) set.add(code);
+      else map.set(key, new Set([code]));
+    };
+    for (const [code, list] of names) {
+      for (const n of list) {
+        const p = prep(n);
+        for (const t of p.tokens) { this.vocabulary.add(t); put(this.byWord, t, code); }
+        put(this.byNorm, p.norm, code);
+        this.compacts.push({ compact: p.compact, code });
+      }
+    }
+  }
+
+  codesLike(query: string, fragments: boolean): Set<string> {
+    const q = prep(query);
+    const out = new Set<string>(this.byNorm.get(q.norm) ?? []);
+    for (const t of q.tokens) for (const w of this.vocabulary.matches(t)) for (const c of this.byWord.get(w) ?? []) out.add(c);
+    if (fragments && q.compact.length >= FRAGMENT_MIN_LENGTH) for (const x of this.compacts) if (x.compact.includes(q.compact)) out.add(x.code);
+    return out;
+  }
+}
+
 /** code → every name the document prints for it. */
 export class NameIndex implements CodeNames {
   private names = new Map<string, string[]>();
@@ -71,11 +111,15 @@ export class NameIndex implements CodeNames {
   /** `lead`: how far ahead of the next a best match must be (Settings.codes.clear_lead) */
   constructor(private readonly lead = DEFAULT_SETTINGS.codes.clear_lead) {}
 
+  // the word index over the names, built when first asked and dropped when a name is added
+  private words: NameWords | null = null;
+
   add(code: string, name: string): void {
     if (!name.trim()) return;
     const list = this.names.get(code) ?? [];
     if (!list.includes(name)) list.push(name);
     this.names.set(code, list);
+    this.words = null;
   }
 
   has(code: string): boolean {
@@ -91,7 +135,15 @@ export class NameIndex implements CodeNames {
   }
 
   best(name: string, candidates: string[], threshold: number, useContainment = false): NameHit | null {
-    return clearBest(candidates.map((code) => ({ code, score: this.score(name, code, useContainment) })), threshold, this.lead);
+    // a code none of whose names shares a word with `name` scores 0, and a 0 is neither a match
+    // nor a runner-up that could close the lead: only the codes the word index finds are scored
+    let pool = candidates;
+    if (candidates.length > DIRECT_SCORING) {
+      this.words ??= new NameWords(this.names);
+      const found = this.words.codesLike(name, useContainment);
+      pool = candidates.filter((c) => found.has(c));
+    }
+    return clearBest(pool.map((code) => ({ code, score: this.score(name, code, useContainment) })), threshold, this.lead);
   }
 
   private score(name: string, code: string, useContainment: boolean): number {

@@ -309,7 +309,7 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
     row.values = toParsedValues(cells, cells.map((c) => header(c.index) ?? { key: `c${c.index}`, label: '', role: 'value', kind: 'any', measure: null, year: null, unit: null }), cells.map((_, i) => i));
   } else {
     const cells = dropEmptyTextSlots(d, table);
-    row.values = toParsedValues(cells, valueCols, alignToColumns(cells, valueCols));
+    row.values = toParsedValues(cells, valueCols, alignedOnce(table, cells, valueCols));
   }
   // a short label alone in a table of figures (`Dinas Sosial`) heads what follows
   if (row.kind === 'data' && valueTable && !row.partial && !row.code && !row.rowNo && row.values.length === 0 &&
@@ -317,6 +317,21 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
     row.kind = 'heading';
   }
   return row;
+}
+
+// alignments per table, by what they depend on: the rows are built twice (before and after the
+// document's bidang is known) and the second build's rows mostly print the same figures
+const alignments = new WeakMap<TableBlock, Map<string, number[]>>();
+
+/** alignToColumns, worked out once per table for one row's printed cells. */
+function alignedOnce(table: TableBlock, cells: ValueCell[], valueCols: ColumnSpec[]): number[] {
+  let memo = alignments.get(table);
+  if (!memo) alignments.set(table, (memo = new Map()));
+  // all the alignment reads of a cell
+  const key = cells.map((c) => `${c.raw}\u0001${c.reading.kind}\u0001${c.reading.value}\u0001${c.reading.bullet ?? ''}`).join('\u0002');
+  let out = memo.get(key);
+  if (!out) memo.set(key, (out = alignToColumns(cells, valueCols)));
+  return out;
 }
 
 // header cells naming one level's name column
@@ -330,6 +345,15 @@ const LEVEL_DEPTH: Record<string, number> = { urusan: 0, bidang: 1, program: 2, 
 
 /** Columns of separate Program, Kegiatan and Sub Kegiatan names, by cell index; empty unless two or more. */
 function levelColumns(table: TableBlock): Map<number, Level> {
+  let levels = levelColumnsOf.get(table);
+  if (!levels) levelColumnsOf.set(table, (levels = readLevelColumns(table)));
+  return levels;
+}
+
+// a table's header is read once for its level columns, not once per row
+const levelColumnsOf = new WeakMap<TableBlock, Map<number, Level>>();
+
+function readLevelColumns(table: TableBlock): Map<number, Level> {
   const out = new Map<number, Level>();
   const levelOf = (text: string) => LEVEL_HEADER.find(([re]) => re.test(text.trim()))?.[1];
   // a PDF table's grid labels each column with all its header lines; a text table's header cells do it line by line
