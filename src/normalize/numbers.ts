@@ -45,7 +45,26 @@ export interface NumberHint {
   percent?: boolean;
 }
 
+// readings per printed text: the table finder, the row builder (twice) and the validators read
+// the same cells again. Bounded: cleared when it holds this many.
+const MAX_READINGS = 20_000;
+const readings = new Map<string, NumberReading>();
+
 export function parseNumber(raw: string, hint: NumberHint = {}): NumberReading {
+  const key = hint.percent ? `%${raw}` : ` ${raw}`;
+  let r = readings.get(key);
+  if (!r) {
+    if (readings.size >= MAX_READINGS) readings.clear();
+    r = readNumber(raw, hint);
+    readings.set(key, r);
+  }
+  // callers mark their copy (repaired, a note): the remembered reading stays as read
+  const copy = { ...r };
+  if (r.candidates) copy.candidates = [...r.candidates];
+  return copy;
+}
+
+function readNumber(raw: string, hint: NumberHint): NumberReading {
   // `: Rp. 2.500.000.000`: the colon of a `Label : value` field whose label is in the cell before
   let t = raw.replace(/\u00a0/g, ' ').trim().replace(/^:\s*(?=(R\s*p|[\d(-]))/i, '');
   if (t === '') return { kind: 'empty', value: null, unit: null };

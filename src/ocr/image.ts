@@ -26,7 +26,11 @@ export function grayOf(canvas: Canvas, region?: { x: number; y: number; width: n
  * took 40.2 s against 24.1 s with PNG (000-scan-p18-35), so PNG it stays. A grey PNG (pngjs,
  * deflate level 1) was tried too: a third of the encoding time and the same words, yet the same
  * scan's whole OCR took 22–23 s wall against 16–17 s, 10–11 s of system time against 1–2 s, and
- * a peak RSS of 5.0 GB against 1.5 GB: tesseract.js handles one-channel images far less well.
+ * a peak RSS of 5.0 GB against 1.5 GB. Colour PPM (three bytes a pixel, no encoding: 0.1 s
+ * against PNG's 0.35 s on a page, the same words) does the same (24 s wall, 11.8 s system, 5.1 GB
+ * against 15.6 s, 1.1 s, 1.6 GB): what costs is not the channels but the size of the bytes —
+ * tesseract.js copies each image into its worker and into its own file system, and tens of MB a
+ * call (the rereads make many) fill memory faster than it is given back. PNG keeps them small.
  */
 export function ocrBytes(canvas: Canvas): Buffer {
   return canvas.toBuffer('image/png');
