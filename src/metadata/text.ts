@@ -25,10 +25,15 @@ function titleWord(w: string, first: boolean): string {
 
 /** Title case for a cell printed in capitals; a cell in mixed case is left as printed. */
 export function normalCase(text: string): string {
-  const letters = text.replace(/[^A-Za-z]/g, '');
-  if (letters.length < 4) return text;
-  const upper = letters.replace(/[^A-Z]/g, '').length;
-  if (upper / letters.length < 0.8) return text;
+  // counted, not cut out: every cell of a document passes here
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) { letters++; upper++; } else if (c >= 97 && c <= 122) letters++;
+  }
+  if (letters < 4) return text;
+  if (upper / letters < 0.8) return text;
   return text.split(/(\s+)/).map((w, i) => (/\s/.test(w) ? w : titleWord(w, i === 0))).join('');
 }
 
