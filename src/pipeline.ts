@@ -21,7 +21,7 @@ import { attachAccounts } from './resolve/accounts.js';
 import { checkCodes, rereadOcrDigits } from './resolve/check.js';
 import { inferCodes, kegiatanByPosition, resolveDocumentCodes, type TableRows } from './resolve/codes.js';
 import { codeScope, detectCodeSystem, inBidangList, type CodeScope, type RowBidang } from './resolve/scope.js';
-import { buildRows, markPageOverlapDuplicates } from './rows/build.js';
+import { buildRows, markPageOverlapDuplicates, printedPartials } from './rows/build.js';
 import { buildColumns, matchFamily } from './tables/families.js';
 import { findTables } from './tables/find.js';
 import { extractorInfo } from './emit/failed.js';
@@ -144,8 +144,8 @@ function printedBidang(p: PartialCode): string | null {
  * none does (an urusan cell OCR lost), the bidang numbers alone (`02⇥2.01` may as well be a
  * program 02 under a bidang printed above).
  */
-function partialBidangs(rows: LogicalRow[]): RowBidang[] {
-  const withPartial = rows.filter((r): r is LogicalRow & { partial: PartialCode } => r.partial !== null);
+function partialBidangs(rows: { partial: PartialCode | null; codeRaw: string | null }[]): RowBidang[] {
+  const withPartial = rows.filter((r): r is { partial: PartialCode; codeRaw: string | null } => r.partial !== null);
   const withUrusan = withPartial.filter((r) => r.partial.urusan !== null);
   return (withUrusan.length ? withUrusan : withPartial)
     .map((r) => ({ bidang: printedBidang(r.partial), printed: r.codeRaw ?? '' }))
@@ -173,24 +173,28 @@ export function extractTables(doc: LoadedDocument, settings: Settings = DEFAULT_
   });
   const year = meta.year ?? meta.period?.start ?? null;
   const system = detectCodeSystem(doc.lines, year);
-  let rows = build({ system });
+  // the rows as read before the document's bidang is known: built when first needed
+  let unprefixed: TableRows[] | null = null;
+  const firstRows = () => (unprefixed ??= build({ system }));
   const ocrPages: ReadonlySet<number> = new Set(doc.ocr?.pages.map((p) => p.page) ?? []);
-  const allRows = () => rows.flatMap((t) => t.rows);
   const scope = codeScope({
     lines: doc.lines, year, agency: meta.agency, clearLead: settings.codes.clear_lead,
-    rowNames: allRows().filter((r) => r.kind === 'data' && r.name.split(/\s+/).length >= 2).map((r) => r.name),
-    rowCodes: partialBidangs(allRows()),
+    rowNames: () => firstRows().flatMap((t) => t.rows).filter((r) => r.kind === 'data' && r.name.split(/\s+/).length >= 2).map((r) => r.name),
+    // the codes alone, without assembling rows that are built again once the bidang is known
+    rowCodes: partialBidangs(system === 'kepmendagri' ? tables.flatMap((t) => printedPartials(t, { system })) : firstRows().flatMap((t) => t.rows)),
   });
+  let rows: TableRows[];
+  const allRows = () => rows.flatMap((t) => t.rows);
   if (system === 'kepmendagri') {
-    // the rows again with the document's main bidang as the prefix of codes printed without it
+    // the rows with the document's main bidang as the prefix of codes printed without it
     const main = scope.bidangs[0]?.code.split('.');
     const prefix: CodeContext = main ? { system, urusan: main[0], bidang: main[1] } : { system };
-    if (main) rows = build(prefix);
+    rows = main ? build(prefix) : firstRows();
     const index = resolveDocumentCodes(rows, prefix, scope.names, settings.codes, ocrPages);
     rereadOcrDigits(allRows(), scope, settings.codes, ocrPages);
     inferCodes(rows, index, scope.names, (code) => inBidangList(code, scope), settings.codes, ocrPages);
     kegiatanByPosition(rows);
-  }
+  } else rows = firstRows();
   attachAccounts(rows, doc.lines);
   for (const t of rows) markPageOverlapDuplicates(t.rows);
   const known = checkCodes(allRows(), scope, settings.codes);

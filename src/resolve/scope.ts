@@ -175,7 +175,11 @@ export function inBidangList(code: string, scope: CodeScope): boolean {
 }
 
 /** Everything the code stages need to know about the document's scheme. */
-export function codeScope(o: { lines: LayoutLine[]; year: number | null; agency: string | null; rowNames: string[]; rowCodes: RowBidang[]; clearLead?: number }): CodeScope {
+/**
+ * `rowNames`: the names of the table rows, asked for only when neither the codes nor the agency
+ * tell the bidang (reading them means assembling every row).
+ */
+export function codeScope(o: { lines: LayoutLine[]; year: number | null; agency: string | null; rowNames: () => string[]; rowCodes: RowBidang[]; clearLead?: number }): CodeScope {
   const system = detectCodeSystem(o.lines, o.year);
   if (system === 'permendagri-13') return { system, revision: null, bidangs: [], names: null };
   const revision = chooseRevision(o.year, o.lines);
@@ -183,7 +187,7 @@ export function codeScope(o: { lines: LayoutLine[]; year: number | null; agency:
   let source: BidangChoice['source'] = 'codes';
   let list = bidangFromCodes(o.lines, n, o.rowCodes);
   if (list.length === 0) [source, list] = ['agency', bidangFromAgency(o.agency, n)];
-  if (list.length === 0) [source, list] = ['names', bidangFromNames(o.rowNames, n)];
+  if (list.length === 0) [source, list] = ['names', bidangFromNames(o.rowNames(), n)];
   const bidangs = list.map((code) => ({ code, name: n.get(code)?.name ?? '', source }));
   // support items from the revision in force, or the latest where it lists none (050-5889/2021)
   const penunjang = n.has('X.XX.01') ? n : loadNomenclature(LATEST_REVISION);

@@ -3,7 +3,7 @@
 // without a key join the row before them: the value half of a two-line row (name line +
 // value line), or wrapped text after a blank line or a repeated page header.
 
-import { SOURCE_OF_REASON, type ColumnSpec, type LayoutLine, type Level, type LogicalRow, type TableBlock } from '../model.js';
+import { SOURCE_OF_REASON, type ColumnSpec, type LayoutLine, type Level, type LogicalRow, type PartialCode, type TableBlock } from '../model.js';
 import { levelOfPartial, type CodeContext } from '../normalize/codes.js';
 import { nameSimilarity } from '../normalize/similarity.js';
 import { endsMidPhrase, INDICATOR_LEAD, joinFragments } from '../normalize/text.js';
@@ -53,6 +53,23 @@ function numbersItsRows(table: TableBlock): boolean {
 export interface BuildResult {
   rows: LogicalRow[];
   summaries: { line: number; text: string }[];
+}
+
+/**
+ * The codes a table's rows print, in row order, as buildRows would give them in `row.partial`
+ * and `row.codeRaw` (a line with a printed code always starts a row of its own): what the
+ * document's bidang is told from, without assembling the rows.
+ */
+export function printedPartials(table: TableBlock, docCtx: CodeContext): { partial: PartialCode; codeRaw: string }[] {
+  if (table.toc) return [];
+  const expectRowNo = expectsRowNo(table);
+  const out: { partial: PartialCode; codeRaw: string }[] = [];
+  for (const l of joinPageBreakRows(table.bodyLines)) {
+    if (l.blank) continue;
+    const a = analyzeLine(l, table, docCtx, expectRowNo);
+    if (a.partial) out.push({ partial: a.partial, codeRaw: a.partial.raw });
+  }
+  return out;
 }
 
 export function buildRows(table: TableBlock, docCtx: CodeContext): BuildResult {

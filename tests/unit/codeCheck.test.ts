@@ -7,7 +7,7 @@ import type { LogicalRow } from '../../src/model.ts';
 import { rereadOcrDigits } from '../../src/resolve/check.ts';
 import { codeScope } from '../../src/resolve/scope.ts';
 
-const scope = codeScope({ lines: [], year: 2024, agency: 'Dinas Sosial', rowNames: [], rowCodes: [] });
+const scope = codeScope({ lines: [], year: 2024, agency: 'Dinas Sosial', rowNames: () => [], rowCodes: [] });
 
 function row(code: string, name: string, page = 11): LogicalRow {
   return { code, name, page, kind: 'data', codeReason: 'printed', codeIssues: [], codeNote: null, account: null, partial: null, values: [] } as unknown as LogicalRow;
