@@ -11,6 +11,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { LoadedDocument } from '../model.js';
 import type { Canvas } from '@napi-rs/canvas';
 import type { OcrEngine, OcrWord } from '../ocr/engine.js';
+import type { PixelRule } from '../ocr/image.js';
 import { meanConfidence, ocrPageSummary, toItems } from '../ocr/words.js';
 import { layoutPages } from '../layout/page.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
@@ -133,9 +134,9 @@ async function pageImage(p: OcrPageWords, dir: string): Promise<{ canvas: Canvas
  */
 async function withImage(p: OcrPageWords, dir: string, engine: (() => OcrEngine) | undefined): Promise<{ words: OcrWord[]; rules: Rule[]; image: string | null; skew: number }> {
   const img = await pageImage(p, dir);
-  if (!img) return { words: p.words, rules: [], image: null, skew: 0 };
+  if (!img) return { words: p.words.filter((w) => !BARS.test(w.text)), rules: [], image: null, skew: 0 };
   const { cleaned, refineWords } = await import('../ocr/page.js');
-  const { findRules, grayOf, orientation, rotated, strokeWidth, turnedPoint } = await import('../ocr/image.js');
+  const { findRules, grayOf, isHorizontalRule, orientation, rotated, strokeWidth, turnedPoint } = await import('../ocr/image.js');
   const dpi = p.scale * 72;
   const gray = grayOf(img.canvas);
   // the run read the page as it lay, askew: its words are turned straight with the image, so
@@ -144,11 +145,26 @@ async function withImage(p: OcrPageWords, dir: string, engine: (() => OcrEngine)
   const straight = skew === 0 ? img.canvas : rotated(img.canvas, skew);
   const pixelRules = findRules(skew === 0 ? gray : grayOf(straight), dpi);
   const centre = (w: OcrWord) => turnedPoint((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2, skew, img.canvas.width, img.canvas.height);
-  const level = skew === 0 ? p.words : p.words.map((w) => straightened(w, skew, centre(w)));
+  const turned = skew === 0 ? p.words : p.words.map((w) => straightened(w, skew, centre(w)));
+  const verticals = pixelRules.filter((r) => !isHorizontalRule(r));
+  const level = turned.filter((w) => !BARS.test(w.text) && !(RULE_GLYPH.test(w.text) && verticals.some((r) => onRule(w, r))));
   // read again on the page as our OCR reads it: specks and rules out (rule ink is no unread word)
   const words = engine ? await refineWords(cleaned(straight, dpi, pixelRules, strokeWidth(gray)), level, pixelRules, engine()) : level;
   const rules = pixelRules.map((r) => ({ x1: r.x1 / p.scale, y1: r.y1 / p.scale, x2: r.x2 / p.scale, y2: r.y2 / p.scale }));
   return { words, rules, image: img.file, skew };
+}
+
+// A run made on the page as scanned, rules and all, reads a table's vertical rules as words: `|`
+// alone is never printed as text in these documents (our own OCR erases the rules before it reads);
+// a rule may also be read as `[`, `]`, `!`, `l` or `I`, dropped where such a word lies on a rule.
+const BARS = /^\s*\|+\s*$/;
+const RULE_GLYPH = /^\s*[|[\]!lI]+\s*$/;
+
+/** Does the vertical rule `r` run through the word's box (across it, and past its middle)? */
+function onRule(w: OcrWord, r: PixelRule): boolean {
+  const x = (r.x1 + r.x2) / 2;
+  const mid = (w.y0 + w.y1) / 2;
+  return x >= w.x0 && x <= w.x1 && Math.min(r.y1, r.y2) <= mid && Math.max(r.y1, r.y2) >= mid;
 }
 
 /**

@@ -12,6 +12,13 @@ export function isTabular(line: LayoutLine): boolean {
   return line.cells.length >= 2 && !line.blank;
 }
 
+// OCR of a long column-number row misreads a few small numerals (`3}` for `13`, `ls)` for `(19)`):
+// up to this share of its cells may be such (a rule read into one: `115` for `15`), as short as a
+// column number and of digits, brackets and the letters OCR takes digits for; never a word or a
+// unit (`km`, `Ha`)
+const MISREAD_NUMBERS_SHARE = 1 / 4;
+const MISREAD_NUMERAL = /^[([{]?[\dIlsSoO|]{1,3}[)\]}]?$/;
+
 /**
  * Column-number row: `1⇥2⇥3`, `(1)⇥(2)`, `8=(7/6)`, `13=(12/7)*100%`, `15=(14/5)*100% Rp=14`.
  * Most neighbours must increase; `1⇥1` and a stray `5` are tolerated.
@@ -21,12 +28,15 @@ export function isColumnNumberRow(line: LayoutLine): boolean {
   const cells = nonEmptyCells(line).flatMap((c) => (/^\d{1,2}( +\d{1,2})+$/.test(c) ? c.split(/ +/) : [c]));
   if (cells.length < 3) return false;
   const nums: number[] = [];
+  let misread = 0;
   for (const c of cells) {
     // `3a`, `3b`: a sub-column of column 3
     const m = /^\(?(\d{1,2})[a-e]?\)?(\s*=.*)?$/.exec(c);
-    if (!m) return false;
-    nums.push(Number(m[1]));
+    if (m) nums.push(Number(m[1]));
+    else if (MISREAD_NUMERAL.test(c)) misread++;
+    else return false;
   }
+  if (misread > Math.floor(cells.length * MISREAD_NUMBERS_SHARE)) return false;
   let up = 0;
   for (let i = 1; i < nums.length; i++) if (nums[i] > nums[i - 1]) up++;
   // the later numbers of a row whose first cells print theirs on another line (`7⇥8⇥9⇥10`)
