@@ -135,8 +135,8 @@ async function pageImage(p: OcrPageWords, dir: string): Promise<{ canvas: Canvas
 async function withImage(p: OcrPageWords, dir: string, engine: (() => OcrEngine) | undefined): Promise<{ words: OcrWord[]; rules: Rule[]; image: string | null; skew: number }> {
   const img = await pageImage(p, dir);
   if (!img) return { words: p.words.filter((w) => !BARS.test(w.text)), rules: [], image: null, skew: 0 };
-  const { cleaned, refineWords } = await import('../ocr/page.js');
-  const { findRules, grayOf, isHorizontalRule, orientation, rotated, strokeWidth, turnedPoint } = await import('../ocr/image.js');
+  const { cleaned, refineWords, unreadText } = await import('../ocr/page.js');
+  const { findRules, grayOf, isHorizontalRule, orientation, rotated, strokeWidth, turnedPoint, withoutShading } = await import('../ocr/image.js');
   const dpi = p.scale * 72;
   const gray = grayOf(img.canvas);
   // the run read the page as it lay, askew: its words are turned straight with the image, so
@@ -148,8 +148,16 @@ async function withImage(p: OcrPageWords, dir: string, engine: (() => OcrEngine)
   const turned = skew === 0 ? p.words : p.words.map((w) => straightened(w, skew, centre(w)));
   const verticals = pixelRules.filter((r) => !isHorizontalRule(r));
   const level = turned.filter((w) => !BARS.test(w.text) && !(RULE_GLYPH.test(w.text) && verticals.some((r) => onRule(w, r))));
-  // read again on the page as our OCR reads it: specks and rules out (rule ink is no unread word)
-  const words = engine ? await refineWords(cleaned(straight, dpi, pixelRules, strokeWidth(gray)), level, pixelRules, engine()) : level;
+  // read again on the page as our OCR reads it: shading, specks and rules out (rule ink is no
+  // unread word); first the text the run left unread at length, then its weak spots
+  let words = level;
+  if (engine) {
+    // shading divided out too: what the run could not read on a grey band is read on white
+    // (our own page pass keeps the shading: on the scans measured, dividing it out read a shaded
+    // header better on one page and worse on two — see withoutShading)
+    const clean = cleaned(withoutShading(straight, dpi), dpi, pixelRules, strokeWidth(gray));
+    words = await refineWords(clean, [...level, ...await unreadText(clean, level, engine())], pixelRules, engine());
+  }
   const rules = pixelRules.map((r) => ({ x1: r.x1 / p.scale, y1: r.y1 / p.scale, x2: r.x2 / p.scale, y2: r.y2 / p.scale }));
   return { words, rules, image: img.file, skew };
 }

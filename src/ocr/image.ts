@@ -331,6 +331,73 @@ export function withoutRules(src: Canvas, rules: PixelRule[]): Canvas {
   return out;
 }
 
+// Shading: a table header set on a grey band (Word's and Excel's header styles) scans as text
+// on mid grey, which tesseract's page-wide threshold turns black with its text. The band's grey
+// is found as the lightest pixel near each one — wider than any stroke is thick — and divided
+// out, so that text on shading reads as text on white. Pages with no such band are left as they are.
+// Used where an OCR run made elsewhere left such text unread (src/load/ocrXml.ts). Tried on our own
+// page pass too: the shaded header of a Renstra page (Grobogan p.66, 300 dpi) was read where it had
+// been lost, but the harness scans of an evaluation (Excel's grey header) lost its family to a
+// header read differently, and a Renja page (DKP p.15) gained rows of junk from its shaded title.
+const SHADE_RADIUS_PT = 2;
+// a local background at most this light is shading; darker than SHADE_DARKEST it is a dark band
+// printed with light text, which division cannot make readable
+const SHADE_LIGHTEST = 225;
+const SHADE_DARKEST = 90;
+// shaded area below this share of the page is no band (a stamp, a photo's edge)
+const SHADE_MIN_SHARE = 0.002;
+
+/** Sliding-window maximum of `n` values at `step` apart from `start` (van Herk / Gil–Werman: three reads a value). */
+function windowMax(src: Uint8Array, dst: Uint8Array, start: number, n: number, step: number, radius: number, fwd: Uint8Array, bwd: Uint8Array): void {
+  const size = 2 * radius + 1;
+  for (let i = 0; i < n; i++) {
+    const v = src[start + i * step];
+    fwd[i] = i % size === 0 ? v : Math.max(fwd[i - 1], v);
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    const v = src[start + i * step];
+    bwd[i] = i === n - 1 || (i + 1) % size === 0 ? v : Math.max(bwd[i + 1], v);
+  }
+  for (let i = 0; i < n; i++) {
+    const lo = Math.max(0, i - radius);
+    const hi = Math.min(n - 1, i + radius);
+    dst[start + i * step] = Math.max(bwd[lo], fwd[hi]);
+  }
+}
+
+/** The lightest grey within `radius` pixels of each pixel (a square window). */
+function localBackground(g: Gray, radius: number): Uint8Array {
+  const { width: w, height: h, px } = g;
+  const across = new Uint8Array(px.length);
+  const out = new Uint8Array(px.length);
+  const fwd = new Uint8Array(Math.max(w, h));
+  const bwd = new Uint8Array(Math.max(w, h));
+  for (let y = 0; y < h; y++) windowMax(px, across, y * w, w, 1, radius, fwd, bwd);
+  for (let x = 0; x < w; x++) windowMax(across, out, x, h, w, radius, fwd, bwd);
+  return out;
+}
+
+/** The page with its grey shading divided out (text on a grey band made text on white); the page itself when it has none. */
+export function withoutShading(src: Canvas, dpi: number): Canvas {
+  const g = grayOf(src);
+  const bg = localBackground(g, Math.round((SHADE_RADIUS_PT * dpi) / 72));
+  const shaded = (b: number) => b <= SHADE_LIGHTEST && b >= SHADE_DARKEST;
+  let count = 0;
+  for (let i = 0; i < bg.length; i++) if (shaded(bg[i])) count++;
+  if (count < SHADE_MIN_SHARE * bg.length) return src;
+  const out = createCanvas(g.width, g.height);
+  const ctx = out.getContext('2d');
+  ctx.drawImage(src, 0, 0);
+  const data = ctx.getImageData(0, 0, g.width, g.height);
+  for (let i = 0; i < bg.length; i++) {
+    if (!shaded(bg[i])) continue;
+    const v = Math.min(255, Math.round((g.px[i] * 255) / bg[i]));
+    data.data.fill(v, i * 4, i * 4 + 3);
+  }
+  ctx.putImageData(data, 0, 0);
+  return out;
+}
+
 // any ink, however faint: a dark pixel joined by faint grey to more ink is part of a glyph's stroke
 const FAINT_INK = 200;
 // a speck with its faint halo (JPEG, blur) covers at most this many times its dark pixels

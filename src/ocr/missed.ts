@@ -42,7 +42,7 @@ function components(g: Gray, covered: Uint8Array): Box[] {
  * Short tokens of unread ink: components of a glyph's height (`glyph`: the page's median word
  * height in pixels) outside the word boxes, joined when they sit side by side like letters.
  */
-export function unreadTokens(g: Gray, words: Box[], glyph: number): Box[] {
+export function unreadTokens(g: Gray, words: Box[], glyph: number, maxGlyphs = SHORT_TOKEN_GLYPHS): Box[] {
   const covered = new Uint8Array(g.width * g.height);
   const pad = Math.max(1, Math.round(glyph * 0.15));
   for (const w of words) {
@@ -70,8 +70,11 @@ export function unreadTokens(g: Gray, words: Box[], glyph: number): Box[] {
     } else tokens.push({ ...b });
   }
   // a short token: a few glyphs at most (longer unread text is not what OCR drops)
-  return tokens.filter((t) => t.x1 - t.x0 <= 4 * glyph);
+  return tokens.filter((t) => t.x1 - t.x0 <= maxGlyphs * glyph);
 }
+
+/** How wide a short token is at most, in glyph heights. */
+export const SHORT_TOKEN_GLYPHS = 4;
 
 export interface Placed {
   token: Box;

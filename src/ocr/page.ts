@@ -10,7 +10,7 @@ import { withoutCornerMarks } from './cornerMarks.js';
 import { rereadFigures } from './figures.js';
 import { spacedListDashes } from './listDash.js';
 import { rereadFigureCells } from './figureCells.js';
-import { mosaicLayout, mosaicSheet, plausibleToken, tokenOf, unreadTokens } from './missed.js';
+import { mosaicLayout, mosaicSheet, plausibleToken, SHORT_TOKEN_GLYPHS, tokenOf, unreadTokens } from './missed.js';
 import { meanConfidence, medianHeight, toItems } from './words.js';
 import { splitAtRules } from './splitAtRules.js';
 
@@ -77,6 +77,31 @@ async function missedWords(canvas: Canvas, gray: Gray, words: OcrWord[], engine:
   return out;
 }
 
+
+// an OCR run made elsewhere that left at least this many words' worth of text unread (longer
+// than a short token) missed text, not a token here and there
+const UNREAD_TEXT_MIN_TOKENS = 3;
+// a word read there below this confidence is the sheet's noise
+const UNREAD_TEXT_MIN_CONFIDENCE = 50;
+
+/**
+ * Text an OCR run made elsewhere left unread at length — a table header on a grey band its
+ * threshold turned black with its text — read in place: a sheet of the page's size holding only
+ * that ink (the page cleaned of shading, specks and rules), read once. Our own page pass reads the
+ * cleaned page whole and needs none of this.
+ */
+export async function unreadText(clean: Canvas, words: OcrWord[], engine: OcrEngine): Promise<OcrWord[]> {
+  const glyph = medianHeight(words);
+  if (!glyph) return [];
+  const long = unreadTokens(grayOf(clean), words, glyph, Infinity).filter((t) => t.x1 - t.x0 > SHORT_TOKEN_GLYPHS * glyph);
+  if (long.length < UNREAD_TEXT_MIN_TOKENS) return [];
+  const pad = Math.round(glyph / 2);
+  const regions = long.map((t) => ({ x0: Math.max(0, t.x0 - pad), y0: Math.max(0, t.y0 - pad), x1: Math.min(clean.width, t.x1 + pad), y1: Math.min(clean.height, t.y1 + pad) }));
+  const sheet = pasted(clean, clean.width, clean.height, regions.map((r) => ({ sx: r.x0, sy: r.y0, w: r.x1 - r.x0, h: r.y1 - r.y0, dx: r.x0, dy: r.y0 })));
+  const inside = (w: OcrWord) => regions.some((r) => (w.x0 + w.x1) / 2 >= r.x0 && (w.x0 + w.x1) / 2 <= r.x1 && (w.y0 + w.y1) / 2 >= r.y0 && (w.y0 + w.y1) / 2 <= r.y1);
+  const overlaps = (w: OcrWord) => words.some((o) => Math.min(o.x1, w.x1) > Math.max(o.x0, w.x0) && Math.min(o.y1, w.y1) > Math.max(o.y0, w.y0));
+  return (await engine.recognize(ocrBytes(sheet))).filter((w) => w.confidence >= UNREAD_TEXT_MIN_CONFIDENCE && inside(w) && !overlaps(w));
+}
 
 /**
  * Whether the page reads better turned round, tried on its middle third only: a poor scan that

@@ -1,15 +1,15 @@
 // Inputs other converters made (samples/converters/README.md says how): an XHTML export by
 // LibreOffice Calc, and hOCR and ALTO written by Debian's tesseract from a scanned page. They go
 // through the same stages as PDFs and text conversions.
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OutputRecord } from '../../src/emit/schema.ts';
 import { closeOcr } from '../../src/ocr/engine.ts';
 import { extractFile } from '../../src/pipeline.ts';
-import { pageRecall } from '../helpers/pageScore.ts';
-import { GOLD, SAMPLES } from '../helpers/paths.ts';
+import { codeKey, pageRecall } from '../helpers/pageScore.ts';
+import { GOLD, SAMPLES, SHARED, requireShared } from '../helpers/paths.ts';
 
 const DIR = join(SAMPLES, 'converters');
 // the hOCR and ALTO pages' weak spots are read again by the OCR engine
@@ -65,6 +65,27 @@ describe('hOCR and ALTO from tesseract', () => {
       expect(Math.abs(ocr.source.ocr!.pages[0].skew)).toBeGreaterThan(1);
     });
   }
+
+  it("hOCR of a real Renstra page (a clean render) gives the records the PDF's text layer gives on that page, and its hand-checked facts", async () => {
+    requireShared();
+    const [pdf, hocr] = await Promise.all([
+      extractFile(join(SHARED, 'real', 'renstra-dpupr-kab-grobogan-2021-2026.pdf'), undefined, { pages: [66], ocr: 'never' }),
+      extractFile(join(DIR, 'renstra-grobogan-p66.hocr')),
+    ]);
+    expect(hocr.source.format).toBe('hocr');
+    // the run lost the header on its grey band: read again from the image, it names the
+    // indicator column; the run's `|` words for the rules are no text
+    expect(pdf.records.filter((r) => r.code).length).toBe(6);
+    expect(hocr.records.map(what)).toEqual(pdf.records.map(what));
+    const facts = readFileSync(join(SHARED, 'real', 'facts', 'renstra-dpupr-kab-grobogan-2021-2026.jsonl'), 'utf8')
+      .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { page?: number; code?: string | null; value?: number })
+      .filter((f) => f.page === 66 && f.code && typeof f.value === 'number');
+    expect(facts.length).toBe(7);
+    for (const f of facts) {
+      const found = hocr.records.some((r) => codeKey(r.code) === codeKey(f.code) && r.values.some((v) => v.value !== null && Math.abs(v.value - f.value!) <= 0.005));
+      expect(found, `${f.code} ${f.value}`).toBe(true);
+    }
+  });
 
   it('without its image the page is read without rules, and a warning says so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hocr-'));

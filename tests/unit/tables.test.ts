@@ -262,6 +262,10 @@ describe('column-number row', () => {
     ['1⇥2⇥3⇥4⇥5⇥6⇥7⇥8⇥9⇥10⇥11⇥12⇥13=(12/7)*100%', true],
     ['1⇥06⇥01', false], // a code split over cells
     ['10⇥20⇥30', false], // figures
+    // OCR misread a quarter of them: `3}` for 13, a rule read into `115` and `117`, `ls)` for (19)
+    ['1⇥2⇥3⇥4⇥5⇥6⇥7⇥8⇥3⇥10⇥11⇥12⇥3}⇥14⇥115⇥16⇥117⇥18⇥ls)⇥20', true],
+    ['1⇥2⇥3}⇥ls)⇥5⇥6', false], // a third misread: not a row of column numbers any more
+    ['km⇥1⇥2⇥3⇥4⇥5⇥6⇥7⇥8', false], // a unit is a word, not a misread numeral
   ])('%s → %s', (text, want) => {
     expect(isColumnNumberRow(line(text))).toBe(want);
   });
