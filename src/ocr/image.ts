@@ -28,9 +28,12 @@ export function grayOf(canvas: Canvas, region?: { x: number; y: number; width: n
  * scan's whole OCR took 22–23 s wall against 16–17 s, 10–11 s of system time against 1–2 s, and
  * a peak RSS of 5.0 GB against 1.5 GB. Colour PPM (three bytes a pixel, no encoding: 0.1 s
  * against PNG's 0.35 s on a page, the same words) does the same (24 s wall, 11.8 s system, 5.1 GB
- * against 15.6 s, 1.1 s, 1.6 GB): what costs is not the channels but the size of the bytes —
- * tesseract.js copies each image into its worker and into its own file system, and tens of MB a
- * call (the rereads make many) fill memory faster than it is given back. PNG keeps them small.
+ * against 15.6 s, 1.1 s, 1.6 GB). So does an RGBA PNG written with node's zlib (level 1 or 6, one
+ * IDAT or 64 kB ones, with the canvas's sBIT and sRGB chunks or without): 0.14–0.33 s to encode a
+ * page against 0.54 s and the same words, yet on one page of 000-scan-p18-35 the rereads took
+ * 6.4–7.4 s against 2.0 s, with 6 s of system time and 3.7 GB peak against 1.1 s and 1.5 GB. Not
+ * the channels, not the size of the bytes (4 MB either way): the cause was not found, and the
+ * canvas's own PNG stays.
  */
 export function ocrBytes(canvas: Canvas): Buffer {
   return canvas.toBuffer('image/png');
