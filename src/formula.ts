@@ -79,6 +79,47 @@ export function evaluate(f: Formula, value: (key: string) => number | null): num
   return walk(f.ast);
 }
 
+/**
+ * `evaluate` for a row whose figures sit in an array by column position (`at(key)` the position
+ * of a column, undefined when the table has none): the operands looked up once, not per call —
+ * the alignment search evaluates every placement it tries. Same result as `evaluate`.
+ */
+export function compileFormula(f: Formula, at: ReadonlyMap<string, number>): (values: readonly (number | undefined)[]) => number | null {
+  const index = (key: string) => at.get(key) ?? -1;
+  const read = (values: readonly (number | undefined)[], j: number) => (j < 0 ? null : values[j] ?? null);
+  if (f.additive) {
+    const operands = f.columns.map(index);
+    return (values) => {
+      let any = false;
+      let sum = 0;
+      for (const j of operands) {
+        const v = read(values, j);
+        if (v !== null) any = true;
+        sum += v ?? 0;
+      }
+      return any ? sum : null;
+    };
+  }
+  type Compiled = (values: readonly (number | undefined)[]) => number | null;
+  const compile = (n: Node): Compiled => {
+    if (n.op === 'num') { const v = n.value; return () => v; }
+    if (n.op === 'col') { const j = index(n.key); return (values) => read(values, j); }
+    const [l, r, op] = [compile(n.left), compile(n.right), n.op];
+    return (values) => {
+      const a = l(values);
+      const b = r(values);
+      if (a === null || b === null) return null;
+      switch (op) {
+        case '+': return a + b;
+        case '-': return a - b;
+        case '*': return a * b;
+        case '/': return b === 0 ? null : a / b;
+      }
+    };
+  };
+  return compile(f.ast);
+}
+
 /** Does a printed figure agree with the computed one? Percentages are printed rounded. */
 export function agrees(printed: number, expected: number, kind: 'money' | 'percent' | string): boolean {
   if (kind === 'percent') return Math.abs(printed - expected) <= Math.max(0.6, Math.abs(expected) * 0.005);

@@ -373,9 +373,13 @@ export function splitCode(code: string): CodeContext & { sub?: string | null } {
 }
 
 export function levelOfCode(code: string): Level {
-  const n = code.split('.').length;
-  return (['other', 'urusan', 'bidang', 'program', 'other', 'kegiatan', 'sub_kegiatan'] as Level[])[n] ?? 'other';
+  // the fields counted by their stops: asked for every candidate of every name match
+  let n = 1;
+  for (let i = code.indexOf('.'); i >= 0; i = code.indexOf('.', i + 1)) n++;
+  return LEVEL_BY_FIELDS[n] ?? 'other';
 }
+
+const LEVEL_BY_FIELDS: readonly Level[] = ['other', 'urusan', 'bidang', 'program', 'other', 'kegiatan', 'sub_kegiatan'];
 
 /** Width-independent key for joins: `1.06.01.2.01.01` ≡ `1.06.01.2.01.0001`. */
 export function codeKey(code: string): string {

@@ -4,7 +4,7 @@
 // column is kept under an `extra_n` key.
 
 import type { CellBox, ColumnSpec, ParsedValue, ValueKind } from '../model.js';
-import { agrees, evaluate, parseFormula, type Formula } from '../formula.js';
+import { agrees, compileFormula, parseFormula, type Formula } from '../formula.js';
 import { parseDigits, parseNumber, type NumberReading } from '../normalize/numbers.js';
 import { isJunkText } from '../normalize/text.js';
 
@@ -281,19 +281,18 @@ function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, t
   const bonusMax = FORMULA_HOLDS * formulas.length;
   // the figure placed in each column so far (undefined: none)
   const valueAt = new Array<number | undefined>(m).fill(undefined);
-  const valueOf = (key: string) => { const j = keyIndex.get(key); return j === undefined ? null : valueAt[j] ?? null; };
   // each formula's operands as column positions, looked up once: the leaves below test them all
-  const bound = formulas.map(({ j, f }) => ({ j, f, operands: f.columns.map((key) => keyIndex.get(key) ?? -1), needed: Math.min(2, f.columns.length) }));
+  const bound = formulas.map(({ j, f }) => ({ j, f, operands: f.columns.map((key) => keyIndex.get(key) ?? -1), needed: Math.min(2, f.columns.length), value: compileFormula(f, keyIndex) }));
   const formulaBonus = () => {
     let s = 0;
-    for (const { j, f, operands, needed } of bound) {
+    for (const { j, operands, needed, value } of bound) {
       const printed = valueAt[j];
       if (printed === undefined) continue;
       // a sum with one printed part just repeats that part: it proves no placement
       let present = 0;
       for (const k of operands) if (k >= 0 && valueAt[k] !== undefined) present++;
       if (present < needed) continue;
-      const expected = evaluate(f, valueOf);
+      const expected = value(valueAt);
       // a zero that a near-zero ratio "explains" proves nothing
       if (expected !== null && agrees(printed, expected, cols[j].kind) && !(printed === 0 && Math.abs(expected) < 1)) s += FORMULA_HOLDS;
     }
