@@ -477,15 +477,15 @@ function alone(g: Gray, blob: number[], r: number): boolean {
  * Tesseract reads specks as full stops and commas, which then split or join figures. A full stop
  * sits beside its digits and a broken stroke beside the rest of its glyph: neither is alone.
  */
-export function withoutSpecks(src: Canvas, maxArea: number, isolation: number): { canvas: Canvas; specks: number } {
-  const g = grayOf(src);
+export function withoutSpecks(src: Canvas, maxArea: number, isolation: number, g: Gray = grayOf(src)): { canvas: Canvas; specks: number } {
   const { width: w, height: h, px } = g;
   const seen = maskMarks(new Uint8Array(w * h));
   const dark = (q: number) => px[q] < DARK;
   const faint = (q: number) => px[q] < FAINT_INK;
   const white: number[] = [];
   for (let start = 0; start < px.length; start++) {
-    if (seen.has(start) || !dark(start)) continue;
+    // most of a page is paper: its pixels are passed over before any lookup
+    if (px[start] >= DARK || seen.has(start)) continue;
     // the dark blob at `start`, given up once it is larger than a speck; then its faint halo,
     // which joins a dark piece of a light stroke to the rest of its glyph
     const blob = flood(g, start, dark, seen, maxArea);
