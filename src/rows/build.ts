@@ -326,7 +326,7 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
     row.values = toParsedValues(cells, cells.map((c) => header(c.index) ?? { key: `c${c.index}`, label: '', role: 'value', kind: 'any', measure: null, year: null, unit: null }), cells.map((_, i) => i));
   } else {
     const cells = dropEmptyTextSlots(d, table);
-    row.values = toParsedValues(cells, valueCols, alignedOnce(table, cells, valueCols));
+    row.values = toParsedValues(cells, valueCols, alignToColumns(cells, valueCols));
   }
   // a short label alone in a table of figures (`Dinas Sosial`) heads what follows
   if (row.kind === 'data' && valueTable && !row.partial && !row.code && !row.rowNo && row.values.length === 0 &&
@@ -334,21 +334,6 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
     row.kind = 'heading';
   }
   return row;
-}
-
-// alignments per table, by what they depend on: the rows are built twice (before and after the
-// document's bidang is known) and the second build's rows mostly print the same figures
-const alignments = new WeakMap<TableBlock, Map<string, number[]>>();
-
-/** alignToColumns, worked out once per table for one row's printed cells. */
-function alignedOnce(table: TableBlock, cells: ValueCell[], valueCols: ColumnSpec[]): number[] {
-  let memo = alignments.get(table);
-  if (!memo) alignments.set(table, (memo = new Map()));
-  // all the alignment reads of a cell
-  const key = cells.map((c) => `${c.raw}\u0001${c.reading.kind}\u0001${c.reading.value}\u0001${c.reading.bullet ?? ''}`).join('\u0002');
-  let out = memo.get(key);
-  if (!out) memo.set(key, (out = alignToColumns(cells, valueCols)));
-  return out;
 }
 
 // header cells naming one level's name column
