@@ -88,14 +88,17 @@ export function memoTokenMatch(a: string, b: string): boolean {
   return m;
 }
 
+/** Tokens of `from` that match a token of `to` not yet taken (greedy, in order). */
 function matched(from: string[], to: string[], match: TokenMatch): number {
-  const used = new Set<number>();
+  // plain loops: every name comparison comes here, many times a row
+  const used = new Uint8Array(to.length);
   let hits = 0;
   for (const t of from) {
-    const j = to.findIndex((u, k) => !used.has(k) && match(t, u));
-    if (j >= 0) {
-      used.add(j);
+    for (let j = 0; j < to.length; j++) {
+      if (used[j] || !match(t, to[j])) continue;
+      used[j] = 1;
       hits++;
+      break;
     }
   }
   return hits;

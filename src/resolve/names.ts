@@ -120,6 +120,7 @@ export class NameIndex implements CodeNames {
     if (!list.includes(name)) list.push(name);
     this.names.set(code, list);
     this.words = null;
+    this.kids.clear();
   }
 
   has(code: string): boolean {
@@ -155,7 +156,13 @@ export class NameIndex implements CodeNames {
     return s;
   }
 
+  // children by prefix and level, asked for row after row: kept until a name is added
+  private kids = new Map<string, string[]>();
+
   children(prefix: string | null, level: Level): string[] {
-    return this.codes().filter((c) => levelOfCode(c) === level && (prefix === null || parentCode(c) === prefix));
+    const key = `${prefix ?? ''}|${level}`;
+    let out = this.kids.get(key);
+    if (!out) this.kids.set(key, (out = this.codes().filter((c) => levelOfCode(c) === level && (prefix === null || parentCode(c) === prefix))));
+    return out;
   }
 }
