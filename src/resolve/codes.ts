@@ -135,16 +135,20 @@ function lostSub(row: LogicalRow, scope: string, t: CodeThresholds, index: CodeN
   // the kegiatan's own name: the nomenclature's, else the document's other rows' (this row may be the one that named it)
   const ownNames = fallback?.namesOf(scope).length ? fallback.namesOf(scope) : index.namesOf(scope).filter((n) => n !== row.name);
   const own = ownNames.reduce((m, n) => Math.max(m, similarity(row.name, n).score), 0);
-  const subs = subKegiatanIndex(index, fallback, t, (c) => c.startsWith(`${scope}.`));
+  const subs = subKegiatanIndex(index, fallback, t, (c) => c.startsWith(`${scope}.`), levelOfCode(scope) === 'kegiatan' ? scope : null);
   const hit = subs.best(row.name, subs.codes(), t.accept);
   return hit && hit.score >= own + t.sub_lead ? hit : null;
 }
 
-/** The sub-kegiatan codes `keep` accepts with their names from the document and the nomenclature together: either alone may lack the right one. */
-function subKegiatanIndex(index: CodeNames, fallback: CodeNames | null, t: CodeThresholds, keep: (code: string) => boolean): NameIndex {
+/**
+ * The sub-kegiatan codes `keep` accepts with their names from the document and the nomenclature
+ * together: either alone may lack the right one. `kegiatan`: when all of them are under one
+ * kegiatan, only its children are looked through (not every sub-kegiatan of the bidang).
+ */
+function subKegiatanIndex(index: CodeNames, fallback: CodeNames | null, t: CodeThresholds, keep: (code: string) => boolean, kegiatan: string | null = null): NameIndex {
   const both = new NameIndex(t.clear_lead);
   for (const idx of fallback ? [index, fallback] : [index]) {
-    for (const c of idx.children(null, 'sub_kegiatan')) if (keep(c)) for (const n of idx.namesOf(c)) both.add(c, n);
+    for (const c of idx.children(kegiatan, 'sub_kegiatan')) if (keep(c)) for (const n of idx.namesOf(c)) both.add(c, n);
   }
   return both;
 }
