@@ -24,7 +24,9 @@
     var title = c ? c.code + ' ' + c.name : code + ' — tidak ada angka anggaran · no budget figures';
     document.getElementById('code-title').textContent = title;
     var districts = c ? c.districts : [];
+    // no animation: a report is read, printed and captured as it stands, not watched growing
     budget.setOption({
+      animation: false,
       title: { text: code, subtext: c ? c.name : '', left: 'center' },
       tooltip: { trigger: 'axis', valueFormatter: rupiah },
       legend: { top: 56 },
@@ -37,6 +39,7 @@
       }),
     }, true);
     rate.setOption({
+      animation: false,
       title: { text: code, left: 'center' },
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null ? '' : v + ' %'; } },
       grid: { top: 50, left: 60, right: 30, bottom: 50 },
