@@ -387,3 +387,22 @@ describe('a stop followed by four digits', () => {
     expect(r.candidates).toContain(97972);
   });
 });
+
+describe('a reading is the caller\'s own', () => {
+  it('marking one (repaired, a note, a candidate) leaves the next reading of the same text as read', () => {
+    const first = parseNumber('97.6972');
+    const candidates = first.candidates?.length ?? 0;
+    first.repaired = true;
+    first.note = 'marked by a caller';
+    first.candidates?.push(1);
+    first.value = 1;
+    const again = parseNumber('97.6972');
+    expect(again.repaired).toBeUndefined();
+    expect(again.note).not.toBe('marked by a caller');
+    expect(again.candidates?.length ?? 0).toBe(candidates);
+    expect(again.value).not.toBe(1);
+    // and a percent column's reading of the same text is its own reading
+    expect(parseNumber('102,513', { percent: true }).value).toBe(102.513);
+    expect(parseNumber('102,513').value).toBe(102513);
+  });
+});
