@@ -4,12 +4,13 @@
 //            own getTextContent + getOperatorList of the same files in the same run: CPU and
 //            wall, several runs;
 //   text     text conversions: MB of input per second on one thread;
-//   ocr      seconds per scanned page, pipeline against tesseract.js's recognize alone;
+//   ocr      seconds per scanned page, pipeline against tesseract.js's recognize alone, wall
+//            and CPU (--ocr-runs N runs of each scan);
 //   archive  a synthetic archive (npm run archive) extracted as a batch by the compiled CLI:
 //            documents/s, pages/s, peak RSS and RSS as the batch goes, and the pipeline's time
 //            against pdfjs-dist's text extraction on the archive's PDFs.
 //
-//   npm run bench [-- samples text ocr archive] [--count 300]
+//   npm run bench [-- samples text ocr archive] [--count 300] [--ocr-runs 1]
 
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -27,6 +28,9 @@ import { makeArchive } from './make-archive.js';
 const args = process.argv.slice(2);
 const countAt = args.indexOf('--count');
 const count = countAt >= 0 ? Number(args.splice(countAt, 2)[1]) : 300;
+const ocrRunsAt = args.indexOf('--ocr-runs');
+// each scan's OCR is slow (10–30 s a page): one run of each unless asked for more
+const ocrRuns = ocrRunsAt >= 0 ? Number(args.splice(ocrRunsAt, 2)[1]) : 1;
 const parts = new Set(args.length ? args : ['samples', 'text', 'ocr', 'archive']);
 
 /** pdfjs-dist's text and operator list of every page: what the pipeline itself asks pdf.js for. */
@@ -156,17 +160,29 @@ async function ocrPart(): Promise<void> {
   const scanFiles = readdirSync(scans).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(scans, f));
   const engine = ocrEngine();
   await engine.recognize((await renderedPages(scanFiles[0]))[0]); // start the workers outside the timings
-  const ocrRows: string[][] = [['scan', 'pages', 'recognize s/page', 'pipeline s/page', 'pipeline/recognize']];
+  const ocrRows: string[][] = [['scan', 'pages', 'recognize s/page', 'pipeline s/page', 'pipeline/recognize wall', 'recognize CPU s/page', 'pipeline CPU s/page', 'pipeline/recognize CPU']];
+  const ratios: { wall: number[]; cpu: number[] } = { wall: [], cpu: [] };
   for (const f of scanFiles) {
     const images = await renderedPages(f);
-    // all pages queued at once, as the pipeline queues them: both use every worker
-    const [, alone] = await time(() => Promise.all(images.map((img) => engine.recognize(img))));
-    const [, full] = await time(() => extractFile(f));
-    ocrRows.push([f.split('/').pop()!, String(images.length), (alone / images.length).toFixed(2), (full / images.length).toFixed(2), `${(full / alone).toFixed(2)}×`]);
+    const alone: Cost[] = [];
+    const full: Cost[] = [];
+    for (let run = 0; run < ocrRuns; run++) {
+      // all pages queued at once, as the pipeline queues them: both use every worker (CPU: the
+      // whole process, the workers' threads included)
+      alone.push(await cost(() => Promise.all(images.map((img) => engine.recognize(img)))));
+      full.push(await cost(() => extractFile(f)));
+    }
+    const per = (cs: Cost[], k: keyof Cost) => median(cs.map((c) => c[k])) / images.length;
+    const wall = alone.map((a, i) => full[i].wall / a.wall);
+    const cpu = alone.map((a, i) => full[i].cpu / a.cpu);
+    ratios.wall.push(...wall);
+    ratios.cpu.push(...cpu);
+    ocrRows.push([f.split('/').pop()!, String(images.length), per(alone, 'wall').toFixed(2), per(full, 'wall').toFixed(2), `${spread(wall)}×`, per(alone, 'cpu').toFixed(2), per(full, 'cpu').toFixed(2), `${spread(cpu)}×`]);
   }
   await closeOcr();
-  console.log(`\nOCR (${engine.workers} tesseract.js workers, ${engine.languages}, ${OCR_DPI} dpi):`);
+  console.log(`\nOCR (${engine.workers} tesseract.js workers, ${engine.languages}, ${OCR_DPI} dpi; ${ocrRuns} run${ocrRuns > 1 ? 's' : ''} of each, ratios min / median / max, times medians):`);
   printTable(ocrRows);
+  console.log(`\nall scans: pipeline/recognize wall ${spread(ratios.wall)}×, CPU ${spread(ratios.cpu)}×`);
 }
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
