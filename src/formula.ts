@@ -58,33 +58,27 @@ export function parseFormula(text: string): Formula {
  * sum, where an unprinted part is zero as long as one part is printed. Division by zero: null.
  */
 export function evaluate(f: Formula, value: (key: string) => number | null): number | null {
-  if (f.additive) {
-    const parts = f.columns.map(value);
-    if (parts.every((p) => p === null)) return null;
-    return parts.reduce<number>((a, b) => a + (b ?? 0), 0);
-  }
-  const walk = (n: Node): number | null => {
-    if (n.op === 'num') return n.value;
-    if (n.op === 'col') return value(n.key);
-    const l = walk(n.left);
-    const r = walk(n.right);
-    if (l === null || r === null) return null;
-    switch (n.op) {
-      case '+': return l + r;
-      case '-': return l - r;
-      case '*': return l * r;
-      case '/': return r === 0 ? null : l / r;
-    }
-  };
-  return walk(f.ast);
+  return byOwnColumns(f)(f.columns.map((key) => value(key) ?? undefined));
 }
 
+// each formula compiled once over its own columns, in the order `f.columns` lists them
+const compiledByOwnColumns = new WeakMap<Formula, Compiled>();
+
+function byOwnColumns(f: Formula): Compiled {
+  let c = compiledByOwnColumns.get(f);
+  if (!c) compiledByOwnColumns.set(f, (c = compileFormula(f, new Map(f.columns.map((key, i) => [key, i])))));
+  return c;
+}
+
+type Compiled = (values: readonly (number | undefined)[]) => number | null;
+
 /**
- * `evaluate` for a row whose figures sit in an array by column position (`at(key)` the position
- * of a column, undefined when the table has none): the operands looked up once, not per call —
- * the alignment search evaluates every placement it tries. Same result as `evaluate`.
+ * The formula for a row whose figures sit in an array by column position (`at`: a column's
+ * position; a column it lacks is unprinted): the operands looked up once, not per call — the
+ * alignment search evaluates every placement it tries. `evaluate` is this over the formula's own
+ * columns.
  */
-export function compileFormula(f: Formula, at: ReadonlyMap<string, number>): (values: readonly (number | undefined)[]) => number | null {
+export function compileFormula(f: Formula, at: ReadonlyMap<string, number>): Compiled {
   const index = (key: string) => at.get(key) ?? -1;
   const read = (values: readonly (number | undefined)[], j: number) => (j < 0 ? null : values[j] ?? null);
   if (f.additive) {
@@ -100,7 +94,6 @@ export function compileFormula(f: Formula, at: ReadonlyMap<string, number>): (va
       return any ? sum : null;
     };
   }
-  type Compiled = (values: readonly (number | undefined)[]) => number | null;
   const compile = (n: Node): Compiled => {
     if (n.op === 'num') { const v = n.value; return () => v; }
     if (n.op === 'col') { const j = index(n.key); return (values) => read(values, j); }

@@ -28,11 +28,23 @@ export const TOKEN_MATCH = { minLength: 4, minJaroWinkler: 0.92 } as const;
 
 /** Fuzzy token equality: the same word, a truncation of it, or a near spelling (OCR, typos). */
 export function tokenMatch(a: string, b: string): boolean {
+  return tokenMatchSeen(a, b) ?? nearSpelling(a, b);
+}
+
+/**
+ * What tokenMatch can tell without Jaro–Winkler: equal, too short to be near, one the start of
+ * the other, or lengths too far apart for Jaro–Winkler to reach its bar; undefined when only
+ * Jaro–Winkler can tell.
+ */
+function tokenMatchSeen(a: string, b: string): boolean | undefined {
   if (a === b) return true;
   if (a.length < TOKEN_MATCH.minLength || b.length < TOKEN_MATCH.minLength) return false;
   if (a.startsWith(b) || b.startsWith(a)) return true;
-  return JaroWinklerDistance(a, b, {}) >= TOKEN_MATCH.minJaroWinkler;
+  if (lengthsRuleOut(a, b)) return false;
+  return undefined;
 }
+
+const nearSpelling = (a: string, b: string) => JaroWinklerDistance(a, b, {}) >= TOKEN_MATCH.minJaroWinkler;
 
 // Jaro–Winkler as natural computes it: JW = J + l·p·(1 − J), l the common prefix (at most 4
 // letters), p = 0.1. JW reaches TOKEN_MATCH.minJaroWinkler only if J ≥ (min − l·p)/(1 − l·p).
@@ -69,11 +81,9 @@ const tokenPairs = new Map<string, Map<string, boolean>>();
 
 /** tokenMatch, remembered per pair of words that only Jaro–Winkler can tell apart. */
 export function memoTokenMatch(a: string, b: string): boolean {
-  // equal, short or one the start of the other: cheaper to see than to look up
-  if (a === b) return true;
-  if (a.length < TOKEN_MATCH.minLength || b.length < TOKEN_MATCH.minLength) return false;
-  if (a.startsWith(b) || b.startsWith(a)) return true;
-  if (lengthsRuleOut(a, b)) return false;
+  // what is cheaper to see than to look up is not remembered
+  const seen = tokenMatchSeen(a, b);
+  if (seen !== undefined) return seen;
   let memo = tokenPairs.get(a);
   if (!memo) {
     if (tokenPairs.size >= MAX_TOKEN_MEMO) tokenPairs.clear();
@@ -82,7 +92,7 @@ export function memoTokenMatch(a: string, b: string): boolean {
   }
   let m = memo.get(b);
   if (m === undefined) {
-    m = tokenMatch(a, b);
+    m = nearSpelling(a, b);
     memo.set(b, m);
   }
   return m;

@@ -282,7 +282,7 @@ function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, t
   // the figure placed in each column so far (undefined: none)
   const valueAt = new Array<number | undefined>(m).fill(undefined);
   // each formula's operands as column positions, looked up once: the leaves below test them all
-  const bound = formulas.map(({ j, f }) => ({ j, f, operands: f.columns.map((key) => keyIndex.get(key) ?? -1), needed: Math.min(2, f.columns.length), value: compileFormula(f, keyIndex) }));
+  const bound = formulas.map(({ j, f }) => ({ j, operands: f.columns.map((key) => keyIndex.get(key) ?? -1), needed: Math.min(2, f.columns.length), value: compileFormula(f, keyIndex) }));
   const formulaBonus = () => {
     let s = 0;
     for (const { j, operands, needed, value } of bound) {
