@@ -6,11 +6,10 @@
 // again as a block of figure lines (only the characters a figure holds, the English model; see
 // figures.ts). All such cells of a page go on one sheet: one recognition per page.
 
-import type { Canvas } from '@napi-rs/canvas';
 import type { OcrEngine, OcrWord } from './engine.js';
 import { figureFromLines } from '../normalize/figurePieces.js';
 import { SURE, wellFormedFigure } from './figures.js';
-import { ocrBytes, pasted, type PixelRule } from './image.js';
+import { ocrBytes, pasted, type Gray, type PixelRule } from './image.js';
 
 export interface CellBox {
   x0: number;
@@ -234,7 +233,7 @@ function wrappedFigure(words: OcrWord[], read: OcrWord[], glyph: number): OcrWor
  * rules painted out; `rules`: the rules found in its pixels). Returns the words and, in `done`,
  * the words of the cells read again, which the single-figure pass (figures.ts) leaves alone.
  */
-export async function rereadFigureCells(canvas: Canvas, words: OcrWord[], rules: PixelRule[], glyph: number, engine: OcrEngine): Promise<{ words: OcrWord[]; done: Set<OcrWord> }> {
+export async function rereadFigureCells(canvas: Gray, words: OcrWord[], rules: PixelRule[], glyph: number, engine: OcrEngine): Promise<{ words: OcrWord[]; done: Set<OcrWord> }> {
   const cells = glyph > 0 ? doubtfulFigureCells(words, rules, glyph) : [];
   const done = new Set<OcrWord>();
   if (cells.length === 0) return { words, done };

@@ -5,10 +5,9 @@
 // not one per figure), and read with only the characters a figure can hold. The new reading
 // is taken when it is a figure and tesseract is surer of it.
 
-import type { Canvas } from '@napi-rs/canvas';
 import { parseNumber } from '../normalize/numbers.js';
 import type { OcrEngine, OcrWord } from './engine.js';
-import { ocrBytes, pasted } from './image.js';
+import { ocrBytes, pasted, type Gray } from './image.js';
 
 
 // a page-pass figure read with at least this confidence is left as read
@@ -37,7 +36,7 @@ export function wellFormedFigure(text: string): boolean {
  * Words of `canvas` (the page as recognised) whose figures were read unsure, read again one by
  * one (except the words in `done`: read again already); returns the words with the better readings in place.
  */
-export async function rereadFigures(canvas: Canvas, words: OcrWord[], glyph: number, engine: OcrEngine, done: Set<OcrWord> = new Set()): Promise<OcrWord[]> {
+export async function rereadFigures(canvas: Gray, words: OcrWord[], glyph: number, engine: OcrEngine, done: Set<OcrWord> = new Set()): Promise<OcrWord[]> {
   const unsure = words.filter((w) => w.confidence < SURE && isFigure(w.text) && !done.has(w));
   if (unsure.length === 0 || glyph <= 0) return words;
   const margin = Math.round(MARGIN * glyph);

@@ -2,7 +2,8 @@
 // skewed, and the ruling lines of bordered tables (a scan has no drawing operators, so the
 // rules are long thin runs of dark pixels).
 
-import { createCanvas, type Canvas } from '@napi-rs/canvas';
+import { createCanvas, ImageData, type Canvas } from '@napi-rs/canvas';
+import { crc32, deflateSync } from 'node:zlib';
 
 export interface Gray {
   width: number;
@@ -14,29 +15,81 @@ export interface Gray {
 /** The canvas in grey, or the part of it `region` (x, y, width, height in pixels) covers. */
 export function grayOf(canvas: Canvas, region?: { x: number; y: number; width: number; height: number }): Gray {
   const { x, y, width, height } = region ?? { x: 0, y: 0, width: canvas.width, height: canvas.height };
-  const rgba = canvas.getContext('2d').getImageData(x, y, width, height).data;
   const px = new Uint8Array(width * height);
+  const raw = canvas.data();
+  let alpha = 255;
+  for (let row = 0, j = 0; row < height; row++) {
+    for (let i = ((y + row) * canvas.width + x) * 4, end = i + width * 4; i < end; i += 4, j++) {
+      px[j] = (raw[i] * 299 + raw[i + 1] * 587 + raw[i + 2] * 114) / 1000;
+      alpha &= raw[i + 3];
+    }
+  }
+  if (alpha === 255) return { width, height, px };
+  // a pixel not opaque: the canvas's own memory holds it premultiplied, getImageData straight
+  const rgba = canvas.getContext('2d').getImageData(x, y, width, height).data;
   for (let i = 0, j = 0; j < px.length; i += 4, j++) px[j] = (rgba[i] * 299 + rgba[i + 1] * 587 + rgba[i + 2] * 114) / 1000;
   return { width, height, px };
 }
 
 /**
- * The bytes a page or sheet is handed to tesseract in: PNG. Grey PGM (one byte a pixel, no
- * deflate) was tried: tesseract.js read a page as fast, but the whole OCR of a two-page scan
- * took 40.2 s against 24.1 s with PNG (000-scan-p18-35), so PNG it stays. A grey PNG (pngjs,
- * deflate level 1) was tried too: a third of the encoding time and the same words, yet the same
- * scan's whole OCR took 22–23 s wall against 16–17 s, 10–11 s of system time against 1–2 s, and
- * a peak RSS of 5.0 GB against 1.5 GB. Colour PPM (three bytes a pixel, no encoding: 0.1 s
- * against PNG's 0.35 s on a page, the same words) does the same (24 s wall, 11.8 s system, 5.1 GB
- * against 15.6 s, 1.1 s, 1.6 GB). So does an RGBA PNG written with node's zlib (level 1 or 6, one
- * IDAT or 64 kB ones, with the canvas's sBIT and sRGB chunks or without): 0.14–0.33 s to encode a
- * page against 0.54 s and the same words, yet on one page of 000-scan-p18-35 the rereads took
- * 6.4–7.4 s against 2.0 s, with 6 s of system time and 3.7 GB peak against 1.1 s and 1.5 GB. Not
- * the channels, not the size of the bytes (4 MB either way): the cause was not found, and the
- * canvas's own PNG stays.
+ * A copy of the canvas's pixels (RGBA, straight), to be changed and put on a new canvas. Read
+ * from the canvas's own pixel memory (`data()`, premultiplied) when every pixel is opaque — the
+ * same values then — since getImageData copies and un-premultiplies a 300 dpi page in
+ * 0.11–0.15 s against 0.02 s. That memory is read at once and never kept: the canvas's next
+ * drawing may move its pixels.
  */
-export function ocrBytes(canvas: Canvas): Buffer {
-  return canvas.toBuffer('image/png');
+function pixelsOf(canvas: Canvas): ImageData {
+  const raw = canvas.data();
+  let alpha = 255;
+  for (let i = 3; i < raw.length; i += 4) alpha &= raw[i];
+  const rgba = alpha === 255 ? new Uint8ClampedArray(raw) : canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  return new ImageData(rgba, canvas.width, canvas.height);
+}
+
+/** A new canvas holding `pixels`. */
+function canvasOf(pixels: ImageData): Canvas {
+  const out = createCanvas(pixels.width, pixels.height);
+  out.getContext('2d').putImageData(pixels, 0, 0);
+  return out;
+}
+
+// deflate level of the PNGs handed to tesseract: the fastest; a page is decoded as fast whatever
+// the level, and its bytes go no further than a worker's memory
+const PNG_LEVEL = 1;
+
+/**
+ * The bytes a page or sheet is handed to tesseract in: a grey PNG (one byte a pixel) written
+ * here. Against the canvas's own RGBA PNG it is encoded in a quarter of the time (0.12 s against
+ * 0.5–0.9 s a page at 300 dpi) and tesseract reads it faster (it thresholds one channel, not
+ * three), with the same words on a grey page. Tried before and dropped for a cause then unknown:
+ * with the page no longer encoded by the canvas, the rereads took three times as long with 3.7–5 GB
+ * peak memory. The cause was the canvas, not the PNG: drawing from a canvas copies all of its
+ * pixels each time (0.02 s and 37 MB a cut-out of a page) unless a snapshot of it is cached, which
+ * the canvas's PNG encoding happened to leave. The sheets are now cut from the page's grey
+ * pixels (`pasted`), not drawn. Grey PGM was tried as well (no deflate): the whole OCR of a
+ * two-page scan took 40.2 s against 24.1 s.
+ */
+export function ocrBytes(g: Gray): Buffer {
+  const { width: w, height: h, px } = g;
+  // each row led by its filter type, 0 (none)
+  const rows = Buffer.alloc((w + 1) * h);
+  for (let y = 0; y < h; y++) rows.set(px.subarray(y * w, (y + 1) * w), y * (w + 1) + 1);
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header[8] = 8; // bits a pixel; colour type 0 (grey), no interlace
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows, { level: PNG_LEVEL })), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+const PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(data, crc32(head.subarray(4))));
+  return Buffer.concat([head, data, crc]);
 }
 
 // darker than this is a text stroke's ink
@@ -113,14 +166,33 @@ export interface Paste {
   dy: number;
 }
 
-/** A white sheet with pieces of `src` pasted on it: cut-outs read again together, in one recognition. */
-export function pasted(src: Canvas, width: number, height: number, pieces: Paste[]): Canvas {
-  const sheet = createCanvas(width, height);
-  const ctx = sheet.getContext('2d');
-  ctx.fillStyle = 'white';
-  ctx.fillRect(0, 0, width, height);
-  for (const p of pieces) ctx.drawImage(src, p.sx, p.sy, p.w, p.h, p.dx, p.dy, p.w, p.h);
-  return sheet;
+/**
+ * A white sheet with pieces of `src` pasted on it: cut-outs read again together, in one
+ * recognition. A piece's part outside the page or the sheet is left out (as a canvas clips it).
+ */
+export function pasted(src: Gray, sheetWidth: number, sheetHeight: number, pieces: Paste[]): Gray {
+  // whole pixels, as a canvas of that size has
+  const [width, height] = [Math.max(1, Math.trunc(sheetWidth)), Math.max(1, Math.trunc(sheetHeight))];
+  const px = new Uint8Array(width * height).fill(255);
+  for (const p of pieces) {
+    const [sx, sy, dx, dy] = [Math.round(p.sx), Math.round(p.sy), Math.round(p.dx), Math.round(p.dy)];
+    // the piece's columns and rows that lie on both the page and the sheet
+    const left = Math.max(0, -sx, -dx);
+    const right = Math.min(Math.round(p.w), src.width - sx, width - dx);
+    const top = Math.max(0, -sy, -dy);
+    const bottom = Math.min(Math.round(p.h), src.height - sy, height - dy);
+    if (right <= left) continue;
+    for (let r = top; r < bottom; r++) {
+      const from = (sy + r) * src.width + sx;
+      px.set(src.px.subarray(from + left, from + right), (dy + r) * width + dx + left);
+    }
+  }
+  return { width, height, px };
+}
+
+/** The image turned half round (upside down). */
+export function turnedRound(g: Gray): Gray {
+  return { width: g.width, height: g.height, px: g.px.slice().reverse() };
 }
 
 /**
@@ -388,17 +460,13 @@ export function withoutShading(src: Canvas, dpi: number): Canvas {
   let count = 0;
   for (let i = 0; i < bg.length; i++) if (shaded(bg[i])) count++;
   if (count < SHADE_MIN_SHARE * bg.length) return src;
-  const out = createCanvas(g.width, g.height);
-  const ctx = out.getContext('2d');
-  ctx.drawImage(src, 0, 0);
-  const data = ctx.getImageData(0, 0, g.width, g.height);
+  const data = pixelsOf(src);
   for (let i = 0; i < bg.length; i++) {
     if (!shaded(bg[i])) continue;
     const v = Math.min(255, Math.round((g.px[i] * 255) / bg[i]));
     data.data.fill(v, i * 4, i * 4 + 3);
   }
-  ctx.putImageData(data, 0, 0);
-  return out;
+  return canvasOf(data);
 }
 
 // any ink, however faint: a dark pixel joined by faint grey to more ink is part of a glyph's stroke
@@ -492,13 +560,9 @@ export function withoutSpecks(src: Canvas, maxArea: number, isolation: number, g
     if (blob && alone(g, blob, isolation) && flood(g, start, faint, new Set<number>(), HALO * maxArea)) white.push(...blob);
   }
   if (white.length === 0) return { canvas: src, specks: 0 };
-  const out = createCanvas(w, h);
-  const ctx = out.getContext('2d');
-  ctx.drawImage(src, 0, 0);
-  const data = ctx.getImageData(0, 0, w, h);
+  const data = pixelsOf(src);
   for (const p of white) data.data.fill(255, p * 4, p * 4 + 3);
-  ctx.putImageData(data, 0, 0);
-  return { canvas: out, specks: white.length };
+  return { canvas: canvasOf(data), specks: white.length };
 }
 
 // dark enough to be ink in the black-and-white copy (ImageMagick's `-threshold 60%`)

@@ -10,7 +10,7 @@ import { tokenMatch } from '../normalize/similarity.js';
 import type { Ocr } from '../settings.js';
 import type { OcrEngine } from './engine.js';
 import { mosaicLayout, mosaicSheet, tokenOf, type Box } from './missed.js';
-import { ocrBytes } from './image.js';
+import { grayOf, ocrBytes } from './image.js';
 
 export interface LayerCheck {
   /** layer words read again from the image */
@@ -55,7 +55,7 @@ export async function checkLayer(canvas: Canvas, items: TextItem[], scale: numbe
   const boxes = sample.map((it) => wordBox(it, scale, canvas));
   const glyph = Math.max(...boxes.map((b) => b.y1 - b.y0 + 1)) / 1.6;
   const layout = mosaicLayout(boxes, glyph);
-  const sheet = mosaicSheet(canvas, layout);
+  const sheet = mosaicSheet(grayOf(canvas), layout);
   // what the image reads in each word's place: the words read over it, left to right
   const read = new Map<Box, string[]>();
   for (const w of await engine.recognizeLines(ocrBytes(sheet))) {

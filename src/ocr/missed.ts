@@ -3,7 +3,6 @@
 // cells. Connected blobs of dark pixels outside every recognized word, of a glyph's height,
 // grouped into short tokens, are the places to read again.
 
-import type { Canvas } from '@napi-rs/canvas';
 import { flood, maskMarks, pasted, type Gray } from './image.js';
 
 export interface Box {
@@ -107,7 +106,7 @@ export function mosaicLayout(tokens: Box[], glyph: number): { width: number; hei
 }
 
 /** The mosaic drawn: each token cut out of `page` and set where the layout placed it, on white. */
-export function mosaicSheet(page: Canvas, layout: { width: number; height: number; placed: Placed[] }): Canvas {
+export function mosaicSheet(page: Gray, layout: { width: number; height: number; placed: Placed[] }): Gray {
   return pasted(page, layout.width, layout.height, layout.placed.map((p) => (
     { sx: p.token.x0, sy: p.token.y0, w: p.token.x1 - p.token.x0 + 1, h: p.token.y1 - p.token.y0 + 1, dx: p.x, dy: p.y })));
 }

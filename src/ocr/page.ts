@@ -5,7 +5,7 @@
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import type { Rule, TextItem } from '../load/pdf.js';
 import type { OcrEngine, OcrWord } from './engine.js';
-import { findRules, grayOf, type Gray, majorityBinarized, MAJORITY_MIN_STROKE, ocrBytes, strokeWidth, orientation, pasted, rotated, turnedPoint, withoutRules, withoutSpecks, type PixelRule } from './image.js';
+import { findRules, grayOf, type Gray, majorityBinarized, MAJORITY_MIN_STROKE, ocrBytes, strokeWidth, orientation, pasted, rotated, turnedPoint, turnedRound, withoutRules, withoutSpecks, type PixelRule } from './image.js';
 import { withoutCornerMarks } from './cornerMarks.js';
 import { rereadFigures } from './figures.js';
 import { spacedListDashes } from './listDash.js';
@@ -61,13 +61,13 @@ export async function renderPage(page: PdfJsPage, dpi: number): Promise<Canvas> 
 const MAX_TOKENS = 600;
 
 /** Short tokens the page pass left unread (missed.ts), read again as lines of a mosaic. */
-async function missedWords(canvas: Canvas, gray: Gray, words: OcrWord[], engine: OcrEngine): Promise<OcrWord[]> {
+async function missedWords(gray: Gray, words: OcrWord[], engine: OcrEngine): Promise<OcrWord[]> {
   const glyph = medianHeight(words);
   if (!glyph) return [];
   const tokens = unreadTokens(gray, words, glyph);
   if (tokens.length === 0 || tokens.length > MAX_TOKENS) return [];
   const layout = mosaicLayout(tokens, glyph);
-  const mosaic = mosaicSheet(canvas, layout);
+  const mosaic = mosaicSheet(gray, layout);
   const out: OcrWord[] = [];
   for (const w of await engine.recognizeLines(ocrBytes(mosaic))) {
     const token = tokenOf(layout.placed, w, glyph);
@@ -90,10 +90,10 @@ const UNREAD_TEXT_MIN_CONFIDENCE = 50;
  * that ink (the page cleaned of shading, specks and rules), read once. Our own page pass reads the
  * cleaned page whole and needs none of this.
  */
-export async function unreadText(clean: Canvas, words: OcrWord[], engine: OcrEngine): Promise<OcrWord[]> {
+export async function unreadText(clean: Gray, words: OcrWord[], engine: OcrEngine): Promise<OcrWord[]> {
   const glyph = medianHeight(words);
   if (!glyph) return [];
-  const long = unreadTokens(grayOf(clean), words, glyph, Infinity).filter((t) => t.x1 - t.x0 > SHORT_TOKEN_GLYPHS * glyph);
+  const long = unreadTokens(clean, words, glyph, Infinity).filter((t) => t.x1 - t.x0 > SHORT_TOKEN_GLYPHS * glyph);
   if (long.length < UNREAD_TEXT_MIN_TOKENS) return [];
   const pad = Math.round(glyph / 2);
   const regions = long.map((t) => ({ x0: Math.max(0, t.x0 - pad), y0: Math.max(0, t.y0 - pad), x1: Math.min(clean.width, t.x1 + pad), y1: Math.min(clean.height, t.y1 + pad) }));
@@ -107,10 +107,10 @@ export async function unreadText(clean: Canvas, words: OcrWord[], engine: OcrEng
  * Whether the page reads better turned round, tried on its middle third only: a poor scan that
  * is upright is then read once more in part, not in whole.
  */
-async function readsBetterTurned(page: Canvas, words: OcrWord[], engine: OcrEngine): Promise<boolean> {
+async function readsBetterTurned(page: Gray, words: OcrWord[], engine: OcrEngine): Promise<boolean> {
   const [top, height] = [Math.floor(page.height / 3), Math.floor(page.height / 3)];
   const band = pasted(page, page.width, height, [{ sx: 0, sy: top, w: page.width, h: height, dx: 0, dy: 0 }]);
-  const turned = await engine.recognize(ocrBytes(rotated(band, 180)));
+  const turned = await engine.recognize(ocrBytes(turnedRound(band)));
   const inBand = words.filter((w) => w.y0 >= top && w.y1 <= top + height);
   return meanConfidence(turned) > meanConfidence(inBand);
 }
@@ -132,12 +132,12 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
   const upright = rotation === 0 ? gray : grayOf(canvas);
   const pixelRules = findRules(upright, dpi);
   // specks out (a full stop at this resolution is several times larger), then the rules
-  const clean = cleaned(canvas, dpi, pixelRules, strokeWidth(gray), upright);
+  const clean = grayOf(cleaned(canvas, dpi, pixelRules, strokeWidth(gray), upright));
   let words = await engine.recognize(ocrBytes(clean));
   let read = clean;
   // text upside down, or sideways turned the wrong way round, reads poorly: the other way reads better
   if (meanConfidence(words) < UPSIDE_DOWN_CONFIDENCE && await readsBetterTurned(clean, words, engine)) {
-    const other = rotated(clean, 180);
+    const other = turnedRound(clean);
     const again = await engine.recognize(ocrBytes(other));
     if (meanConfidence(again) > meanConfidence(words)) {
       words = again;
@@ -178,13 +178,12 @@ export function cleaned(canvas: Canvas, dpi: number, rules: PixelRule[], strokes
  * glued to its figure set a space apart again, as the page prints it. The page pass may
  * be ours or an OCR run made elsewhere (hOCR, ALTO) whose image lies beside it.
  */
-export async function refineWords(canvas: Canvas, read: OcrWord[], rules: PixelRule[], engine: OcrEngine): Promise<OcrWord[]> {
+export async function refineWords(gray: Gray, read: OcrWord[], rules: PixelRule[], engine: OcrEngine): Promise<OcrWord[]> {
   const words = splitAtRules(read, rules);
   const glyph = medianHeight(words);
-  const gray = grayOf(canvas);
-  const cellPass = await rereadFigureCells(canvas, words, rules, glyph, engine);
-  const out = await rereadFigures(canvas, cellPass.words, glyph, engine, cellPass.done);
-  out.push(...await missedWords(canvas, gray, out, engine));
+  const cellPass = await rereadFigureCells(gray, words, rules, glyph, engine);
+  const out = await rereadFigures(gray, cellPass.words, glyph, engine, cellPass.done);
+  out.push(...await missedWords(gray, out, engine));
   return spacedListDashes(gray, out);
 }
 

@@ -1,13 +1,13 @@
 // Scanned pages: OCR-aware reading of figures, and the OCR path end to end on small scans made
 // in the test (a table page rasterized, turned by a degree and put into an image-only PDF),
 // offline, plus the pages OCR cannot read: blank, all black, huge.
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/load/pdf.ts';
 import { fixOcrFigures, fixOcrSpaces } from '../../src/normalize/ocr.ts';
 import { closeOcr, type OcrWord } from '../../src/ocr/engine.ts';
 import { cellAround, doubtfulFigureCells } from '../../src/ocr/figureCells.ts';
-import { findRules, grayOf, majorityBinarized, rotated, strokeWidth, withoutSpecks, type PixelRule } from '../../src/ocr/image.ts';
+import { findRules, grayOf, majorityBinarized, ocrBytes, pasted, rotated, strokeWidth, turnedRound, withoutSpecks, type PixelRule } from '../../src/ocr/image.ts';
 import { splitAtRules } from '../../src/ocr/splitAtRules.ts';
 import { withoutCornerMarks } from '../../src/ocr/cornerMarks.ts';
 import { dashGap, spacedListDashes } from '../../src/ocr/listDash.ts';
@@ -413,5 +413,46 @@ describe('words OCR ran across a cell rule', () => {
     const w = word('0802', [[560, 575], [577, 595], [594, 610], [612, 628]]);
     const slanted: PixelRule = { x1: 593, x2: 595, y1: 1100, y2: 1300 };
     expect(splitAtRules([w], [slanted]).map((p) => p.text)).toEqual(['08', '02']);
+  });
+});
+
+describe('pixels handed to tesseract', () => {
+  it('the grey PNG decodes to the grey of every pixel, row by row', async () => {
+    const { canvas, ctx } = paper(37, 11, 9);
+    ctx.fillText('12,5', 2, 9);
+    ctx.fillStyle = 'rgb(200,40,90)';
+    ctx.fillRect(30, 0, 7, 11);
+    const g = grayOf(canvas);
+    const img = await loadImage(ocrBytes(g));
+    const back = createCanvas(img.width, img.height);
+    back.getContext('2d').drawImage(img, 0, 0);
+    expect([img.width, img.height]).toEqual([37, 11]);
+    const rgba = back.getContext('2d').getImageData(0, 0, 37, 11).data;
+    expect(Array.from({ length: 37 * 11 }, (_, i) => rgba[i * 4])).toEqual([...g.px]);
+    // the colour block in its luminance (0.299 R + 0.587 G + 0.114 B), not one channel
+    expect(g.px[30]).toBe(Math.trunc((200 * 299 + 40 * 587 + 90 * 114) / 1000));
+  });
+
+  it('grey of a canvas with transparent pixels is of their colour, not of their premultiplied memory', () => {
+    const canvas = createCanvas(4, 1);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = 'rgba(255,255,255,0.5)';
+    ctx.fillRect(0, 0, 4, 1);
+    // half-transparent white is white; premultiplied it would read as mid grey
+    expect([...grayOf(canvas).px]).toEqual([255, 255, 255, 255]);
+  });
+
+  it('cut-outs pasted on a white sheet, clipped where they run off the page or the sheet', () => {
+    const page = { width: 4, height: 3, px: Uint8Array.from([0, 1, 2, 3, 10, 11, 12, 13, 20, 21, 22, 23]) };
+    const sheet = pasted(page, 3, 2.9, [
+      { sx: 2, sy: 1, w: 3, h: 1, dx: 0, dy: 0 }, // runs off the page's right edge
+      { sx: -1, sy: 0, w: 2, h: 2, dx: 1, dy: 1 }, // starts left of the page, runs off the sheet's bottom
+    ]);
+    expect([sheet.width, sheet.height]).toEqual([3, 2]);
+    expect([...sheet.px]).toEqual([12, 13, 255, 255, 255, 0]);
+  });
+
+  it('a page turned half round reads its last pixel first', () => {
+    expect([...turnedRound({ width: 2, height: 2, px: Uint8Array.from([1, 2, 3, 4]) }).px]).toEqual([4, 3, 2, 1]);
   });
 });
