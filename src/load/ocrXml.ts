@@ -155,7 +155,7 @@ async function withImage(p: OcrPageWords, dir: string, engine: (() => OcrEngine)
     // shading divided out too: what the run could not read on a grey band is read on white
     // (our own page pass keeps the shading: on the scans measured, dividing it out read a shaded
     // header better on one page and worse on two — see withoutShading)
-    const clean = grayOf(cleaned(withoutShading(straight, dpi), dpi, pixelRules, strokeWidth(gray)));
+    const clean = cleaned(withoutShading(skew === 0 ? gray : grayOf(straight), dpi), dpi, pixelRules, strokeWidth(gray));
     words = await refineWords(clean, [...level, ...await unreadText(clean, level, engine())], pixelRules, engine());
   }
   const rules = pixelRules.map((r) => ({ x1: r.x1 / p.scale, y1: r.y1 / p.scale, x2: r.x2 / p.scale, y2: r.y2 / p.scale }));

@@ -5,8 +5,7 @@
 // bold glyph (`r`) is as solid a triangle as a mark: a mark is one only in a cell's corner, its
 // right angle where a vertical and a horizontal rule meet.
 
-import { createCanvas, type Canvas } from '@napi-rs/canvas';
-import { boxOf, DARK, flood, grayOf, isHorizontalRule, maskMarks, type Gray, type PixelRule } from './image.js';
+import { boxOf, DARK, flood, isHorizontalRule, maskMarks, pasted, type Gray, type PixelRule } from './image.js';
 
 // a mark's sides, in points: larger than a stop, smaller than a capital's height twice over
 const MARK_MIN_SIDE_PT = 2;
@@ -92,7 +91,7 @@ function crossings(rules: PixelRule[], gap: number): [number, number][] {
  * around the rules' crossings are looked at (a mark lies there), read from the canvas window by
  * window rather than the whole page.
  */
-export function withoutCornerMarks(src: Canvas, dpi: number, rules: PixelRule[]): { canvas: Canvas; marks: number } {
+export function withoutCornerMarks(src: Gray, dpi: number, rules: PixelRule[]): { gray: Gray; marks: number } {
   const gap = (MARK_MAX_RULE_GAP_PT * dpi) / 72;
   const reach = Math.ceil(gap + (MARK_MAX_SIDE_PT * dpi) / 72) + 2;
   // a triangle fills half its box: a blob larger than the largest mark's half box is none
@@ -103,7 +102,7 @@ export function withoutCornerMarks(src: Canvas, dpi: number, rules: PixelRule[])
     const [wx, wy] = [Math.max(0, Math.round(cx) - reach), Math.max(0, Math.round(cy) - reach)];
     const [ww, wh] = [Math.min(src.width, Math.round(cx) + reach) - wx, Math.min(src.height, Math.round(cy) + reach) - wy];
     if (ww <= 0 || wh <= 0) continue;
-    const g = grayOf(src, { x: wx, y: wy, width: ww, height: wh });
+    const g = pasted(src, ww, wh, [{ sx: wx, sy: wy, w: ww, h: wh, dx: 0, dy: 0 }]);
     const px = g.px;
     const local = rules.map((r) => ({ x1: r.x1 - wx, y1: r.y1 - wy, x2: r.x2 - wx, y2: r.y2 - wy }));
     const seen = maskMarks(new Uint8Array(ww * wh));
@@ -122,12 +121,11 @@ export function withoutCornerMarks(src: Canvas, dpi: number, rules: PixelRule[])
   }
   // a sheet marks a column of cells, not one: a lone triangle is a glyph the rules' painting cut
   const white = found.filter((marks) => marks.length >= MARK_MIN_PER_PAGE).flat(2);
-  if (white.length === 0) return { canvas: src, marks: 0 };
-  const out = createCanvas(src.width, src.height);
-  const ctx = out.getContext('2d');
-  ctx.drawImage(src, 0, 0);
+  if (white.length === 0) return { gray: src, marks: 0 };
   // the mark and a pixel's ring around it: its anti-aliased edge would read as a stroke
-  ctx.fillStyle = 'white';
-  for (const [x, y] of white) ctx.fillRect(x - 1, y - 1, 3, 3);
-  return { canvas: out, marks: white.length };
+  const px = src.px.slice();
+  for (const [x, y] of white) {
+    for (let yy = Math.max(0, y - 1); yy <= Math.min(src.height - 1, y + 1); yy++) px.fill(255, yy * src.width + Math.max(0, x - 1), yy * src.width + Math.min(src.width, x + 2));
+  }
+  return { gray: { width: src.width, height: src.height, px }, marks: white.length };
 }

@@ -31,21 +31,6 @@ export function grayOf(canvas: Canvas, region?: { x: number; y: number; width: n
   return { width, height, px };
 }
 
-/**
- * A copy of the canvas's pixels (RGBA, straight), to be changed and put on a new canvas. Read
- * from the canvas's own pixel memory (`data()`, premultiplied) when every pixel is opaque — the
- * same values then — since getImageData copies and un-premultiplies a 300 dpi page in
- * 0.11–0.15 s against 0.02 s. That memory is read at once and never kept: the canvas's next
- * drawing may move its pixels.
- */
-function pixelsOf(canvas: Canvas): ImageData {
-  const raw = canvas.data();
-  let alpha = 255;
-  for (let i = 3; i < raw.length; i += 4) alpha &= raw[i];
-  const rgba = alpha === 255 ? new Uint8ClampedArray(raw) : canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-  return new ImageData(rgba, canvas.width, canvas.height);
-}
-
 /** A new canvas holding `pixels`. */
 function canvasOf(pixels: ImageData): Canvas {
   const out = createCanvas(pixels.width, pixels.height);
@@ -390,13 +375,56 @@ function collinear<R extends { j0: number; j1: number; a: number; b: number }>(r
   return out;
 }
 
-/** A copy with the rules painted white (a few pixels wider than they are thick). */
-export function withoutRules(src: Canvas, rules: PixelRule[]): Canvas {
+// rules are painted out this many pixels wide: wider than a scanned rule is thick, with its blur
+const RULE_PAINT_WIDTH = 7;
+
+/**
+ * A copy with the rules painted white (RULE_PAINT_WIDTH pixels wide, a few more than they are
+ * thick), as a canvas strokes them: a pixel the band covers whole turns white; one it covers
+ * half (the band's edge on a rule centred on a pixel row) is blended half way as the canvas's
+ * renderer blends, `v + ((255 - v) · 129 >> 8)` — checked against it for every grey in the tests.
+ * A rule found in pixels is level or upright and ends on whole pixels; one that is not is
+ * painted on a canvas.
+ */
+export function withoutRules(src: Gray, rules: PixelRule[]): Gray {
+  if (rules.length === 0) return src;
+  if (!rules.every(onPixelGrid)) return grayOf(withoutRulesOnCanvas(canvasOfGray(src), rules));
+  const { width: w, height: h } = src;
+  const px = src.px.slice();
+  const half = RULE_PAINT_WIDTH / 2;
+  for (const r of rules) {
+    const level = r.y1 === r.y2;
+    // the band: along the rule from end to end, across it half the width either side of its middle
+    const [x0, x1, y0, y1] = level ? [Math.min(r.x1, r.x2), Math.max(r.x1, r.x2), r.y1 - half, r.y1 + half] : [r.x1 - half, r.x1 + half, Math.min(r.y1, r.y2), Math.max(r.y1, r.y2)];
+    for (let y = Math.max(0, Math.floor(y0)); y < Math.min(h, Math.ceil(y1)); y++) {
+      const cy = Math.min(y + 1, y1) - Math.max(y, y0);
+      for (let x = Math.max(0, Math.floor(x0)); x < Math.min(w, Math.ceil(x1)); x++) {
+        const q = y * w + x;
+        px[q] = cy * (Math.min(x + 1, x1) - Math.max(x, x0)) === 1 ? 255 : halfWhite(px[q]);
+      }
+    }
+  }
+  return { width: w, height: h, px };
+}
+
+/** A grey blended half way to white, as the canvas's renderer blends a half-covered pixel. */
+export const halfWhite = (v: number) => v + (((255 - v) * 129) >> 8);
+
+/** Level or upright, its middle on a whole or half pixel and its ends on whole ones: the band covers each pixel whole or half. */
+function onPixelGrid(r: PixelRule): boolean {
+  const level = r.y1 === r.y2;
+  if (!level && r.x1 !== r.x2) return false;
+  const [middle, a, b] = level ? [r.y1, r.x1, r.x2] : [r.x1, r.y1, r.y2];
+  return Number.isInteger(middle * 2) && Number.isInteger(a) && Number.isInteger(b);
+}
+
+/** The rules stroked white on a canvas (any slant). */
+export function withoutRulesOnCanvas(src: Canvas, rules: PixelRule[]): Canvas {
   const out = createCanvas(src.width, src.height);
   const ctx = out.getContext('2d');
   ctx.drawImage(src, 0, 0);
   ctx.strokeStyle = 'white';
-  ctx.lineWidth = 7;
+  ctx.lineWidth = RULE_PAINT_WIDTH;
   for (const r of rules) {
     ctx.beginPath();
     ctx.moveTo(r.x1, r.y1);
@@ -404,6 +432,16 @@ export function withoutRules(src: Canvas, rules: PixelRule[]): Canvas {
     ctx.stroke();
   }
   return out;
+}
+
+/** A canvas of the grey image. */
+export function canvasOfGray(g: Gray): Canvas {
+  const rgba = new Uint8ClampedArray(g.px.length * 4);
+  for (let i = 0, q = 0; i < g.px.length; i++, q += 4) {
+    rgba[q] = rgba[q + 1] = rgba[q + 2] = g.px[i];
+    rgba[q + 3] = 255;
+  }
+  return canvasOf(new ImageData(rgba, g.width, g.height));
 }
 
 // Shading: a table header set on a grey band (Word's and Excel's header styles) scans as text
@@ -453,20 +491,15 @@ function localBackground(g: Gray, radius: number): Uint8Array {
 }
 
 /** The page with its grey shading divided out (text on a grey band made text on white); the page itself when it has none. */
-export function withoutShading(src: Canvas, dpi: number): Canvas {
-  const g = grayOf(src);
+export function withoutShading(g: Gray, dpi: number): Gray {
   const bg = localBackground(g, Math.round((SHADE_RADIUS_PT * dpi) / 72));
   const shaded = (b: number) => b <= SHADE_LIGHTEST && b >= SHADE_DARKEST;
   let count = 0;
   for (let i = 0; i < bg.length; i++) if (shaded(bg[i])) count++;
-  if (count < SHADE_MIN_SHARE * bg.length) return src;
-  const data = pixelsOf(src);
-  for (let i = 0; i < bg.length; i++) {
-    if (!shaded(bg[i])) continue;
-    const v = Math.min(255, Math.round((g.px[i] * 255) / bg[i]));
-    data.data.fill(v, i * 4, i * 4 + 3);
-  }
-  return canvasOf(data);
+  if (count < SHADE_MIN_SHARE * bg.length) return g;
+  const px = g.px.slice();
+  for (let i = 0; i < bg.length; i++) if (shaded(bg[i])) px[i] = Math.min(255, Math.round((g.px[i] * 255) / bg[i]));
+  return { width: g.width, height: g.height, px };
 }
 
 // any ink, however faint: a dark pixel joined by faint grey to more ink is part of a glyph's stroke
@@ -545,7 +578,7 @@ function alone(g: Gray, blob: number[], r: number): boolean {
  * Tesseract reads specks as full stops and commas, which then split or join figures. A full stop
  * sits beside its digits and a broken stroke beside the rest of its glyph: neither is alone.
  */
-export function withoutSpecks(src: Canvas, maxArea: number, isolation: number, g: Gray = grayOf(src)): { canvas: Canvas; specks: number } {
+export function withoutSpecks(g: Gray, maxArea: number, isolation: number): { gray: Gray; specks: number } {
   const { width: w, height: h, px } = g;
   const seen = maskMarks(new Uint8Array(w * h));
   const dark = (q: number) => px[q] < DARK;
@@ -559,10 +592,10 @@ export function withoutSpecks(src: Canvas, maxArea: number, isolation: number, g
     const blob = flood(g, start, dark, seen, maxArea);
     if (blob && alone(g, blob, isolation) && flood(g, start, faint, new Set<number>(), HALO * maxArea)) white.push(...blob);
   }
-  if (white.length === 0) return { canvas: src, specks: 0 };
-  const data = pixelsOf(src);
-  for (const p of white) data.data.fill(255, p * 4, p * 4 + 3);
-  return { canvas: canvasOf(data), specks: white.length };
+  if (white.length === 0) return { gray: g, specks: 0 };
+  const out = g.px.slice();
+  for (const p of white) out[p] = 255;
+  return { gray: { width: w, height: h, px: out }, specks: white.length };
 }
 
 // dark enough to be ink in the black-and-white copy (ImageMagick's `-threshold 60%`)
@@ -599,8 +632,7 @@ export function strokeWidth(g: Gray): number {
  * over a page; tesseract reads them as stops and commas inside figures (`52.000.000,-` read
  * `52000000.`). A fleck is a pixel or two; a stop at 300 dpi is a 4 × 4 blob or larger and stays.
  */
-export function majorityBinarized(src: Canvas): Canvas {
-  const g = grayOf(src);
+export function majorityBinarized(g: Gray): Gray {
   const { width: w, height: h, px } = g;
   const dark = new Uint8Array(w * h);
   for (let i = 0; i < px.length; i++) dark[i] = px[i] < MAJORITY_LEVEL ? 1 : 0;
@@ -610,19 +642,13 @@ export function majorityBinarized(src: Canvas): Canvas {
     const r = y * w;
     for (let x = 0; x < w; x++) rows[r + x] = dark[r + x] + (x > 0 ? dark[r + x - 1] : 0) + (x < w - 1 ? dark[r + x + 1] : 0);
   }
-  const out = createCanvas(w, h);
-  const ctx = out.getContext('2d');
-  const data = ctx.createImageData(w, h);
+  const out = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     const r = y * w;
     for (let x = 0; x < w; x++) {
       const n = rows[r + x] + (y > 0 ? rows[r + x - w] : 0) + (y < h - 1 ? rows[r + x + w] : 0);
-      const v = n >= 5 ? 0 : 255;
-      const q = (r + x) * 4;
-      data.data[q] = data.data[q + 1] = data.data[q + 2] = v;
-      data.data[q + 3] = 255;
+      out[r + x] = n >= 5 ? 0 : 255;
     }
   }
-  ctx.putImageData(data, 0, 0);
-  return out;
+  return { width: w, height: h, px: out };
 }

@@ -132,7 +132,7 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
   const upright = rotation === 0 ? gray : grayOf(canvas);
   const pixelRules = findRules(upright, dpi);
   // specks out (a full stop at this resolution is several times larger), then the rules
-  const clean = grayOf(cleaned(canvas, dpi, pixelRules, strokeWidth(gray), upright));
+  const clean = cleaned(upright, dpi, pixelRules, strokeWidth(gray));
   let words = await engine.recognize(ocrBytes(clean));
   let read = clean;
   // text upside down, or sideways turned the wrong way round, reads poorly: the other way reads better
@@ -162,12 +162,11 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
  * The page without specks (a full stop at this resolution is several times larger), without its
  * rules and the marks in its cells' corners (cornerMarks.ts); where its text strokes are thick
  * enough to keep (`strokes`, in pixels), in black and white with the flecks of grain that are
- * left smoothed away (a 3 × 3 majority). `gray`: the canvas in grey, when the caller has it
- * (each grey pass over a 300 dpi page costs 0.1–0.2 s).
+ * left smoothed away (a 3 × 3 majority). All on the page's grey pixels, which tesseract is handed.
  */
-export function cleaned(canvas: Canvas, dpi: number, rules: PixelRule[], strokes = 0, gray?: Gray): Canvas {
+export function cleaned(page: Gray, dpi: number, rules: PixelRule[], strokes = 0): Gray {
   const speck = Math.max(1, Math.floor(SPECK_PIXELS * (dpi / SPECK_DPI) ** 2));
-  const clean = withoutCornerMarks(withoutRules(withoutSpecks(canvas, speck, Math.round(SPECK_ISOLATION * dpi / 72), gray).canvas, rules), dpi, rules).canvas;
+  const clean = withoutCornerMarks(withoutRules(withoutSpecks(page, speck, Math.round(SPECK_ISOLATION * dpi / 72)).gray, rules), dpi, rules).gray;
   return strokes >= MAJORITY_MIN_STROKE ? majorityBinarized(clean) : clean;
 }
 

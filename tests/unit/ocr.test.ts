@@ -7,7 +7,7 @@ import { openPdf } from '../../src/load/pdf.ts';
 import { fixOcrFigures, fixOcrSpaces } from '../../src/normalize/ocr.ts';
 import { closeOcr, type OcrWord } from '../../src/ocr/engine.ts';
 import { cellAround, doubtfulFigureCells } from '../../src/ocr/figureCells.ts';
-import { findRules, grayOf, majorityBinarized, ocrBytes, pasted, rotated, strokeWidth, turnedRound, withoutSpecks, type PixelRule } from '../../src/ocr/image.ts';
+import { findRules, grayOf, majorityBinarized, ocrBytes, pasted, rotated, strokeWidth, turnedRound, withoutRules, withoutRulesOnCanvas, withoutSpecks, type PixelRule } from '../../src/ocr/image.ts';
 import { splitAtRules } from '../../src/ocr/splitAtRules.ts';
 import { withoutCornerMarks } from '../../src/ocr/cornerMarks.ts';
 import { dashGap, spacedListDashes } from '../../src/ocr/listDash.ts';
@@ -180,8 +180,8 @@ describe('specks before OCR', () => {
   };
 
   it('paints out dust alone on the paper and leaves every glyph and stop of the figure', () => {
-    const { canvas: clean, specks } = withoutSpecks(canvas, 4, 6);
-    const [before, after] = [grayOf(canvas), grayOf(clean)];
+    const before = grayOf(canvas);
+    const { gray: after, specks } = withoutSpecks(before, 4, 6);
     expect(specks).toBe(dust.length * 2);
     for (const [x, y] of dust) expect(dark(after, x - 1, y - 1, x + 3, y + 2)).toBe(0);
     // the figure's ink, stops included, is untouched
@@ -215,8 +215,8 @@ describe('marks in the corners of cells before OCR', () => {
   };
 
   it('paints out the marks at the corners, and leaves the figure and the triangle elsewhere', () => {
-    const { canvas: clean, marks } = withoutCornerMarks(canvas, 300, rules);
-    const [before, after] = [grayOf(canvas), grayOf(clean)];
+    const before = grayOf(canvas);
+    const { gray: after, marks } = withoutCornerMarks(before, 300, rules);
     expect(marks).toBeGreaterThan(0);
     for (const x of [53, 153, 253]) expect(ink(after, x, 53, x + 22, 75)).toBe(0);
     expect(ink(after, 245, 115, 270, 140)).toBe(ink(before, 245, 115, 270, 140));
@@ -231,7 +231,7 @@ describe('marks in the corners of cells before OCR', () => {
     c1.lineTo(55, 71);
     c1.closePath();
     c1.fill();
-    expect(withoutCornerMarks(one, 300, rules).marks).toBe(0);
+    expect(withoutCornerMarks(grayOf(one), 300, rules).marks).toBe(0);
   });
 });
 
@@ -343,7 +343,7 @@ describe('grain smoothed away where the text is thick enough', () => {
     const flecks = [[300, 60], [320, 90], [350, 140], [400, 200], [450, 75]];
     for (const [x, y] of flecks) ctx.fillRect(x, y, 2, 1);
     expect(strokeWidth(grayOf(canvas))).toBe(4);
-    const out = grayOf(majorityBinarized(canvas));
+    const out = majorityBinarized(grayOf(canvas));
     const at = (x: number, y: number) => out.px[y * out.width + x];
     for (const x of [50, 80, 110, 140]) expect(at(x + 2, 80)).toBe(0);
     expect(at(202, 107)).toBe(0);
@@ -454,5 +454,43 @@ describe('pixels handed to tesseract', () => {
 
   it('a page turned half round reads its last pixel first', () => {
     expect([...turnedRound({ width: 2, height: 2, px: Uint8Array.from([1, 2, 3, 4]) }).px]).toEqual([4, 3, 2, 1]);
+  });
+});
+
+describe('rules painted out on the grey page', () => {
+  it('as the canvas strokes them: whole pixels white, the band\'s half-covered edge blended half way to white', () => {
+    // every grey from black to white, in columns; rules centred on a pixel row and between two, and upright ones
+    const canvas = createCanvas(256, 60);
+    const ctx = canvas.getContext('2d');
+    for (let v = 0; v < 256; v++) {
+      ctx.fillStyle = `rgb(${v},${v},${v})`;
+      ctx.fillRect(v, 0, 1, 60);
+    }
+    const rules: PixelRule[] = [
+      { x1: 0, y1: 10, x2: 256, y2: 10 },
+      { x1: 3, y1: 30.5, x2: 250, y2: 30.5 },
+      { x1: 120, y1: 0, x2: 120, y2: 60 },
+      { x1: 200.5, y1: 5, x2: 200.5, y2: 50 },
+      { x1: 40, y1: 48, x2: 250, y2: 48 },
+    ];
+    const before = grayOf(canvas).px;
+    const painted = withoutRules(grayOf(canvas), rules).px;
+    const stroked = grayOf(withoutRulesOnCanvas(canvas, rules)).px;
+    expect(painted.filter((v, i) => v !== before[i]).length).toBeGreaterThan(4000);
+    // the canvas's renderer rounds a half-covered pixel's blend a level apart here and there
+    const apart = [...painted].map((v, i) => Math.abs(v - stroked[i]));
+    expect(Math.max(...apart)).toBeLessThanOrEqual(1);
+    expect(apart.filter((d) => d > 0).length).toBeLessThan(0.01 * painted.length);
+    // a rule centred on a pixel row: the rows half a pixel past its band are blended half way (black → 128)
+    expect([0, 1, 2].map((x) => painted[6 * 256 + x])).toEqual([128, 128, 129]);
+  });
+
+  it('a slanted rule is painted on a canvas', () => {
+    const { canvas } = paper(80, 40, 10);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = 'black';
+    ctx.fillRect(0, 0, 80, 40);
+    const slanted = [{ x1: 0, y1: 10, x2: 80, y2: 14 }];
+    expect([...withoutRules(grayOf(canvas), slanted).px]).toEqual([...grayOf(withoutRulesOnCanvas(canvas, slanted)).px]);
   });
 });
