@@ -13,6 +13,7 @@ import { rereadFigureCells } from './figureCells.js';
 import { mosaicLayout, mosaicSheet, plausibleToken, SHORT_TOKEN_GLYPHS, tokenOf, unreadTokens } from './missed.js';
 import { meanConfidence, medianHeight, toItems } from './words.js';
 import { splitAtRules } from './splitAtRules.js';
+import { inkLean, standsOnItsHead } from './upsideDown.js';
 
 export const OCR_DPI = 300;
 // a speck is at most two pixels at this resolution (a scanner's dust at 100–200 dpi), as many more at the page's as its
@@ -115,36 +116,59 @@ async function readsBetterTurned(page: Gray, words: OcrWord[], engine: OcrEngine
   return meanConfidence(turned) > meanConfidence(inBand);
 }
 
+/** A page drawn for OCR, made ready to read: turned upright and straight, its rules found and the page cleaned. */
+export interface PreparedPage {
+  /** the page cleaned (specks, rules, corner marks out), upright */
+  clean: Gray;
+  /** the rules found in its pixels, on the upright page */
+  rules: PixelRule[];
+  /** degrees turned: deskew, and a quarter turn for a page lying sideways */
+  rotation: number;
+  skew: number;
+}
+
+/** The drawn page made ready to read (null: nothing on it that reads as text lines). */
+export function preparedPage(canvas: Canvas, dpi: number): PreparedPage | null {
+  const gray = grayOf(canvas);
+  const o = orientation(gray);
+  if (o.unreadable) return null;
+  let rotation = o.skew;
+  if (o.sideways) rotation += 90;
+  const upright = rotation === 0 ? gray : grayOf(rotated(canvas, rotation));
+  // the ruling lines, found first and then painted out: tesseract drops words that touch them
+  const rules = findRules(upright, dpi);
+  // specks out (a full stop at this resolution is several times larger), then the rules
+  return { clean: cleaned(upright, dpi, rules, strokeWidth(gray)), rules, rotation, skew: o.skew };
+}
+
 /** The page recognised; a page larger than `maxPixels` at OCR_DPI is drawn at a lower resolution. */
 export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: number): Promise<OcrResult> {
   const base = page.getViewport({ scale: 1 });
   const dpi = Math.min(OCR_DPI, Math.floor(72 * Math.sqrt(maxPixels / (base.width * base.height))));
   const scale = dpi / 72;
-  let canvas = await renderPage(page, dpi);
-  const gray = grayOf(canvas);
-  const o = orientation(gray);
-  const size = { width: canvas.width / scale, height: canvas.height / scale };
-  if (o.unreadable) return { items: [], rules: [], ...size, ocr: { rotation: 0, skew: 0, dpi, words: 0, meanConfidence: 0 } };
-  let rotation = o.skew;
-  if (o.sideways) rotation += 90;
-  if (rotation !== 0) canvas = rotated(canvas, rotation);
-  // the ruling lines, found first and then painted out: tesseract drops words that touch them
-  const upright = rotation === 0 ? gray : grayOf(canvas);
-  const pixelRules = findRules(upright, dpi);
-  // specks out (a full stop at this resolution is several times larger), then the rules
-  const clean = cleaned(upright, dpi, pixelRules, strokeWidth(gray));
-  let words = await engine.recognize(ocrBytes(clean));
+  const canvas = await renderPage(page, dpi);
+  const prepared = preparedPage(canvas, dpi);
+  if (!prepared) return { items: [], rules: [], width: canvas.width / scale, height: canvas.height / scale, ocr: { rotation: 0, skew: 0, dpi, words: 0, meanConfidence: 0 } };
+  const { clean, rules: pixelRules, skew } = prepared;
+  let rotation = prepared.rotation;
   let read = clean;
-  // text upside down, or sideways turned the wrong way round, reads poorly: the other way reads better
-  if (meanConfidence(words) < UPSIDE_DOWN_CONFIDENCE && await readsBetterTurned(clean, words, engine)) {
-    const other = turnedRound(clean);
+  // a page that stands on its head by its ink is turned before it is read
+  if (standsOnItsHead(inkLean(clean, dpi))) {
+    read = turnedRound(clean);
+    rotation += 180;
+    turnRulesRound(pixelRules, clean.width, clean.height);
+  }
+  let words = await engine.recognize(ocrBytes(read));
+  // text upside down (that the ink did not tell), or sideways turned the wrong way round, reads
+  // poorly: the other way reads better
+  if (meanConfidence(words) < UPSIDE_DOWN_CONFIDENCE && await readsBetterTurned(read, words, engine)) {
+    const other = turnedRound(read);
     const again = await engine.recognize(ocrBytes(other));
     if (meanConfidence(again) > meanConfidence(words)) {
       words = again;
       read = other;
-      rotation += 180;
-      // rules turn with the page
-      pixelRules.splice(0, pixelRules.length, ...pixelRules.map((r) => ({ x1: clean.width - r.x2, x2: clean.width - r.x1, y1: clean.height - r.y2, y2: clean.height - r.y1 })));
+      rotation = (rotation + 180) % 360;
+      turnRulesRound(pixelRules, clean.width, clean.height);
     }
   }
   words = await refineWords(read, words, pixelRules, engine);
@@ -152,10 +176,15 @@ export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: num
   return {
     items: toItems(words, scale),
     rules,
-    width: canvas.width / scale,
-    height: canvas.height / scale,
-    ocr: { rotation, skew: o.skew, dpi, words: words.length, meanConfidence: Math.round(meanConfidence(words)) },
+    width: clean.width / scale,
+    height: clean.height / scale,
+    ocr: { rotation, skew, dpi, words: words.length, meanConfidence: Math.round(meanConfidence(words)) },
   };
+}
+
+/** The rules, in place, as they lie on the page turned half round (`width` × `height` pixels). */
+function turnRulesRound(rules: PixelRule[], width: number, height: number): void {
+  rules.splice(0, rules.length, ...rules.map((r) => ({ x1: width - r.x2, x2: width - r.x1, y1: height - r.y2, y2: height - r.y1 })));
 }
 
 /**

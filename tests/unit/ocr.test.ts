@@ -1,6 +1,7 @@
 // Scanned pages: OCR-aware reading of figures, and the OCR path end to end on small scans made
 // in the test (a table page rasterized, turned by a degree and put into an image-only PDF),
 // offline, plus the pages OCR cannot read: blank, all black, huge.
+import { readFileSync } from 'node:fs';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/load/pdf.ts';
@@ -12,7 +13,8 @@ import { splitAtRules } from '../../src/ocr/splitAtRules.ts';
 import { withoutCornerMarks } from '../../src/ocr/cornerMarks.ts';
 import { dashGap, spacedListDashes } from '../../src/ocr/listDash.ts';
 import { plausibleToken, unreadTokens } from '../../src/ocr/missed.ts';
-import { renderPage } from '../../src/ocr/page.ts';
+import { preparedPage, renderPage } from '../../src/ocr/page.ts';
+import { inkLean, standsOnItsHead } from '../../src/ocr/upsideDown.ts';
 import { extractFile } from '../../src/pipeline.ts';
 import { DEFAULT_SETTINGS } from '../../src/settings.ts';
 import { drawTable, makePdf, tempFile } from '../helpers/pdf.ts';
@@ -492,5 +494,36 @@ describe('rules painted out on the grey page', () => {
     ctx.fillRect(0, 0, 80, 40);
     const slanted = [{ x1: 0, y1: 10, x2: 80, y2: 14 }];
     expect([...withoutRules(grayOf(canvas), slanted).px]).toEqual([...grayOf(withoutRulesOnCanvas(canvas, slanted)).px]);
+  });
+});
+
+describe('a page on its head, told from its ink before it is read', () => {
+  // pages of other producers, drawn and cleaned as for OCR: Chrome's and LibreOffice's prints of
+  // seeds scanned, a real scan, and one page that was scanned on its head
+  async function cleanPage(file: string) {
+    const pdf = await openPdf(new Uint8Array(readFileSync(file)), DEFAULT_SETTINGS.limits.max_image_pixels).promise;
+    const canvas = await renderPage(await pdf.getPage(1), 300);
+    await pdf.destroy();
+    return preparedPage(canvas, 300)!.clean;
+  }
+
+  it.each(['000-harness-chromium-p6.pdf', '003-harness-libreoffice-p11.pdf', '003-scan-p24.pdf', 'evaluasi-harness-p1.pdf'])('%s: upright as it is, on its head turned round', async (file) => {
+    const page = await cleanPage(`samples/scans/${file}`);
+    const [upright, turned] = [inkLean(page, 300), inkLean(turnedRound(page), 300)];
+    expect(upright.lines).toBeGreaterThan(100);
+    expect(upright.score).toBeGreaterThan(0.2);
+    expect(standsOnItsHead(upright)).toBe(false);
+    expect(standsOnItsHead(turned)).toBe(true);
+  });
+
+  it('the page scanned on its head stands on its head', async () => {
+    expect(standsOnItsHead(inkLean(await cleanPage('samples/scans/000-harness-chromium-p7-turned.pdf'), 300))).toBe(true);
+  });
+
+  it('a few lines of large type decide nothing', () => {
+    const { canvas, ctx } = paper(1200, 600, 60);
+    for (let k = 0; k < 5; k++) ctx.fillText('Rencana Kerja', 40, 100 + 100 * k);
+    const g = grayOf(canvas);
+    expect(standsOnItsHead(inkLean(turnedRound(g), 300))).toBe(false);
   });
 });
