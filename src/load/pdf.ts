@@ -11,6 +11,7 @@ import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 // that its polyfills are in place before the built-ins are put back, not at the first document
 import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import type { Canvas } from '@napi-rs/canvas';
 import type { OcrEngine } from '../ocr/engine.js';
 import { checkLayer, layerHolds, type LayerCheck } from '../ocr/layerCheck.js';
 import { OCR_DPI, ocrPage, pixelRules, type PageOcr } from '../ocr/page.js';
@@ -309,9 +310,11 @@ async function ocrPages(pdf: PDFDocumentProxy, todo: PdfPage[], engine: OcrEngin
 }
 
 /** The page's text and rules, read by OCR in place of its text layer (a mixed page keeps nothing of an unusable one). */
-async function readByOcr(p: PdfPage, page: PDFPageProxy, engine: OcrEngine, limits: Limits): Promise<void> {
-  const { result, skipped } = await withPdfjsWarnings(() => ocrPage(page, engine, limits.max_canvas_pixels));
+async function readByOcr(p: PdfPage, page: PDFPageProxy, engine: OcrEngine, limits: Limits, drawn?: { canvas: Canvas; dpi: number; skipped: string[] }): Promise<void> {
+  const { result, skipped } = await withPdfjsWarnings(() => ocrPage(page, engine, limits.max_canvas_pixels, drawn));
   Object.assign(p, result);
+  // the page read from its drawing made before (readLayeredScans): what that drawing left out
+  if (drawn && result.ocr.dpi === drawn.dpi) skipped.push(...drawn.skipped);
   for (const w of skipped) p.warnings.push({ type: 'image_too_large', message: `page ${p.number}: an image larger than ${limits.max_image_pixels} pixels was left out (${w})` });
 }
 
@@ -401,12 +404,12 @@ async function readLayeredScans(pdf: PDFDocumentProxy, pages: PdfPage[], engine:
   for (const p of pages) {
     const page = await pdf.getPage(p.number);
     // the resolution the OCR path reads scans at: its rule and capital-top sizes hold there
-    const { result } = await withPdfjsWarnings(() => pixelRules(page, OCR_DPI));
+    const { result, skipped } = await withPdfjsWarnings(() => pixelRules(page, OCR_DPI));
     // pixels are upright as the page is shown; a page turned upright from its text is left alone
     const upright = result.width === p.width && result.height === p.height;
     const check = upright ? await checkLayer(result.canvas, p.items, OCR_DPI / 72, engine, s) : null;
     if (check && !layerHolds(check, s)) {
-      await readByOcr(p, page, engine, limits);
+      await readByOcr(p, page, engine, limits, { canvas: result.canvas, dpi: OCR_DPI, skipped });
       p.layer = { ...check, used: false };
     } else {
       if (check) p.layer = { ...check, used: true };

@@ -40,9 +40,9 @@ function baselineAt(line: { baseline: { x0: number; y0: number; x1: number; y1: 
 export class OcrEngine {
   private scheduler: Scheduler | null = null;
   private starting: Promise<Scheduler> | null = null;
-  // one more worker, for lines of short tokens the page pass dropped (PSM 6: a block of lines)
+  // one more worker, for lines of short tokens the page pass dropped (see tokens())
   private tokenWorker: Promise<Worker> | null = null;
-  // and one for figures read again alone: lines of figures, only the characters a figure holds
+  // and one for figures read again alone (see figures())
   private figureWorker: Promise<Worker> | null = null;
   readonly tessdata: Tessdata;
 
@@ -61,9 +61,31 @@ export class OcrEngine {
     // against 0.29 for PSM 3 (automatic segmentation, which drops whole table columns), 0.28 for
     // PSM 4 (one column) and 0.11 for PSM 6 (one block, tesseract.js's default)
     const psm = process.env.KINERJA_PSM ?? '11';
+    // the rereads' workers start beside the page pass's: a page read is read again in part
+    // (figures, short tokens) right after, and a worker takes some 0.4 s to start
+    this.startRereadWorkers();
     await Promise.all(Array.from({ length: this.workers }, async () => scheduler.addWorker(await this.newWorker(psm))));
     this.scheduler = scheduler;
     return scheduler;
+  }
+
+  private startRereadWorkers(): void {
+    // a worker that fails to start fails the read that needs it, not the process now
+    for (const w of [this.tokens(), this.figures()]) w.catch(() => undefined);
+  }
+
+  /** The worker for lines of short tokens the page pass dropped (PSM 6: a block of lines). */
+  private tokens(): Promise<Worker> {
+    this.tokenWorker ??= this.newWorker('6');
+    return this.tokenWorker;
+  }
+
+  /** The worker for figures read again alone: lines of figures, only the characters a figure holds. */
+  private figures(): Promise<Worker> {
+    // English only: digits are the same in both languages, and the Indonesian model reads a
+    // figure's leading 7 as 1 where the English one does not (measured on Liberation Sans at 300 dpi)
+    this.figureWorker ??= this.newWorker('6', FIGURE_CHARS, this.tessdata.languages.includes('eng') ? 'eng' : this.tessdata.languages);
+    return this.figureWorker;
   }
 
   private async newWorker(psm: string, whitelist?: string, languages = this.tessdata.languages): Promise<Worker> {
@@ -82,23 +104,18 @@ export class OcrEngine {
 
   /** Read an image of lines of short tokens (see missed.ts), one block of text lines. */
   async recognizeLines(image: Buffer): Promise<OcrWord[]> {
-    this.tokenWorker ??= this.newWorker('6');
-    const worker = await this.tokenWorker;
-    return wordsOf(await worker.recognize(image, {}, { blocks: true }));
+    return wordsOf(await (await this.tokens()).recognize(image, {}, { blocks: true }));
   }
 
   /** Read a sheet of figures cut out of a page, one per line (see figures.ts). */
   async recognizeFigures(image: Buffer): Promise<OcrWord[]> {
-    // English only: digits are the same in both languages, and the Indonesian model reads a
-    // figure's leading 7 as 1 where the English one does not (measured on Liberation Sans at 300 dpi)
-    this.figureWorker ??= this.newWorker('6', FIGURE_CHARS, this.tessdata.languages.includes('eng') ? 'eng' : this.tessdata.languages);
-    const worker = await this.figureWorker;
-    return wordsOf(await worker.recognize(image, {}, { blocks: true }));
+    return wordsOf(await (await this.figures()).recognize(image, {}, { blocks: true }));
   }
 
   async close(): Promise<void> {
     const s = this.scheduler ?? (this.starting ? await this.starting : null);
-    const extra = await Promise.all([this.tokenWorker, this.figureWorker]);
+    // a reread worker that failed to start has nothing to close
+    const extra = (await Promise.allSettled([this.tokenWorker, this.figureWorker])).map((r) => (r.status === 'fulfilled' ? r.value : null));
     this.scheduler = null;
     this.starting = null;
     this.tokenWorker = null;

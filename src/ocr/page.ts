@@ -141,12 +141,15 @@ export function preparedPage(canvas: Canvas, dpi: number): PreparedPage | null {
   return { clean: cleaned(upright, dpi, rules, strokeWidth(gray)), rules, rotation, skew: o.skew };
 }
 
-/** The page recognised; a page larger than `maxPixels` at OCR_DPI is drawn at a lower resolution. */
-export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: number): Promise<OcrResult> {
+/**
+ * The page recognised; a page larger than `maxPixels` at OCR_DPI is drawn at a lower resolution.
+ * `drawn`: the page already drawn (at `dpi`), used when that is the resolution it is read at.
+ */
+export async function ocrPage(page: PdfJsPage, engine: OcrEngine, maxPixels: number, drawn?: { canvas: Canvas; dpi: number }): Promise<OcrResult> {
   const base = page.getViewport({ scale: 1 });
   const dpi = Math.min(OCR_DPI, Math.floor(72 * Math.sqrt(maxPixels / (base.width * base.height))));
   const scale = dpi / 72;
-  const canvas = await renderPage(page, dpi);
+  const canvas = drawn?.dpi === dpi ? drawn.canvas : await renderPage(page, dpi);
   const prepared = preparedPage(canvas, dpi);
   if (!prepared) return { items: [], rules: [], width: canvas.width / scale, height: canvas.height / scale, ocr: { rotation: 0, skew: 0, dpi, words: 0, meanConfidence: 0 } };
   const { clean, rules: pixelRules, skew } = prepared;
