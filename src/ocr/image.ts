@@ -427,7 +427,7 @@ export function withoutRules(src: Gray, rules: PixelRule[]): Gray {
 }
 
 /** A grey blended half way to white, as the canvas's renderer blends a half-covered pixel. */
-export const halfWhite = (v: number) => v + (((255 - v) * 129) >> 8);
+const halfWhite = (v: number) => v + (((255 - v) * 129) >> 8);
 
 /** Level or upright, its middle on a whole or half pixel and its ends on whole ones: the band covers each pixel whole or half. */
 function onPixelGrid(r: PixelRule): boolean {
