@@ -44,15 +44,15 @@ const PNG_LEVEL = 1;
 
 /**
  * The bytes a page or sheet is handed to tesseract in: a grey PNG (one byte a pixel) written
- * here. Against the canvas's own RGBA PNG it is encoded in a quarter of the time (0.12 s against
- * 0.5–0.9 s a page at 300 dpi) and tesseract reads it faster (it thresholds one channel, not
+ * here. Against the canvas's own RGBA PNG it is encoded in a tenth of the time (0.08–0.12 s
+ * against 0.5–0.9 s a page at 300 dpi) and tesseract reads it faster (it thresholds one channel, not
  * three), with the same words on a grey page. Tried before and dropped for a cause then unknown:
  * with the page no longer encoded by the canvas, the rereads took three times as long with 3.7–5 GB
  * peak memory. The cause was the canvas, not the PNG: drawing from a canvas copies all of its
  * pixels each time (0.02 s and 37 MB a cut-out of a page) unless a snapshot of it is cached, which
  * the canvas's PNG encoding happened to leave. The sheets are now cut from the page's grey
  * pixels (`pasted`), not drawn. Grey PGM was tried as well (no deflate): the whole OCR of a
- * two-page scan took 40.2 s against 24.1 s.
+ * two-page scan took 40.2 s against 24.1 s — likely the same cause; not tried again.
  */
 export function ocrBytes(g: Gray): Buffer {
   const { width: w, height: h, px } = g;
