@@ -5,7 +5,7 @@
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import type { Rule, TextItem } from '../load/pdf.js';
 import type { OcrEngine, OcrWord } from './engine.js';
-import { findRules, grayOf, type Gray, majorityBinarized, MAJORITY_MIN_STROKE, ocrBytes, strokeWidth, orientation, pasted, rotated, turnedPoint, turnedRound, withoutRules, withoutSpecks, type PixelRule } from './image.js';
+import { findRules, grayOf, type Gray, type Orientation, majorityBinarized, MAJORITY_MIN_STROKE, ocrBytes, strokeWidth, orientation, pasted, rotated, turnedPoint, turnedRound, withoutRules, withoutSpecks, type PixelRule } from './image.js';
 import { withoutCornerMarks } from './cornerMarks.js';
 import { rereadFigures } from './figures.js';
 import { spacedListDashes } from './listDash.js';
@@ -129,16 +129,40 @@ export interface PreparedPage {
 
 /** The drawn page made ready to read (null: nothing on it that reads as text lines). */
 export function preparedPage(canvas: Canvas, dpi: number): PreparedPage | null {
-  const gray = grayOf(canvas);
-  const o = orientation(gray);
+  const { gray, orientation: o, straight, rules: straightRules } = straightened(canvas, dpi);
   if (o.unreadable) return null;
-  let rotation = o.skew;
-  if (o.sideways) rotation += 90;
-  const upright = rotation === 0 ? gray : grayOf(rotated(canvas, rotation));
+  // a page lying sideways is turned a quarter too, and its rules found on it so turned
+  const rotation = o.skew + (o.sideways ? 90 : 0);
+  const upright = o.sideways ? grayOf(rotated(canvas, rotation)) : straight;
   // the ruling lines, found first and then painted out: tesseract drops words that touch them
-  const rules = findRules(upright, dpi);
+  const rules = o.sideways ? findRules(upright, dpi) : [...straightRules];
   // specks out (a full stop at this resolution is several times larger), then the rules
   return { clean: cleaned(upright, dpi, rules, strokeWidth(gray)), rules, rotation, skew: o.skew };
+}
+
+/** A drawn page in grey, which way its text runs, the page deskewed (no quarter turn) and the rules found on that. */
+interface Straightened {
+  dpi: number;
+  gray: Gray;
+  orientation: Orientation;
+  straight: Gray;
+  rules: readonly PixelRule[];
+}
+
+// a drawing's straightening, worked out once: a scan with its own text layer has its rules found
+// (canvasPixelRules) and, when the layer fails its check, is read from the same drawing
+const straightenings = new WeakMap<Canvas, Straightened>();
+
+/** The drawing straightened (see Straightened); worked out once a drawing. */
+function straightened(canvas: Canvas, dpi: number): Straightened {
+  const known = straightenings.get(canvas);
+  if (known?.dpi === dpi) return known;
+  const gray = grayOf(canvas);
+  const o = orientation(gray);
+  const straight = o.skew === 0 ? gray : grayOf(rotated(canvas, o.skew));
+  const out = { dpi, gray, orientation: o, straight, rules: findRules(straight, dpi) };
+  straightenings.set(canvas, out);
+  return out;
 }
 
 /**
@@ -238,10 +262,8 @@ export function canvasRules(canvas: Canvas, dpi: number): Rule[] {
 
 /** The ruling lines of a scanned page's image, in its pixels. */
 export function canvasPixelRules(canvas: Canvas, dpi: number): PixelRule[] {
-  const gray = grayOf(canvas);
-  const { skew } = orientation(gray);
-  const straight = skew === 0 ? gray : grayOf(rotated(canvas, skew));
-  return findRules(straight, dpi).map((r) => unturned(r, skew, canvas.width, canvas.height));
+  const { orientation: o, rules } = straightened(canvas, dpi);
+  return rules.map((r) => unturned(r, o.skew, canvas.width, canvas.height));
 }
 
 /**
