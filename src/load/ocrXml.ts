@@ -135,15 +135,13 @@ async function pageImage(p: OcrPageWords, dir: string): Promise<{ canvas: Canvas
 async function withImage(p: OcrPageWords, dir: string, engine: (() => OcrEngine) | undefined): Promise<{ words: OcrWord[]; rules: Rule[]; image: string | null; skew: number }> {
   const img = await pageImage(p, dir);
   if (!img) return { words: p.words.filter((w) => !BARS.test(w.text)), rules: [], image: null, skew: 0 };
-  const { cleaned, refineWords, unreadText } = await import('../ocr/page.js');
-  const { findRules, grayOf, isHorizontalRule, orientation, rotated, strokeWidth, turnedPoint, withoutShading } = await import('../ocr/image.js');
+  const { cleaned, refineWords, straightened: straightenedDrawing, unreadText } = await import('../ocr/page.js');
+  const { isHorizontalRule, strokeWidth, turnedPoint, withoutShading } = await import('../ocr/image.js');
   const dpi = p.scale * 72;
-  const gray = grayOf(img.canvas);
   // the run read the page as it lay, askew: its words are turned straight with the image, so
   // that a table row's words share one line and its rules run level and upright
-  const { skew } = orientation(gray);
-  const straight = skew === 0 ? img.canvas : rotated(img.canvas, skew);
-  const pixelRules = findRules(skew === 0 ? gray : grayOf(straight), dpi);
+  const { gray, orientation: { skew }, straight, rules: found } = straightenedDrawing(img.canvas, dpi);
+  const pixelRules = [...found];
   const centre = (w: OcrWord) => turnedPoint((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2, skew, img.canvas.width, img.canvas.height);
   const turned = skew === 0 ? p.words : p.words.map((w) => straightened(w, skew, centre(w)));
   const verticals = pixelRules.filter((r) => !isHorizontalRule(r));
@@ -155,7 +153,7 @@ async function withImage(p: OcrPageWords, dir: string, engine: (() => OcrEngine)
     // shading divided out too: what the run could not read on a grey band is read on white
     // (our own page pass keeps the shading: on the scans measured, dividing it out read a shaded
     // header better on one page and worse on two — see withoutShading)
-    const clean = cleaned(withoutShading(skew === 0 ? gray : grayOf(straight), dpi), dpi, pixelRules, strokeWidth(gray));
+    const clean = cleaned(withoutShading(straight, dpi), dpi, pixelRules, strokeWidth(gray));
     words = await refineWords(clean, [...level, ...await unreadText(clean, level, engine())], pixelRules, engine());
   }
   const rules = pixelRules.map((r) => ({ x1: r.x1 / p.scale, y1: r.y1 / p.scale, x2: r.x2 / p.scale, y2: r.y2 / p.scale }));

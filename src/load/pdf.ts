@@ -407,7 +407,7 @@ async function readLayeredScans(pdf: PDFDocumentProxy, pages: PdfPage[], engine:
     const { result, skipped } = await withPdfjsWarnings(() => pixelRules(page, OCR_DPI));
     // pixels are upright as the page is shown; a page turned upright from its text is left alone
     const upright = result.width === p.width && result.height === p.height;
-    const check = upright ? await checkLayer(result.canvas, p.items, OCR_DPI / 72, engine, s) : null;
+    const check = upright ? await checkLayer(result.gray, p.items, OCR_DPI / 72, engine, s) : null;
     if (check && !layerHolds(check, s)) {
       await readByOcr(p, page, engine, limits, { canvas: result.canvas, dpi: OCR_DPI, skipped });
       p.layer = { ...check, used: false };

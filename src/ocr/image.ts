@@ -20,23 +20,19 @@ export function grayOf(canvas: Canvas, region?: { x: number; y: number; width: n
   let alpha = 255;
   for (let row = 0, j = 0; row < height; row++) {
     for (let i = ((y + row) * canvas.width + x) * 4, end = i + width * 4; i < end; i += 4, j++) {
-      px[j] = (raw[i] * 299 + raw[i + 1] * 587 + raw[i + 2] * 114) / 1000;
+      px[j] = luminance(raw[i], raw[i + 1], raw[i + 2]);
       alpha &= raw[i + 3];
     }
   }
   if (alpha === 255) return { width, height, px };
   // a pixel not opaque: the canvas's own memory holds it premultiplied, getImageData straight
   const rgba = canvas.getContext('2d').getImageData(x, y, width, height).data;
-  for (let i = 0, j = 0; j < px.length; i += 4, j++) px[j] = (rgba[i] * 299 + rgba[i + 1] * 587 + rgba[i + 2] * 114) / 1000;
+  for (let i = 0, j = 0; j < px.length; i += 4, j++) px[j] = luminance(rgba[i], rgba[i + 1], rgba[i + 2]);
   return { width, height, px };
 }
 
-/** A new canvas holding `pixels`. */
-function canvasOf(pixels: ImageData): Canvas {
-  const out = createCanvas(pixels.width, pixels.height);
-  out.getContext('2d').putImageData(pixels, 0, 0);
-  return out;
-}
+/** A colour's grey (ITU-R 601 weights; stored in a byte, the fraction dropped). */
+const luminance = (r: number, g: number, b: number) => (r * 299 + g * 587 + b * 114) / 1000;
 
 // deflate level of the PNGs handed to tesseract: the fastest; a page is decoded as fast whatever
 // the level, and its bytes go no further than a worker's memory
@@ -460,7 +456,9 @@ export function canvasOfGray(g: Gray): Canvas {
     rgba[q] = rgba[q + 1] = rgba[q + 2] = g.px[i];
     rgba[q + 3] = 255;
   }
-  return canvasOf(new ImageData(rgba, g.width, g.height));
+  const out = createCanvas(g.width, g.height);
+  out.getContext('2d').putImageData(new ImageData(rgba, g.width, g.height), 0, 0);
+  return out;
 }
 
 // Shading: a table header set on a grey band (Word's and Excel's header styles) scans as text

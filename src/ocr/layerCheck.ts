@@ -4,13 +4,12 @@
 // of the page at the words' places, read by OCR on one sheet, and compared word by word: when
 // too few agree, the page is read by OCR instead of by its layer (src/load/pdf.ts).
 
-import type { Canvas } from '@napi-rs/canvas';
 import type { TextItem } from '../load/pdf.js';
 import { tokenMatch } from '../normalize/similarity.js';
 import type { Ocr } from '../settings.js';
 import type { OcrEngine } from './engine.js';
 import { mosaicLayout, mosaicSheet, tokenOf, type Box } from './missed.js';
-import { grayOf, ocrBytes } from './image.js';
+import { ocrBytes, type Gray } from './image.js';
 
 export interface LayerCheck {
   /** layer words read again from the image */
@@ -31,13 +30,13 @@ function sampleWords(items: TextItem[], n: number): TextItem[] {
 }
 
 /** Where a layer word lies on the page drawn at `scale` pixels per point, with a margin. */
-function wordBox(it: TextItem, scale: number, canvas: Canvas): Box {
+function wordBox(it: TextItem, scale: number, page: Gray): Box {
   const pad = 0.2 * it.size;
   return {
     x0: Math.max(0, Math.floor((it.x - pad) * scale)),
-    x1: Math.min(canvas.width - 1, Math.ceil((it.x + it.width + pad) * scale)),
+    x1: Math.min(page.width - 1, Math.ceil((it.x + it.width + pad) * scale)),
     y0: Math.max(0, Math.floor((it.y - 0.9 * it.size - pad) * scale)),
-    y1: Math.min(canvas.height - 1, Math.ceil((it.y + 0.3 * it.size + pad) * scale)),
+    y1: Math.min(page.height - 1, Math.ceil((it.y + 0.3 * it.size + pad) * scale)),
   };
 }
 
@@ -48,14 +47,14 @@ function agree(layer: string, image: string): boolean {
   return tokenMatch(bare(layer), bare(image));
 }
 
-/** A sample of the layer's words read from the page's pixels (`canvas`, drawn at `scale` px/pt). */
-export async function checkLayer(canvas: Canvas, items: TextItem[], scale: number, engine: OcrEngine, s: Ocr): Promise<LayerCheck> {
+/** A sample of the layer's words read from the page's pixels (`page`: its grey, drawn at `scale` px/pt). */
+export async function checkLayer(page: Gray, items: TextItem[], scale: number, engine: OcrEngine, s: Ocr): Promise<LayerCheck> {
   const sample = sampleWords(items, s.layer_sample_words);
   if (sample.length === 0) return { sampled: 0, agreeing: 0 };
-  const boxes = sample.map((it) => wordBox(it, scale, canvas));
+  const boxes = sample.map((it) => wordBox(it, scale, page));
   const glyph = Math.max(...boxes.map((b) => b.y1 - b.y0 + 1)) / 1.6;
   const layout = mosaicLayout(boxes, glyph);
-  const sheet = mosaicSheet(grayOf(canvas), layout);
+  const sheet = mosaicSheet(page, layout);
   // what the image reads in each word's place: the words read over it, left to right
   const read = new Map<Box, string[]>();
   for (const w of await engine.recognizeLines(ocrBytes(sheet))) {

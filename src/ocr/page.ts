@@ -141,7 +141,7 @@ export function preparedPage(canvas: Canvas, dpi: number): PreparedPage | null {
 }
 
 /** A drawn page in grey, which way its text runs, the page deskewed (no quarter turn) and the rules found on that. */
-interface Straightened {
+export interface Straightened {
   dpi: number;
   gray: Gray;
   orientation: Orientation;
@@ -150,11 +150,12 @@ interface Straightened {
 }
 
 // a drawing's straightening, worked out once: a scan with its own text layer has its rules found
-// (canvasPixelRules) and, when the layer fails its check, is read from the same drawing
+// (canvasPixelRules) and its layer checked on its grey, and, when the layer fails its check, is
+// read from the same drawing
 const straightenings = new WeakMap<Canvas, Straightened>();
 
 /** The drawing straightened (see Straightened); worked out once a drawing. */
-function straightened(canvas: Canvas, dpi: number): Straightened {
+export function straightened(canvas: Canvas, dpi: number): Straightened {
   const known = straightenings.get(canvas);
   if (known?.dpi === dpi) return known;
   const gray = grayOf(canvas);
@@ -248,10 +249,10 @@ export async function refineWords(gray: Gray, read: OcrWord[], rules: PixelRule[
  * its rules are found on the page turned straight (a slanted rule spreads over more pixel rows
  * than a rule is thick) and turned back onto the page, whose text layer keeps the scan's own position.
  */
-export async function pixelRules(page: PdfJsPage, dpi: number): Promise<{ rules: Rule[]; width: number; height: number; canvas: Canvas }> {
+export async function pixelRules(page: PdfJsPage, dpi: number): Promise<{ rules: Rule[]; width: number; height: number; canvas: Canvas; gray: Gray }> {
   const base = page.getViewport({ scale: 1 });
   const canvas = await renderPage(page, dpi);
-  return { rules: canvasRules(canvas, dpi), width: base.width, height: base.height, canvas };
+  return { rules: canvasRules(canvas, dpi), width: base.width, height: base.height, canvas, gray: straightened(canvas, dpi).gray };
 }
 
 /** The ruling lines of a scanned page's image, in points (see pixelRules). */
