@@ -16,7 +16,12 @@ export class InputError extends Error {
 const TAG = /<\/?(b|i|u|em|strong|sup|sub|span|font|small|mark|s)\b[^>]*>/gi;
 const BREAK = /<br\s*\/?>|<hr\s*\/?>/gi;
 
+// what stripMarkup would change: a tag, a mark, an entity, whitespace other than one inner space
+const HAS_MARKUP = /[<*&]|[^\S ]|  |^ | $/;
+
 export function stripMarkup(raw: string): { text: string; markup: MarkupHint } {
+  // most cells are plain text: nothing to strip and no hint to give
+  if (!HAS_MARKUP.test(raw)) return { text: raw, markup: { bold: false, italic: false, underline: false } };
   const markup: MarkupHint = {
     bold: /<(b|strong)\b/i.test(raw) || /\*\*\S/.test(raw),
     italic: /<(i|em)\b/i.test(raw),
@@ -51,7 +56,8 @@ export function layoutLine(rawLine: string, line: number, page: number | null = 
     const { text, markup } = stripMarkup(raw);
     return { index, text, raw, markup };
   });
-  const separator = MD_SEPARATOR.test(rawLine.replace(/\t/g, '|')) || (cells.length > 1 && cells.every((c) => /^-{2,}$/.test(c.text)));
+  // both kinds of separator are runs of dashes
+  const separator = rawLine.includes('--') && (MD_SEPARATOR.test(rawLine.replace(/\t/g, '|')) || (cells.length > 1 && cells.every((c) => /^-{2,}$/.test(c.text))));
   const text = cells.map((c) => c.text).join('\t').replace(/^#+\s*/, '');
   return { line, page, text, cells, blank: text.trim() === '', separator };
 }

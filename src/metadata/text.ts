@@ -37,8 +37,13 @@ export function normalCase(text: string): string {
   return text.split(/(\s+)/).map((w, i) => (/\s/.test(w) ? w : titleWord(w, i === 0))).join('');
 }
 
+// what the replacements below would change: a mark, a curly quote, whitespace other than one inner space
+const NEEDS_CLEANING = /[#*_“”]|[^\S ]|  |^ | $/;
+
 /** A cell's text for the metadata rules: no markdown marks, single spaces, capitals title-cased. */
 export function cleanText(text: string): string {
+  // most cells hold nothing to clean: no marks, no quotes, single plain spaces inside
+  if (!NEEDS_CLEANING.test(text)) return normalCase(text);
   const t = text
     .replace(/^\s*#+\s*/, '')
     .replace(/\*\*|__/g, '')

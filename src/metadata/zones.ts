@@ -101,12 +101,17 @@ function runningZone(lines: LayoutLine[]): Segment[] {
     for (const l of lines) {
       if (l.blank || filled(l).length > 3) continue;
       const key = runningKey(l);
-      if (key.length < 8 || wordCount(key) < 3 || isProse(cleanText(l.text))) continue;
+      if (key.length < 8 || wordCount(key) < 3) continue;
       const same = seen.get(key);
       if (same) same.push(l);
       else seen.set(key, [l]);
     }
-    running = [...seen.values()].filter((ls) => ls.length >= PAGELESS_REPEATS).map((ls) => ls[0]);
+    // prose is told apart only in keys repeated often enough: a rarer key fails with or without it
+    running = [...seen.values()]
+      .filter((ls) => ls.length >= PAGELESS_REPEATS)
+      .map((ls) => ls.filter((l) => !isProse(cleanText(l.text))))
+      .filter((ls) => ls.length >= PAGELESS_REPEATS)
+      .map((ls) => ls[0]);
   }
   running.sort((a, b) => a.line - b.line);
   // adjacent one-cell running lines are one title (`Laporan Kinerja …` over `Dinas … Tahun 2016`)

@@ -98,10 +98,14 @@ export function memoTokenMatch(a: string, b: string): boolean {
   return m;
 }
 
+let usedScratch = new Uint8Array(64);
+
 /** Tokens of `from` that match a token of `to` not yet taken (greedy, in order). */
 function matched(from: string[], to: string[], match: TokenMatch): number {
-  // plain loops: every name comparison comes here, many times a row
-  const used = new Uint8Array(to.length);
+  // plain loops and one scratch array: every name comparison comes here, many times a row
+  if (usedScratch.length < to.length) usedScratch = new Uint8Array(2 * to.length);
+  const used = usedScratch;
+  used.fill(0, 0, to.length);
   let hits = 0;
   for (const t of from) {
     for (let j = 0; j < to.length; j++) {

@@ -5,9 +5,15 @@
 export function isJunkText(text: string): boolean {
   const t = text.trim();
   if (t === '') return true;
+  // three letters or more are never junk: counted, not cut out (every cell of a table passes here)
+  let letters = 0;
+  for (let i = 0; i < t.length && letters < 3; i++) {
+    const c = t.charCodeAt(i) | 0x20;
+    if (c >= 97 && c <= 122) letters++;
+  }
+  if (letters >= 3) return false;
   if (/^[•·*_,.;:'"`~^|\\/()\-\s]+$/.test(t)) return true;
-  const letters = t.replace(/[^a-z]/gi, '');
-  if (letters.length === 0) return false; // digits: numbers are not junk here
+  if (letters === 0) return false; // digits: numbers are not junk here
   // one or two letters with punctuation: `T`, `la .`, `To.`, `J.`, `II.`, `l.`
   return t.replace(/[\s.,;:•·]/g, '').length <= 2 && !/\d/.test(t);
 }

@@ -3,7 +3,7 @@
 
 import type { CellBox, LayoutLine, MarkupHint, PartialCode, TableBlock } from '../model.js';
 import { gluedSubCode, isCodeMaterial, isRowKey, loneAccount, parseAccountCode, parseCode, parseLegacyCode, type AccountCode, type CodeContext } from '../normalize/codes.js';
-import { looksLikeMoney, parseNumber } from '../normalize/numbers.js';
+import { looksLikeMoney, parseNumber, type NumberReading } from '../normalize/numbers.js';
 import { isJunkText } from '../normalize/text.js';
 import { needsRupiahReassembly, reassembleRupiah, type ValueCell } from './values.js';
 
@@ -103,7 +103,8 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
   }
 
   const texts: TextCell[] = [];
-  const rawValues: { index: number; text: string; line: number; confidence?: number; ocrText?: string; box?: CellBox }[] = [];
+  // a cell already read as a number keeps its reading: the values below need not read it again
+  const rawValues: { index: number; text: string; line: number; confidence?: number; ocrText?: string; box?: CellBox; reading?: NumberReading }[] = [];
   // PDF cells carry their box; OCR cells their confidence and what OCR read before look-alike letters became digits
   const ocr = (i: number) => ({ ...(cells[i].box ? { box: cells[i].box } : {}), ...(cells[i].confidence === undefined ? {} : { confidence: cells[i].confidence, ocrText: cells[i].ocrText }) });
   for (let i = keyEnd; i < n; i++) {
@@ -130,7 +131,7 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
       if (isJunkText(t)) continue;
       texts.push({ index: i, fromRight: n - 1 - i, text: t });
     } else if (reading.kind === 'junk') continue;
-    else rawValues.push({ index: i, text: t, line: line.line, ...ocr(i) });
+    else rawValues.push({ index: i, text: t, line: line.line, ...ocr(i), reading });
   }
   // codes printed in front of names (`1.06.04.2.01.0001 - Penyediaan Permakanan`), possibly one
   // per hierarchy column: the deepest one is the row's code when the key cells say less
@@ -150,7 +151,7 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
   }
   let values: ValueCell[];
   if (needsRupiahReassembly(rawValues)) values = reassembleRupiah(rawValues);
-  else values = rawValues.map((v) => ({ index: v.index, raw: v.text, reading: parseNumber(v.text), line: v.line, confidence: v.confidence, ocrText: v.ocrText, box: v.box }));
+  else values = rawValues.map((v) => ({ index: v.index, raw: v.text, reading: v.reading ?? parseNumber(v.text), line: v.line, confidence: v.confidence, ocrText: v.ocrText, box: v.box }));
   const numeric = values.filter((v) => v.reading.value !== null).length;
   const junkOnly = !partial && !account && !legacy && !rowNo && !ghostCode && texts.length === 0 && numeric === 0 &&
     !values.some((v) => v.reading.kind === 'dash' || v.reading.kind === 'error');

@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS, type Layout } from '../settings.js';
 import { regrid } from './grid.js';
 import { isCodeMaterial, isRowKey, parseCode } from '../normalize/codes.js';
 import {
-  headerKey, headerSimilarity, isColumnNumberRow, isNumberingLine, isTabular, isUnitsRow, isYearsRow, lineStats, nonEmptyCells,
+  headerKey, headerSimilarity, isColumnNumberRow, isNumberingLine, isTabular, isUnitsRow, isYearsRow, lineStats, nonEmptyCells, perLine,
 } from './lines.js';
 
 const HEADER_WORDS = /\b(no|kode|rekening|uraian|program|kegiatan|indikator|target|realisasi|satuan|tahun|lokasi|jumlah|anggaran|pagu|capaian|keterangan|sasaran|tujuan|kondisi|sumber|catatan|kinerja|nama|jenis|volume|sebelum|sesudah|setelah|belanja|rencana|triwulan|formulasi|alasan|dana|kebutuhan|prioritas|analisis)\b/gi;
@@ -16,8 +16,8 @@ export function headerWordCount(line: LayoutLine): number {
   return (line.text.match(HEADER_WORDS) ?? []).length;
 }
 
-/** Does the line carry data: a code, a number, or a row key followed by text? */
-export function isDataLine(line: LayoutLine): boolean {
+/** Does the line carry data: a code, a number, or a row key followed by text? (Asked of a line many times.) */
+export const isDataLine = perLine((line: LayoutLine): boolean => {
   if (isColumnNumberRow(line) || isYearsRow(line) || isNumberingLine(line)) return false;
   const stats = lineStats(line);
   const lead: string[] = [];
@@ -30,7 +30,7 @@ export function isDataLine(line: LayoutLine): boolean {
   if (stats.numeric >= 1) return true;
   const first = line.cells.find((c) => c.text.trim() !== '');
   return !!first && isRowKey(first.text) && stats.text >= 1 && first.index <= 1;
-}
+});
 
 function isHeaderLike(line: LayoutLine, first: boolean): boolean {
   if (isColumnNumberRow(line) || isYearsRow(line) || isUnitsRow(line)) return true;

@@ -3,6 +3,21 @@
 import type { LayoutLine } from '../model.js';
 import { parseNumber } from '../normalize/numbers.js';
 
+/**
+ * A test of one line, worked out once per line: the table finder asks the same lines again and
+ * again (is it data, a column-number row, its counts) while it grows a table and looks past it.
+ * Lines are not changed once laid out, so the answer stays true.
+ */
+export function perLine<T>(test: (line: LayoutLine) => T): (line: LayoutLine) => T {
+  const memo = new WeakMap<LayoutLine, T>();
+  return (line) => {
+    if (memo.has(line)) return memo.get(line)!;
+    const v = test(line);
+    memo.set(line, v);
+    return v;
+  };
+}
+
 export function nonEmptyCells(line: LayoutLine): string[] {
   return line.cells.map((c) => c.text.trim()).filter((t) => t !== '');
 }
@@ -23,7 +38,7 @@ const MISREAD_NUMERAL = /^[([{]?[\dIlsSoO|]{1,3}[)\]}]?$/;
  * Column-number row: `1⇥2⇥3`, `(1)⇥(2)`, `8=(7/6)`, `13=(12/7)*100%`, `15=(14/5)*100% Rp=14`.
  * Most neighbours must increase; `1⇥1` and a stray `5` are tolerated.
  */
-export function isColumnNumberRow(line: LayoutLine): boolean {
+export const isColumnNumberRow = perLine((line: LayoutLine): boolean => {
   // two column numbers in one cell (`3⇥4 5`) when OCR or a gap-based split joined them
   const cells = nonEmptyCells(line).flatMap((c) => (/^\d{1,2}( +\d{1,2})+$/.test(c) ? c.split(/ +/) : [c]));
   if (cells.length < 3) return false;
@@ -42,25 +57,25 @@ export function isColumnNumberRow(line: LayoutLine): boolean {
   // the later numbers of a row whose first cells print theirs on another line (`7⇥8⇥9⇥10`)
   const consecutive = nums.length >= 4 && nums.every((n, i) => i === 0 || n === nums[i - 1] + 1);
   return consecutive || (up >= 0.6 * (nums.length - 1) && nums[0] <= 2 + Math.max(0, nums.length) && Math.min(...nums) <= 5);
-}
+});
 
 // what a header's last line prints under each column: a unit (`K`, `Rp`, `%`; `Kr`, `Ki` where a form
 // tells two K columns apart), a quarter, a column number
 const UNIT_TOKEN = /^(k[a-z]?|rp\.?|%|\(?\d{1,2}\)?|i{1,3}|iv|v?|tw\s*[1-4i]+)$/i;
 
 /** A header line of units and column numbers: `2⇥3⇥K⇥Rp⇥K⇥Rp⇥…⇥14`, `K⇥Rp⇥K⇥Rp`. */
-export function isUnitsRow(line: LayoutLine): boolean {
+export const isUnitsRow = perLine((line: LayoutLine): boolean => {
   const cells = nonEmptyCells(line).flatMap((c) => c.split(/\s+/));
   const units = cells.filter((c) => /^(k|rp\.?|%)$/i.test(c)).length;
   return cells.length >= 3 && units >= 2 && cells.every((c) => UNIT_TOKEN.test(c));
-}
+});
 
 /** A header line of years: `⇥⇥2023⇥2024⇥2025⇥2026`, `202 4`, `2024 (thn n-1)`. */
-export function isYearsRow(line: LayoutLine): boolean {
+export const isYearsRow = perLine((line: LayoutLine): boolean => {
   const cells = nonEmptyCells(line);
   if (cells.length < 2) return false;
   return cells.every((c) => /^(19|20)\d\s?\d(\s*\(.*)?$|^(19|20)\d$|^n\s*[-+]\s*\d\)?$|^\(?n\)?$/i.test(c) || /^(tahun|thn)\b/i.test(c));
-}
+});
 
 export interface LineStats {
   numeric: number; // cells that read as numbers, percents, money or quantities
@@ -68,7 +83,7 @@ export interface LineStats {
   nonEmpty: number;
 }
 
-export function lineStats(line: LayoutLine): LineStats {
+export const lineStats = perLine((line: LayoutLine): LineStats => {
   let numeric = 0;
   let text = 0;
   let nonEmpty = 0;
@@ -81,7 +96,7 @@ export function lineStats(line: LayoutLine): LineStats {
     else if (/[a-z]{2,}/i.test(t)) text++;
   }
   return { numeric, text, nonEmpty };
-}
+});
 
 /** Normal form of a header cell for comparing repeated headers. */
 export function headerKey(text: string): string {
