@@ -30,16 +30,22 @@ interface Token {
 
 /** A cell that can be part of a printed code: digits, dots, spaces and a little OCR noise. */
 export function isCodeMaterial(text: string): boolean {
+  // two letters or more are never code material (every cell of a table passes here: counted, not cut out)
+  let letters = 0;
+  for (let i = 0; i < text.length && letters < 2; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c >= 97 && c <= 122) letters++;
+  }
+  if (letters >= 2) return false;
   // `106, 01:2 0609`: OCR reads a stop as a comma before a space; no figure has a comma there
   const t = text.trim().replace(/(?<=\d),(?=\s)/g, '.');
   if (t === '') return true;
   if (splitMultiCode(t).length > 1) return true;
   if (t.length > 40 || !/\d/.test(t)) return false;
-  const letters = t.replace(/[^a-z]/gi, '');
   // long plain numbers are figures, not code segments; a zero-led one is a code whose stops OCR lost (`0120101`)
   if (/^[1-9]\d{4,}$/.test(t)) return false;
   // `:` is how OCR reads a code's stop under a speck or a faint print (`1:06.02`, `2:02`); no figure has one
-  return letters.length <= 1 && /^[\d\s.:()\-a-z]+$/i.test(t);
+  return /^[\d\s.:()\-a-z]+$/i.test(t); // with at most one letter, as counted above
 }
 
 /** Row keys that are not codes: `A.`, `IV`, `12`, `3.` */

@@ -48,7 +48,11 @@ function isPlainFigure(cells: { text: string }[], i: number): boolean {
 /** A code printed at the start of the name cell: `1.06.01.2.01 Perencanaan …`, `1.06.02 - Program …`. */
 const CODE_IN_NAME = /^((?:\d{1,2}\s*\.\s*){1,5}\d{1,4})\s*[-–:]?\s+(?=[A-Za-z])/;
 
-export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContext, expectRowNo: boolean): LineAnalysis {
+/**
+ * `codeOnly`: only the line's code is wanted (`partial`): once the name cell is found, the cells
+ * after it are read only where they may print a code before a name; the values are incomplete.
+ */
+export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContext, expectRowNo: boolean, codeOnly = false): LineAnalysis {
   const cells = line.cells;
   const n = cells.length;
   const markup: MarkupHint = {
@@ -109,6 +113,7 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
   const ocr = (i: number) => ({ ...(cells[i].box ? { box: cells[i].box } : {}), ...(cells[i].confidence === undefined ? {} : { confidence: cells[i].confidence, ocrText: cells[i].ocrText }) });
   for (let i = keyEnd; i < n; i++) {
     let t = cells[i].text.trim();
+    if (codeOnly && texts.length > 0 && !CODE_IN_NAME.test(t)) continue;
     if (t === '') {
       rawValues.push({ index: i, text: '', line: line.line });
       continue;

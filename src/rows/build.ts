@@ -66,7 +66,7 @@ export function printedPartials(table: TableBlock, docCtx: CodeContext): { parti
   const out: { partial: PartialCode; codeRaw: string }[] = [];
   for (const l of joinPageBreakRows(table.bodyLines)) {
     if (l.blank) continue;
-    const a = analyzeLine(l, table, docCtx, expectRowNo);
+    const a = analyzeLine(l, table, docCtx, expectRowNo, true);
     if (a.partial) out.push({ partial: a.partial, codeRaw: a.partial.raw });
   }
   return out;

@@ -22,8 +22,40 @@ function content(text: string): string[] {
 // two content words (normalised, longer than 3 letters) are one word: equal, or fuzzily equal both ways
 const sameWord = (w: string, x: string) => w === x || (memoTokenMatch(w, x) && memoTokenMatch(x, w));
 
+/** Two content words that say the same: one word, or the same first five letters. */
+const akin = (w: string, x: string) => sameWord(w, x) || (w.length >= 5 && x.length >= 5 && (w.startsWith(x.slice(0, 5)) && x.startsWith(w.slice(0, 5))));
+
 function overlap(a: string[], b: string[]): number {
-  return a.filter((w) => b.some((x) => sameWord(w, x) || (w.length >= 5 && x.length >= 5 && (w.startsWith(x.slice(0, 5)) && x.startsWith(w.slice(0, 5)))))).length;
+  return a.filter((w) => b.some((x) => akin(w, x))).length;
+}
+
+/**
+ * The codes whose name has a word akin to a given word, worked out once per word: every row's
+ * indicator is held against every name of the document, and the same words come back row after row.
+ */
+class AkinCodes {
+  private readonly codesByWord = new Map<string, string[]>();
+  private readonly memo = new Map<string, Set<string>>();
+
+  constructor(nameWords: Map<string, string[]>) {
+    for (const [code, words] of nameWords) {
+      for (const x of words) {
+        const list = this.codesByWord.get(x);
+        if (list) list.push(code);
+        else this.codesByWord.set(x, [code]);
+      }
+    }
+  }
+
+  of(w: string): Set<string> {
+    let codes = this.memo.get(w);
+    if (!codes) {
+      codes = new Set();
+      for (const [x, list] of this.codesByWord) if (akin(w, x)) for (const c of list) codes.add(c);
+      this.memo.set(w, codes);
+    }
+    return codes;
+  }
 }
 
 const INDICATOR_START = new RegExp(`\\s(${INDICATOR_LEAD})\\b`);
@@ -31,6 +63,7 @@ const INDICATOR_START = new RegExp(`\\s(${INDICATOR_LEAD})\\b`);
 export function checkIndicators(views: TableView[], names: Map<string, string>, out: DocWarning[]): void {
   const byIndicator = new Map<string, { row: LogicalRow; view: TableView }[]>();
   const words = new Map([...names].map(([c, n]) => [c, content(n)]));
+  const akinCodes = new AkinCodes(words);
   for (const view of views) {
     for (const row of liveRows(view.rows)) {
       if (!row.indicator || !row.code || row.indicator.length < 12) continue;
@@ -38,7 +71,7 @@ export function checkIndicators(views: TableView[], names: Map<string, string>, 
       list.push({ row, view });
       byIndicator.set(normName(row.indicator), list);
       spill(view, row, out);
-      foreign(view, row, names, words, out);
+      foreign(view, row, names, words, akinCodes, out);
     }
   }
   for (const list of byIndicator.values()) {
@@ -67,7 +100,7 @@ function spill(view: TableView, row: LogicalRow, out: DocWarning[]): void {
 }
 
 /** The indicator names another code's subject and nothing of its own. */
-function foreign(view: TableView, row: LogicalRow, names: Map<string, string>, nameWords: Map<string, string[]>, out: DocWarning[]): void {
+function foreign(view: TableView, row: LogicalRow, names: Map<string, string>, nameWords: Map<string, string[]>, akinCodes: AkinCodes, out: DocWarning[]): void {
   const words = content(row.indicator!);
   if (words.length < 2) return;
   // the row's own subject: its name and the names of the codes above and below it
@@ -76,9 +109,12 @@ function foreign(view: TableView, row: LogicalRow, names: Map<string, string>, n
   const own = [content(row.name), ...[...nameWords].filter(([c]) => lineage(c)).map(([, w]) => w)].flat();
   if (overlap(words, own) > 0) return;
   let best: { code: string; n: number } | null = null;
-  for (const [other, w] of nameWords) {
+  const akinTo = words.map((w) => akinCodes.of(w));
+  for (const other of nameWords.keys()) {
     if (lineage(other)) continue;
-    const n = overlap(words, w);
+    // overlap(words, the other name's words), told by the codes akin to each word
+    let n = 0;
+    for (const codes of akinTo) if (codes.has(other)) n++;
     if (!best || n > best.n) best = { code: other, n };
   }
   if (!best || best.n < 2 || best.n < 0.5 * words.length) return;
