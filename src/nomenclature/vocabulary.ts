@@ -2,14 +2,9 @@
 // computing Jaro–Winkler against every word. The result is exactly the words `tokenMatch`
 // accepts (in either direction); the shortcuts only skip words it cannot accept.
 
-import { commonPrefix, EPSILON, MIN_LENGTH_RATIO, MIN_SHARE_SUM, TOKEN_MATCH, tokenMatch, WINKLER_MAX_PREFIX } from '../normalize/similarity.js';
+import { commonPrefix, EPSILON, letterIndex, letterMask, MIN_LENGTH_RATIO, MIN_SHARE_SUM, missingLetters, TOKEN_MATCH, tokenMatch, WINKLER_MAX_PREFIX } from '../normalize/similarity.js';
 
 const ALPHABET = 36; // a–z and 0–9: normName leaves nothing else
-
-function letterIndex(word: string, i: number): number {
-  const x = word.charCodeAt(i);
-  return x >= 97 ? x - 97 : 26 + x - 48;
-}
 
 function letterCounts(word: string): Uint8Array {
   const c = new Uint8Array(ALPHABET);
@@ -17,26 +12,9 @@ function letterCounts(word: string): Uint8Array {
   return c;
 }
 
-/** Which letters a word has, as bits (36 letters: two numbers). */
-function letterMask(word: string): [number, number] {
-  const m: [number, number] = [0, 0];
-  for (let i = 0; i < word.length; i++) {
-    const k = letterIndex(word, i);
-    m[k >> 5] |= 1 << (k & 31);
-  }
-  return m;
-}
-
-/** Set bits of a 32-bit number (the usual constant-time popcount). */
-function bits(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
 /** Letters of `a` that `b` lacks, counted once each: none of them can match. */
 function missing(a: [number, number], b: [number, number]): number {
-  return bits(a[0] & ~b[0]) + bits(a[1] & ~b[1]);
+  return missingLetters(a[0], a[1], b[0], b[1]);
 }
 
 function shared(a: Uint8Array, b: Uint8Array): number {

@@ -71,6 +71,45 @@ function lengthsRuleOut(a: string, b: string): boolean {
   return 1 + short / long + EPSILON < MIN_SHARE_SUM[commonPrefix(a, b)];
 }
 
+// Letters as bits: a word's letters as two numbers (36 letters: a–z and 0–9, all normName leaves).
+
+export function letterIndex(word: string, i: number): number {
+  const x = word.charCodeAt(i);
+  return x >= 97 ? x - 97 : 26 + x - 48;
+}
+
+/** Which letters a word has, as bits (two numbers). */
+export function letterMask(word: string): [number, number] {
+  const m: [number, number] = [0, 0];
+  for (let i = 0; i < word.length; i++) {
+    const k = letterIndex(word, i);
+    m[k >> 5] |= 1 << (k & 31);
+  }
+  return m;
+}
+
+/** Set bits of a 32-bit number (the usual constant-time popcount). */
+export function bits(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Letters of a word (mask a0, a1) that another (b0, b1) lacks, counted once each: none of them can match. */
+export function missingLetters(a0: number, a1: number, b0: number, b1: number): number {
+  return bits(a0 & ~b0) + bits(a1 & ~b1);
+}
+
+/**
+ * Can Jaro–Winkler reach TOKEN_MATCH for words of these lengths and letter masks? Letters one
+ * word lacks never match, so the matching letters m are at most each word's length less them;
+ * m/|a| + m/|b| must reach the loosest bar (MIN_SHARE_SUM at the longest common prefix).
+ */
+export function lettersAllow(la: number, a0: number, a1: number, lb: number, b0: number, b1: number): boolean {
+  const m = Math.min(la - missingLetters(a0, a1, b0, b1), lb - missingLetters(b0, b1, a0, a1));
+  return m / la + m / lb + EPSILON >= MIN_SHARE_SUM[WINKLER_MAX_PREFIX];
+}
+
 type TokenMatch = (a: string, b: string) => boolean;
 
 // tokenMatch results, per pair of words: name matching compares the same few thousand words again
@@ -100,16 +139,34 @@ export function memoTokenMatch(a: string, b: string): boolean {
 
 let usedScratch = new Uint8Array(64);
 
+/**
+ * Could tokenMatch accept words a (k-th of `from`) and b (j-th of `to`)? False only where it
+ * cannot: too short to be anything but equal, or neither a truncation of the other nor letters
+ * enough in common for a near spelling. Most pairs of a name comparison end here, with no lookup.
+ */
+function mayMatch(a: string, b: string, from: PreparedName, k: number, to: PreparedName, j: number): boolean {
+  if (a.length < TOKEN_MATCH.minLength || b.length < TOKEN_MATCH.minLength) return false;
+  if (a.startsWith(b) || b.startsWith(a)) return true;
+  const fm = from.masks;
+  const tm = to.masks;
+  return lettersAllow(a.length, fm[2 * k], fm[2 * k + 1], b.length, tm[2 * j], tm[2 * j + 1]);
+}
+
 /** Tokens of `from` that match a token of `to` not yet taken (greedy, in order). */
-function matched(from: string[], to: string[], match: TokenMatch): number {
+function matched(from: PreparedName, to: PreparedName, match: TokenMatch): number {
   // plain loops and one scratch array: every name comparison comes here, many times a row
-  if (usedScratch.length < to.length) usedScratch = new Uint8Array(2 * to.length);
+  const ft = from.tokens;
+  const tt = to.tokens;
+  if (usedScratch.length < tt.length) usedScratch = new Uint8Array(2 * tt.length);
   const used = usedScratch;
-  used.fill(0, 0, to.length);
+  used.fill(0, 0, tt.length);
   let hits = 0;
-  for (const t of from) {
-    for (let j = 0; j < to.length; j++) {
-      if (used[j] || !match(t, to[j])) continue;
+  for (let k = 0; k < ft.length; k++) {
+    const a = ft[k];
+    for (let j = 0; j < tt.length; j++) {
+      if (used[j]) continue;
+      const b = tt[j];
+      if (a !== b && !(mayMatch(a, b, from, k, to, j) && match(a, b))) continue;
       used[j] = 1;
       hits++;
       break;
@@ -136,11 +193,16 @@ export interface PreparedName {
   tokens: string[];
   /** `norm` without spaces, for the fragment test */
   compact: string;
+  /** each token's letterMask, two numbers a token */
+  masks: Int32Array;
 }
 
 export function prepareName(s: string): PreparedName {
   const norm = normName(s);
-  return { norm, tokens: tokensOfNorm(norm), compact: norm.replace(/ /g, '') };
+  const tokens = tokensOfNorm(norm);
+  const masks = new Int32Array(2 * tokens.length);
+  tokens.forEach((t, k) => [masks[2 * k], masks[2 * k + 1]] = letterMask(t));
+  return { norm, tokens, compact: norm.replace(/ /g, ''), masks };
 }
 
 export function nameSimilarity(query: string, candidate: string): Similarity {
@@ -155,8 +217,8 @@ export function preparedSimilarity(query: PreparedName, candidate: PreparedName,
   if (a === b) return { score: 1, dice: 1, containment: 1 };
   const ta = query.tokens;
   const tb = candidate.tokens;
-  const hitsA = matched(ta, tb, match);
-  const hitsB = matched(tb, ta, match);
+  const hitsA = matched(query, candidate, match);
+  const hitsB = matched(candidate, query, match);
   const recall = ta.length ? hitsA / ta.length : 0;
   const precision = tb.length ? hitsB / tb.length : 0;
   const f = recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
