@@ -251,7 +251,7 @@ function finish(d: Draft, table: TableBlock, valueTable: boolean): LogicalRow {
   const texts: Record<string, string> = {};
   const anchor = d.textLines[0];
   // slots from the first line: each continuation cell appends to the slot it lines up with
-  const slots = anchor.texts.map((t, i) => ({ ...t, key: colFor(i, t.index), text: t.text }));
+  const slots = anchor.texts.map((t, i) => ({ index: t.index, fromRight: t.fromRight, text: t.text, key: colFor(i, t.index) }));
   if (d.valueLine && slots.length > 1) {
     // two-line row: the name line's fragments are all name
     const name = slots.map((s) => s.text).reduce((acc, t) => joinFragments(acc, t), '');

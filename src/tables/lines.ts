@@ -8,11 +8,12 @@ import { parseNumber } from '../normalize/numbers.js';
  * again (is it data, a column-number row, its counts) while it grows a table and looks past it.
  * Lines are not changed once laid out, so the answer stays true.
  */
-export function perLine<T>(test: (line: LayoutLine) => T): (line: LayoutLine) => T {
+export function perLine<T extends boolean | object>(test: (line: LayoutLine) => T): (line: LayoutLine) => T {
   const memo = new WeakMap<LayoutLine, T>();
   return (line) => {
-    if (memo.has(line)) return memo.get(line)!;
-    const v = test(line);
+    let v = memo.get(line);
+    if (v !== undefined) return v;
+    v = test(line);
     memo.set(line, v);
     return v;
   };
@@ -66,8 +67,8 @@ const UNIT_TOKEN = /^(k[a-z]?|rp\.?|%|\(?\d{1,2}\)?|i{1,3}|iv|v?|tw\s*[1-4i]+)$/
 /** A header line of units and column numbers: `2⇥3⇥K⇥Rp⇥K⇥Rp⇥…⇥14`, `K⇥Rp⇥K⇥Rp`. */
 export const isUnitsRow = perLine((line: LayoutLine): boolean => {
   const cells = nonEmptyCells(line).flatMap((c) => c.split(/\s+/));
-  const units = cells.filter((c) => /^(k|rp\.?|%)$/i.test(c)).length;
-  return cells.length >= 3 && units >= 2 && cells.every((c) => UNIT_TOKEN.test(c));
+  // every token a unit or a number first: most lines fail at their first cell
+  return cells.length >= 3 && cells.every((c) => UNIT_TOKEN.test(c)) && cells.filter((c) => /^(k|rp\.?|%)$/i.test(c)).length >= 2;
 });
 
 /** A header line of years: `⇥⇥2023⇥2024⇥2025⇥2026`, `202 4`, `2024 (thn n-1)`. */
