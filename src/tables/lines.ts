@@ -34,12 +34,16 @@ export function isTabular(line: LayoutLine): boolean {
 // unit (`km`, `Ha`)
 const MISREAD_NUMBERS_SHARE = 1 / 4;
 const MISREAD_NUMERAL = /^[([{]?[\dIlsSoO|]{1,3}[)\]}]?$/;
+// how a column number or a misread one starts
+const COLUMN_NUMBER_START = /^[([{\dIlsSoO|]/;
 
 /**
  * Column-number row: `1⇥2⇥3`, `(1)⇥(2)`, `8=(7/6)`, `13=(12/7)*100%`, `15=(14/5)*100% Rp=14`.
  * Most neighbours must increase; `1⇥1` and a stray `5` are tolerated.
  */
 export const isColumnNumberRow = perLine((line: LayoutLine): boolean => {
+  // every cell must start as a column number or a misread one does: most lines fail at a cell's first letter
+  if (line.cells.some((c) => !COLUMN_NUMBER_START.test(c.text.trimStart()) && c.text.trim() !== '')) return false;
   // two column numbers in one cell (`3⇥4 5`) when OCR or a gap-based split joined them
   const cells = nonEmptyCells(line).flatMap((c) => (/^\d{1,2}( +\d{1,2})+$/.test(c) ? c.split(/ +/) : [c]));
   if (cells.length < 3) return false;
@@ -66,9 +70,19 @@ const UNIT_TOKEN = /^(k[a-z]?|rp\.?|%|\(?\d{1,2}\)?|i{1,3}|iv|v?|tw\s*[1-4i]+)$/
 
 /** A header line of units and column numbers: `2⇥3⇥K⇥Rp⇥K⇥Rp⇥…⇥14`, `K⇥Rp⇥K⇥Rp`. */
 export const isUnitsRow = perLine((line: LayoutLine): boolean => {
-  const cells = nonEmptyCells(line).flatMap((c) => c.split(/\s+/));
-  // every token a unit or a number first: most lines fail at their first cell
-  return cells.length >= 3 && cells.every((c) => UNIT_TOKEN.test(c)) && cells.filter((c) => /^(k|rp\.?|%)$/i.test(c)).length >= 2;
+  // word by word: most lines fail at their first word
+  let words = 0;
+  let units = 0;
+  for (const c of line.cells) {
+    const t = c.text.trim();
+    if (t === '') continue;
+    for (const w of t.split(/\s+/)) {
+      if (!UNIT_TOKEN.test(w)) return false;
+      words++;
+      if (/^(k|rp\.?|%)$/i.test(w)) units++;
+    }
+  }
+  return words >= 3 && units >= 2;
 });
 
 /** A header line of years: `⇥⇥2023⇥2024⇥2025⇥2026`, `202 4`, `2024 (thn n-1)`. */
