@@ -18,6 +18,8 @@ export { OutputDocument as OutputDocumentSchema } from './emit/schema.js';
 export type { LongRow } from './compare/longTable.js';
 export { DEFAULT_SETTINGS, resolveSettings, type Settings, type SettingsInput } from './settings.js';
 export { closeOcr };
+/** Drops what extraction remembers between documents (number readings, name comparisons, nomenclature lookups): frees memory in a long-running process; the next documents are read the same, a little slower at first. */
+export { clearMemos } from './memo.js';
 
 export interface ExtractOptions {
   /** overrides of the default settings (src/settings.ts); an unknown key throws */

@@ -7,6 +7,7 @@
 // so a caller scores names best bound first and stops when no bound can beat what it has.
 
 import { type PreparedName, type Similarity, prepareName, preparedSimilarity } from '../normalize/similarity.js';
+import { Memo } from '../memo.js';
 import { Vocabulary } from './vocabulary.js';
 
 /**
@@ -15,10 +16,7 @@ import { Vocabulary } from './vocabulary.js';
  */
 const INDEX_STOP_WORDS: ReadonlySet<string> = new Set(['program', 'kegiatan']);
 
-/**
- * Memo sizes: a batch run asks for the same names over and over, but should not grow without end.
- * A memo is dropped whole when full (simple, and refilled by the next few documents).
- */
+/** Memo sizes (src/memo.ts): a batch run asks for the same names over and over, but should not grow without end. */
 export const MAX_MEMO_ENTRIES = 50_000;
 /** Float slack: a bound must never drop a name that reaches the minimum. */
 const EPSILON = 1e-9;
@@ -62,10 +60,10 @@ export class NameSearch {
   private readonly postings = new Map<string, number[]>();
   /** every content word of every name, for widening a query word */
   private readonly vocabulary = new Vocabulary();
-  private readonly widened = new Map<string, string[]>();
-  private readonly queries = new Map<string, Prepared>();
-  private readonly shared = new Map<string, Shared>();
-  private readonly pairs = new Map<string, Map<number, Similarity>>();
+  private readonly widened = new Memo<string, string[]>(MAX_MEMO_ENTRIES);
+  private readonly queries = new Memo<string, Prepared>(MAX_MEMO_ENTRIES);
+  private readonly shared = new Memo<string, Shared>(MAX_MEMO_ENTRIES);
+  private readonly pairs = new Memo<string, Map<number, Similarity>>(MAX_MEMO_ENTRIES);
   // per-name scratch counters, reset after each use: cheaper than a Map per query
   private count = new Int32Array(0);
   private seen = new Int32Array(0);
@@ -135,12 +133,7 @@ export class NameSearch {
   /** The similarity of the query to a name (memoised per pair). */
   score(query: string, nameId: number, fragmentWeight?: number): NameScore {
     const q = this.prepared(query);
-    let memo = this.pairs.get(q.norm);
-    if (!memo) {
-      if (this.pairs.size >= MAX_MEMO_ENTRIES) this.pairs.clear();
-      memo = new Map();
-      this.pairs.set(q.norm, memo);
-    }
+    const memo = this.pairs.get(q.norm, () => new Map());
     let similarity = memo.get(nameId);
     if (!similarity) {
       similarity = preparedSimilarity(q, this.names[nameId]);
@@ -151,24 +144,12 @@ export class NameSearch {
   }
 
   private prepared(s: string): Prepared {
-    let p = this.queries.get(s);
-    if (!p) {
-      if (this.queries.size >= MAX_MEMO_ENTRIES) this.queries.clear();
-      p = prepare(s);
-      this.queries.set(s, p);
-    }
-    return p;
+    return this.queries.get(s, () => prepare(s));
   }
 
   /** The indexed words a query word may be matched to by the similarity's fuzzy token equality. */
   private widen(token: string): string[] {
-    let out = this.widened.get(token);
-    if (!out) {
-      if (this.widened.size >= MAX_MEMO_ENTRIES) this.widened.clear();
-      out = this.vocabulary.matches(token);
-      this.widened.set(token, out);
-    }
-    return out;
+    return this.widened.get(token, () => this.vocabulary.matches(token));
   }
 
   /**
@@ -178,9 +159,10 @@ export class NameSearch {
    * add to the names found.
    */
   private sharedWith(q: Prepared, least: number): Shared {
-    const key = `${least}\u0000${q.norm}`;
-    const cached = this.shared.get(key);
-    if (cached) return cached;
+    return this.shared.get(`${least}\u0000${q.norm}`, () => this.findShared(q, least));
+  }
+
+  private findShared(q: Prepared, least: number): Shared {
     if (this.count.length < this.names.length) {
       this.count = new Int32Array(this.names.length);
       this.seen = new Int32Array(this.names.length);
@@ -208,8 +190,6 @@ export class NameSearch {
       count[id] = 0;
       seen[id] = 0;
     }
-    if (this.shared.size >= MAX_MEMO_ENTRIES) this.shared.clear();
-    this.shared.set(key, result);
     return result;
   }
 }

@@ -7,6 +7,7 @@ import { PENUNJANG_BIDANG, bidangOf, canonicalCode, compareCodes, isPenunjang, i
 import { MAX_MEMO_ENTRIES, NameSearch } from './nameSearch.js';
 import type { RevisionId } from './revisions.js';
 import type { AgencySynonymFile, Alias, EntryData, GovLevel, NomenclatureLevel, RevisionFile } from './schema.js';
+import { Memo } from '../memo.js';
 
 /** Shared between callers (results are memoised): read-only. */
 export interface NomenclatureEntry {
@@ -90,9 +91,10 @@ export class Nomenclature {
   private readonly targets: NameTarget[][] = [];
   /** name id → the alias's own spelling, for `matched` */
   private readonly aliasNames = new Map<number, string>();
-  private readonly resolved = new Map<string, NomenclatureEntry | null>();
+  // misread codes are many: bounded
+  private readonly resolved = new Memo<string, NomenclatureEntry | null>(MAX_MEMO_ENTRIES);
   /** byName results by query and options: documents print the same names in several tables */
-  private readonly lookups = new Map<string, NameCandidate[]>();
+  private readonly lookups = new Memo<string, NameCandidate[]>(MAX_MEMO_ENTRIES);
   private readonly agencyTable: AgencySynonymFile | null;
   private agency: AgencyMatcher | null = null;
   /** listed code → the spellings documents print for it */
@@ -138,13 +140,7 @@ export class Nomenclature {
   get(code: string): NomenclatureEntry | undefined {
     const c = canonicalCode(code);
     if (!c) return undefined;
-    let r = this.resolved.get(c);
-    if (r === undefined) {
-      r = this.resolve(c);
-      if (this.resolved.size >= MAX_MEMO_ENTRIES) this.resolved.clear(); // misread codes are many
-      this.resolved.set(c, r);
-    }
-    return r ?? undefined;
+    return this.resolved.get(c, () => this.resolve(c)) ?? undefined;
   }
 
   has(code: string): boolean {
@@ -190,13 +186,7 @@ export class Nomenclature {
    */
   byName(name: string, opts: ByNameOptions = {}): NameCandidate[] {
     const key = [name, opts.level, opts.under, opts.minScore, opts.limit, opts.fragments, opts.govLevels?.join(','), opts.aliases].join('\u0000');
-    let result = this.lookups.get(key);
-    if (!result) {
-      result = this.lookUp(name, opts);
-      if (this.lookups.size >= MAX_MEMO_ENTRIES) this.lookups.clear();
-      this.lookups.set(key, result);
-    }
-    return result.slice();
+    return this.lookups.get(key, () => this.lookUp(name, opts)).slice();
   }
 
   private lookUp(name: string, opts: ByNameOptions): NameCandidate[] {

@@ -4,6 +4,7 @@
 // numbers that lost their last digit. Every reading keeps what it assumed in `note`.
 
 import { normalizeUnit } from './units.js';
+import { Memo } from '../memo.js';
 
 export type NumberKind =
   | 'empty' // nothing printed
@@ -47,17 +48,11 @@ export interface NumberHint {
 
 // readings per printed text: the table finder, the row builder (twice) and the validators read
 // the same cells again. Bounded: cleared when it holds this many.
-const MAX_READINGS = 20_000;
-const readings = new Map<string, NumberReading>();
+const readings = new Memo<string, NumberReading>(20_000);
 
 export function parseNumber(raw: string, hint: NumberHint = {}): NumberReading {
   const key = hint.percent ? `%${raw}` : ` ${raw}`;
-  let r = readings.get(key);
-  if (!r) {
-    if (readings.size >= MAX_READINGS) readings.clear();
-    r = readNumber(raw, hint);
-    readings.set(key, r);
-  }
+  const r = readings.get(key, () => readNumber(raw, hint));
   // callers mark their copy (repaired, a note): the remembered reading stays as read
   const copy = { ...r };
   if (r.candidates) copy.candidates = [...r.candidates];

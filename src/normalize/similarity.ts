@@ -8,6 +8,7 @@
 // against 0.1 s for this module (Node 20, measured 2026-12-02).
 import distance from 'natural/lib/natural/distance/index.js';
 import { normName } from './text.js';
+import { Memo } from '../memo.js';
 
 const { DiceCoefficient, JaroWinklerDistance } = distance;
 
@@ -115,20 +116,14 @@ type TokenMatch = (a: string, b: string) => boolean;
 // tokenMatch results, per pair of words: name matching compares the same few thousand words again
 // and again (the national nomenclature against every row of every table), and Jaro–Winkler is
 // most of its cost. Bounded: cleared when it grows past this many first words.
-const MAX_TOKEN_MEMO = 50_000;
-const tokenPairs = new Map<string, Map<string, boolean>>();
+const tokenPairs = new Memo<string, Map<string, boolean>>(50_000);
 
 /** tokenMatch, remembered per pair of words that only Jaro–Winkler can tell apart. */
 export function memoTokenMatch(a: string, b: string): boolean {
   // what is cheaper to see than to look up is not remembered
   const seen = tokenMatchSeen(a, b);
   if (seen !== undefined) return seen;
-  let memo = tokenPairs.get(a);
-  if (!memo) {
-    if (tokenPairs.size >= MAX_TOKEN_MEMO) tokenPairs.clear();
-    memo = new Map();
-    tokenPairs.set(a, memo);
-  }
+  const memo = tokenPairs.get(a, () => new Map());
   let m = memo.get(b);
   if (m === undefined) {
     m = nearSpelling(a, b);

@@ -7,6 +7,7 @@ import { levelOfCode, parentCode } from '../normalize/codes.js';
 import { FRAGMENT_MIN_LENGTH, prepareName, preparedSimilarity, type PreparedName } from '../normalize/similarity.js';
 import { Vocabulary } from '../nomenclature/vocabulary.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
+import { Memo } from '../memo.js';
 
 /** What the code stages ask of a source of names. */
 export interface CodeNames {
@@ -33,17 +34,10 @@ export interface NameHit {
 export const CONTAINMENT_WEIGHT = 0.95;
 
 // prepared names are kept per string: the same names are compared row after row
-const prepared = new Map<string, PreparedName>();
-const MAX_PREPARED = 50_000;
+const prepared = new Memo<string, PreparedName>(50_000);
 
 function prep(s: string): PreparedName {
-  let p = prepared.get(s);
-  if (!p) {
-    if (prepared.size >= MAX_PREPARED) prepared.clear();
-    p = prepareName(s);
-    prepared.set(s, p);
-  }
-  return p;
+  return prepared.get(s, () => prepareName(s));
 }
 
 /** Similarity of two names, their normal forms and tokens computed once per string. */
