@@ -49,6 +49,12 @@ interface Shared {
   anywhere: number;
 }
 
+/** Names a search may be kept to (NameSearch.subset). */
+export interface NameSubset {
+  id: number;
+  postings: Map<string, number[]>;
+}
+
 interface Prepared extends PreparedName {
   /** content words with the index stop words left out: the ones looked up */
   indexTokens: string[];
@@ -89,6 +95,21 @@ export class NameSearch {
     return this.names.length;
   }
 
+  /**
+   * The names `keep` accepts as a subset with postings of its own: a search within it (a bidang's
+   * names) reads none of the others' postings. Bounds, order and scores are the whole index's.
+   */
+  subset(keep: (nameId: number) => boolean): NameSubset {
+    const postings = new Map<string, number[]>();
+    for (const [w, ids] of this.postings) {
+      const kept = ids.filter(keep);
+      if (kept.length) postings.set(w, kept);
+    }
+    return { id: ++this.subsets, postings };
+  }
+
+  private subsets = 0;
+
   /** The id of a name with exactly this normal form. */
   exact(query: string): number | undefined {
     return this.idByNorm.get(this.prepared(query).norm);
@@ -99,10 +120,10 @@ export class NameSearch {
    * one, so a name can match at most as many words as the query has words occurring in it (h):
    * recall ≤ h/|query|, precision ≤ h/|name|, and the F-score at most theirs.
    */
-  candidates(query: string, opts: SearchOptions): NameCandidateBound[] {
+  candidates(query: string, opts: SearchOptions, within: NameSubset | null = null): NameCandidateBound[] {
     const q = this.prepared(query);
     if (q.tokens.length === 0) return [];
-    const shared = this.sharedWith(q, opts.fragmentWeight ? 1 : this.leastShared(q, opts.minScore));
+    const shared = this.sharedWith(q, opts.fragmentWeight ? 1 : this.leastShared(q, opts.minScore), within);
     const out: NameCandidateBound[] = [];
     for (let i = 0; i < shared.ids.length; i++) {
       const nameId = shared.ids[i];
@@ -158,11 +179,11 @@ export class NameSearch {
    * at most `least − 1`), so only their postings find names; the common words' postings only
    * add to the names found.
    */
-  private sharedWith(q: Prepared, least: number): Shared {
-    return this.shared.get(`${least}\u0000${q.norm}`, () => this.findShared(q, least));
+  private sharedWith(q: Prepared, least: number, within: NameSubset | null): Shared {
+    return this.shared.get(`${least}\u0000${within?.id ?? ''}\u0000${q.norm}`, () => this.findShared(q, least, within));
   }
 
-  private findShared(q: Prepared, least: number): Shared {
+  private findShared(q: Prepared, least: number, within: NameSubset | null): Shared {
     if (this.count.length < this.names.length) {
       this.count = new Int32Array(this.names.length);
       this.seen = new Int32Array(this.names.length);
@@ -174,10 +195,13 @@ export class NameSearch {
     const order = q.tokens.map((_, k) => k).sort((a, b) => postings[a] - postings[b] || a - b);
     const readers = Math.max(1, q.tokens.length - least + 1);
     const touched: number[] = [];
+    // the words' order by their postings in the whole index, whichever names are read: the same
+    // names are found within a subset as in the whole, less those outside it
+    const postingsRead = within?.postings ?? this.postings;
     order.forEach((k, rank) => {
       const reads = rank < readers;
       for (const w of words[k]) {
-        for (const id of this.postings.get(w) ?? []) {
+        for (const id of postingsRead.get(w) ?? []) {
           if (seen[id] === k + 1) continue; // this query word already counted for the name
           if (!reads && count[id] === 0) continue; // a common word only adds to names found
           seen[id] = k + 1;

@@ -4,7 +4,7 @@ import type { Similarity } from '../normalize/similarity.js';
 import { normName } from '../normalize/text.js';
 import { AgencyMatcher, type BidangCandidate } from './agency.js';
 import { PENUNJANG_BIDANG, bidangOf, canonicalCode, compareCodes, isPenunjang, isUnder, parentCode, penunjangCode, underBidang } from './code.js';
-import { MAX_MEMO_ENTRIES, NameSearch } from './nameSearch.js';
+import { MAX_MEMO_ENTRIES, NameSearch, type NameSubset } from './nameSearch.js';
 import type { RevisionId } from './revisions.js';
 import type { AgencySynonymFile, Alias, EntryData, GovLevel, NomenclatureLevel, RevisionFile } from './schema.js';
 import { Memo } from '../memo.js';
@@ -208,12 +208,14 @@ export class Nomenclature {
       }
     };
     const exact = names.exact(name);
+    // a search under a code reads only the names that can be placed under its bidang
+    const within = under === null ? null : this.namesUnder(names, under);
     if (exact !== undefined && accept(exact)) take(exact, 1, { score: 1, dice: 1, containment: 1 });
     else {
       const minScore = opts.minScore ?? DEFAULT_MIN_SCORE;
       const fragmentWeight = opts.fragments ? FRAGMENT_WEIGHT : undefined;
       let scored = 0;
-      for (const c of names.candidates(name, { minScore, fragmentWeight })) {
+      for (const c of names.candidates(name, { minScore, fragmentWeight }, within)) {
         // best bound first: once `limit` codes beat the next bound, no later name can enter
         if (best.size >= limit && kthScore(best, limit) > c.bound) break;
         if (!accept(c.nameId)) continue;
@@ -247,6 +249,22 @@ export class Nomenclature {
     }
     return this.names;
   }
+
+  /**
+   * The names of entries under `under`'s bidang, and the penunjang items (placed under any
+   * bidang): every name `place` can put under `under`, and no more than a bidang's. Kept per bidang.
+   */
+  private namesUnder(names: NameSearch, under: string): NameSubset {
+    const top = bidangOf(under) ?? under;
+    let subset = this.subsets.get(top);
+    if (!subset) {
+      subset = names.subset((id) => this.targets[id].some((t) => isUnder(this.entries[t.entry].code, top) || isPenunjang(this.entries[t.entry].code)));
+      this.subsets.set(top, subset);
+    }
+    return subset;
+  }
+
+  private readonly subsets = new Map<string, NameSubset>();
 
   private addName(names: NameSearch, name: string, target: NameTarget): void {
     const id = names.add(name);
