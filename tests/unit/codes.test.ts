@@ -546,7 +546,7 @@ describe('cell classifiers', () => {
   );
 
   // `100` may be a broken code segment (`06⇥101⇥2.02⇥0007`, 000 l.819); the row decides (tables.test.ts)
-  it.each([['PROGRAM PENUNJANG'], ['562076'], ['Rp. 2.780.000']])(
+  it.each([['PROGRAM PENUNJANG'], ['562076'], ['Rp. 2.780.000'], ['1.06 ab'], ['Rp']])(
     'isCodeMaterial: `%s` is not code material',
     (t) => {
       expect(isCodeMaterial(t)).toBe(false);
