@@ -106,7 +106,8 @@ function foreign(view: TableView, row: LogicalRow, names: Map<string, string>, n
   // the row's own subject: its name and the names of the codes above and below it
   const code = row.code!;
   const lineage = (c: string) => c === code || c.startsWith(`${code}.`) || code.startsWith(`${c}.`);
-  const own = [content(row.name), ...[...nameWords].filter(([c]) => lineage(c)).map(([, w]) => w)].flat();
+  const own = content(row.name);
+  for (const [c, w] of nameWords) if (lineage(c)) own.push(...w);
   if (overlap(words, own) > 0) return;
   let best: { code: string; n: number } | null = null;
   const akinTo = words.map((w) => akinCodes.of(w));
