@@ -36,8 +36,11 @@ export function canonicalCode(raw: string): string | null {
 
 /** The bidang prefix of a code (`1.06` of `1.06.02.2.01`), or null for an urusan. */
 export function bidangOf(code: string): string | null {
-  const parts = code.split('.');
-  return parts.length >= 2 ? `${parts[0]}.${parts[1]}` : null;
+  // up to the second stop (asked of every candidate of every name search: no split)
+  const first = code.indexOf('.');
+  if (first < 0) return null;
+  const second = code.indexOf('.', first + 1);
+  return second < 0 ? code : code.slice(0, second);
 }
 
 /** `b.bb.01…` → `X.XX.01…`: where a bidang's penunjang item is listed; null for other codes. */

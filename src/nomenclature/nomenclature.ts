@@ -138,9 +138,11 @@ export class Nomenclature {
 
   /** The entry of a code (any printed form), by the penunjang rule if the bidang has none of its own. */
   get(code: string): NomenclatureEntry | undefined {
-    const c = canonicalCode(code);
-    if (!c) return undefined;
-    return this.resolved.get(c, () => this.resolve(c)) ?? undefined;
+    // by the code as printed: the same printed codes are asked for again and again
+    return this.resolved.get(code, () => {
+      const c = canonicalCode(code);
+      return c ? this.resolve(c) : null;
+    }) ?? undefined;
   }
 
   has(code: string): boolean {
