@@ -70,18 +70,34 @@ function bestPartner(a: Figures, cols: Figures[], view: TableView): { b: Figures
   return best && best.same >= AGREE * best.shared.length ? best : null;
 }
 
+type Pair = { a: Figures; b: Figures; shared: string[]; same: number };
+
+// both the agreement and the copy-forward checks ask for a document's pairs: found once
+const pairsOf = new WeakMap<TableView[], Pair[]>();
+
 /** Pairs of columns (in different tables) that print the same figure: each the other's best match. */
-export function agreeingPairs(views: TableView[]): { a: Figures; b: Figures; shared: string[]; same: number }[] {
+export function agreeingPairs(views: TableView[]): Pair[] {
+  let out = pairsOf.get(views);
+  if (out) return out;
   const cols = views.flatMap(comparable).map((c) => ({ c, f: figures(c) }));
-  const out: { a: Figures; b: Figures; shared: string[]; same: number }[] = [];
+  // each column's best partner in each table, worked out once (the pairing asks both ways)
+  const partners = new Map<Figures, Map<TableView, ReturnType<typeof bestPartner>>>();
+  const partner = (a: Figures, view: TableView) => {
+    let byView = partners.get(a);
+    if (!byView) partners.set(a, (byView = new Map()));
+    if (!byView.has(view)) byView.set(view, bestPartner(a, cols, view));
+    return byView.get(view)!;
+  };
+  out = [];
   for (const a of cols) {
     for (const view of views) {
       if (view === a.c.view || view.table.id < a.c.view.table.id) continue;
-      const best = bestPartner(a, cols, view);
-      if (!best || bestPartner(best.b, cols, a.c.view)?.b !== a) continue;
+      const best = partner(a, view);
+      if (!best || partner(best.b, a.c.view)?.b !== a) continue;
       out.push({ a, ...best });
     }
   }
+  pairsOf.set(views, out);
   return out;
 }
 
