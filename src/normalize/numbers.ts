@@ -49,10 +49,11 @@ export interface NumberHint {
 // readings per printed text: the table finder, the row builder (twice) and the validators read
 // the same cells again. Bounded: cleared when it holds this many.
 const readings = new Memo<string, NumberReading>(20_000);
+const percentReadings = new Memo<string, NumberReading>(20_000);
 
 export function parseNumber(raw: string, hint: NumberHint = {}): NumberReading {
-  const key = hint.percent ? `%${raw}` : ` ${raw}`;
-  const r = readings.get(key, () => readNumber(raw, hint));
+  // by the text itself (no key to build): one memo per hint
+  const r = (hint.percent ? percentReadings : readings).get(raw, () => readNumber(raw, hint));
   // callers mark their copy (repaired, a note): the remembered reading stays as read
   const copy = { ...r };
   if (r.candidates) copy.candidates = [...r.candidates];
