@@ -283,27 +283,30 @@ function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, t
   const valueAt = new Array<number | undefined>(m).fill(undefined);
   // each formula's operands as column positions, looked up once: the leaves below test them all
   const bound = formulas.map(({ j, f }) => ({ j, operands: f.columns.map((key) => keyIndex.get(key) ?? -1), needed: Math.min(2, f.columns.length), value: compileFormula(f, keyIndex) }));
-  const formulaBonus = () => {
-    let s = 0;
-    for (const { j, operands, needed, value } of bound) {
-      const printed = valueAt[j];
-      if (printed === undefined) continue;
-      // a sum with one printed part just repeats that part: it proves no placement
-      let present = 0;
-      for (const k of operands) if (k >= 0 && valueAt[k] !== undefined) present++;
-      if (present < needed) continue;
-      const expected = value(valueAt);
-      // a zero that a near-zero ratio "explains" proves nothing
-      if (expected !== null && agrees(printed, expected, cols[j].kind) && !(printed === 0 && Math.abs(expected) < 1)) s += FORMULA_HOLDS;
-    }
-    return s;
+  const holds = ({ j, operands, needed, value }: (typeof bound)[number]): boolean => {
+    const printed = valueAt[j];
+    if (printed === undefined) return false;
+    // a sum with one printed part just repeats that part: it proves no placement
+    let present = 0;
+    for (const k of operands) if (k >= 0 && valueAt[k] !== undefined) present++;
+    if (present < needed) return false;
+    const expected = value(valueAt);
+    // a zero that a near-zero ratio "explains" proves nothing
+    return expected !== null && agrees(printed, expected, cols[j].kind) && !(printed === 0 && Math.abs(expected) < 1);
   };
+  // A formula is decided once a figure sits past the last column it reads (later figures go
+  // further right): its bonus is added then, once for the whole branch, not at every placement
+  // below it. In order of that column; `settled` of them decided so far, adding `bonus`.
+  const byLast = bound.map((b) => ({ b, last: Math.max(b.j, ...b.operands) })).sort((x, y) => x.last - y.last);
   let visits = 0;
-  const visit = (i: number, from: number, score: number) => {
+  const visit = (i: number, from: number, score: number, bonus: number, settled: number) => {
     if (++visits > MAX_VISITS || m - from < need[i]) return;
     if (best && score + rest[i] + bonusMax <= best.score) return;
     if (i === n) {
-      const s = score - skip(from, m, false) + formulaBonus();
+      // multiples of FORMULA_HOLDS: their sum is exact in any order
+      let sum = bonus;
+      for (let k = settled; k < byLast.length; k++) if (holds(byLast[k].b)) sum += FORMULA_HOLDS;
+      const s = score - skip(from, m, false) + sum;
       if (!best || s > best.score) best = { score: s, pick: [...pick] };
       return;
     }
@@ -311,12 +314,15 @@ function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, t
     for (let j = from; j <= m - (n - i); j++) {
       pick.push(j);
       if (v !== null) valueAt[j] = v;
-      visit(i + 1, j + 1, score + fit[i][j] - skip(from, j, i === 0));
+      let k = settled;
+      let more = bonus;
+      for (; k < byLast.length && byLast[k].last <= j; k++) if (holds(byLast[k].b)) more += FORMULA_HOLDS;
+      visit(i + 1, j + 1, score + fit[i][j] - skip(from, j, i === 0), more, k);
       valueAt[j] = undefined;
       pick.pop();
     }
   };
-  visit(0, 0, 0);
+  visit(0, 0, 0, 0, 0);
   if (visits > MAX_VISITS) return null;
   const out = new Array<number>(total).fill(-1);
   const found = best as { score: number; pick: number[] } | null;
