@@ -278,17 +278,17 @@ function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, t
     return acc;
   });
   const skip = (from: number, to: number, before: boolean) => skipped[before ? 1 : 0][to] - skipped[before ? 1 : 0][from];
-  const bonusMax = FORMULA_HOLDS * formulas.length;
   // the figure placed in each column so far (undefined: none)
   const valueAt = new Array<number | undefined>(m).fill(undefined);
   // each formula's operands as column positions, looked up once: the leaves below test them all
-  const bound = formulas.map(({ j, f }) => ({ j, operands: f.columns.map((key) => keyIndex.get(key) ?? -1), needed: Math.min(2, f.columns.length), value: compileFormula(f, keyIndex) }));
-  const holds = ({ j, operands, needed, value }: (typeof bound)[number]): boolean => {
+  const bound = formulas.map(({ j, f }) => ({ j, operands: f.columns.map((key) => keyIndex.get(key) ?? -1), needed: Math.min(2, f.columns.length), additive: f.additive, value: compileFormula(f, keyIndex) }));
+  const holds = ({ j, operands, needed, additive, value }: (typeof bound)[number]): boolean => {
     const printed = valueAt[j];
     if (printed === undefined) return false;
-    // a sum with one printed part just repeats that part: it proves no placement
+    // a sum with one printed part just repeats that part: it proves no placement; nor does one
+    // whose other parts are zeros (a `0,00` put in a column to make the sum "hold")
     let present = 0;
-    for (const k of operands) if (k >= 0 && valueAt[k] !== undefined) present++;
+    for (const k of operands) if (k >= 0 && valueAt[k] !== undefined && (!additive || valueAt[k] !== 0)) present++;
     if (present < needed) return false;
     const expected = value(valueAt);
     // a zero that a near-zero ratio "explains" proves nothing
@@ -301,7 +301,8 @@ function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, t
   let visits = 0;
   const visit = (i: number, from: number, score: number, bonus: number, settled: number) => {
     if (++visits > MAX_VISITS || m - from < need[i]) return;
-    if (best && score + rest[i] + bonusMax <= best.score) return;
+    // the most this branch can reach: each cell in its best column, the decided formulas' bonus, every other formula holding
+    if (best && score + rest[i] + bonus + FORMULA_HOLDS * (byLast.length - settled) <= best.score) return;
     if (i === n) {
       // multiples of FORMULA_HOLDS: their sum is exact in any order
       let sum = bonus;
