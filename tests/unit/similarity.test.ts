@@ -1,0 +1,45 @@
+// The shortcuts of name matching must never drop a word pair the token match accepts: the
+// letter bound checked before any lookup (`lettersAllow`) and the vocabulary's search for the
+// words a query word may be. Checked on real words: every content word of the national
+// nomenclature's social (1.06) and support (X.XX) names, and their misspellings of one letter.
+
+import { describe, expect, it } from 'vitest';
+import { LATEST_REVISION, loadNomenclature } from '../../src/nomenclature/index.ts';
+import { Vocabulary } from '../../src/nomenclature/vocabulary.ts';
+import { letterMask, lettersAllow, nameTokens, tokenMatch } from '../../src/normalize/similarity.ts';
+
+const n = loadNomenclature(LATEST_REVISION);
+const names = n.all().filter((e) => e.code.startsWith('1.06') || e.code.startsWith('X.XX')).map((e) => e.name);
+const words = [...new Set(names.flatMap(nameTokens))].filter((w) => w.length >= 4).sort();
+// OCR's and typists' slips: a letter dropped, doubled or swapped with the next
+const slips = words.slice(0, 200).flatMap((w) => [w.slice(0, 2) + w.slice(3), w.slice(0, 3) + w[3] + w.slice(3), w.slice(0, 1) + w[2] + w[1] + w.slice(3)]);
+const all = [...new Set([...words, ...slips])];
+
+describe('name matching shortcuts', () => {
+  it('has real words to check', () => {
+    expect(words.length).toBeGreaterThan(300);
+  });
+
+  it('lettersAllow holds for every pair of words tokenMatch accepts as near spellings', () => {
+    let near = 0;
+    for (const a of all) {
+      const [a0, a1] = letterMask(a);
+      for (const b of all) {
+        if (a === b || a.startsWith(b) || b.startsWith(a) || !tokenMatch(a, b)) continue;
+        near++;
+        const [b0, b1] = letterMask(b);
+        expect(lettersAllow(a.length, a0, a1, b.length, b0, b1), `${a} ~ ${b}`).toBe(true);
+      }
+    }
+    expect(near).toBeGreaterThan(100); // the check saw near spellings, not only equal words
+  });
+
+  it('the vocabulary finds exactly the words tokenMatch accepts either way', () => {
+    const v = new Vocabulary();
+    for (const w of words) v.add(w);
+    for (const q of all.filter((_, i) => i % 3 === 0)) {
+      const brute = words.filter((w) => tokenMatch(q, w) || tokenMatch(w, q)).sort();
+      expect(v.matches(q).sort(), q).toEqual(brute);
+    }
+  });
+});
