@@ -1,10 +1,11 @@
-// The shortcuts of name matching must never drop a word pair the token match accepts: the
-// letter bound checked before any lookup (`lettersAllow`) and the vocabulary's search for the
-// words a query word may be. Checked on real words: every content word of the national
-// nomenclature's social (1.06) and support (X.XX) names, and their misspellings of one letter.
+// The shortcuts of name matching must never drop what the full comparison would find: the letter
+// bound checked before any lookup (`lettersAllow`), the vocabulary's search for the words a query
+// word may be, and a name search kept to one bidang's names. Checked on real words and names: the
+// national nomenclature's social (1.06) and support (X.XX) names, and misspellings of one letter.
 
 import { describe, expect, it } from 'vitest';
 import { LATEST_REVISION, loadNomenclature } from '../../src/nomenclature/index.ts';
+import { NameSearch } from '../../src/nomenclature/nameSearch.ts';
 import { Vocabulary } from '../../src/nomenclature/vocabulary.ts';
 import { letterMask, lettersAllow, nameTokens, tokenMatch } from '../../src/normalize/similarity.ts';
 
@@ -40,6 +41,24 @@ describe('name matching shortcuts', () => {
     for (const q of all.filter((_, i) => i % 3 === 0)) {
       const brute = words.filter((w) => tokenMatch(q, w) || tokenMatch(w, q)).sort();
       expect(v.matches(q).sort(), q).toEqual(brute);
+    }
+  });
+});
+
+describe('a name search kept to a subset (a bidang\'s names)', () => {
+  it('finds the names of the whole index that are in the subset, with the same bounds, in the same order', () => {
+    const search = new NameSearch();
+    const entries = n.all();
+    const ids = entries.map((e) => search.add(e.name));
+    const inSubset = new Set(ids.filter((_, i) => entries[i].code.startsWith('1.06') || entries[i].code.startsWith('X.XX')));
+    const subset = search.subset((id) => inSubset.has(id));
+    // queries as rows print them: a name with a word dropped, and a fragment cut from inside one
+    const queries = names.slice(0, 120).flatMap((x) => [x.split(' ').filter((_, i) => i !== 1).join(' '), x.slice(5, 40)]);
+    for (const q of queries) {
+      for (const opts of [{ minScore: 0.5 }, { minScore: 0.8 }, { minScore: 0.5, fragmentWeight: 0.95 }]) {
+        const whole = search.candidates(q, opts).filter((c) => inSubset.has(c.nameId));
+        expect(search.candidates(q, opts, subset), q).toEqual(whole);
+      }
     }
   });
 });
