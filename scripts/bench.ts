@@ -3,7 +3,8 @@
 //            text-layer PDFs (samples/pdf and ../shared/real/ minus its scan), against pdfjs-dist's
 //            own getTextContent + getOperatorList of the same files in the same run: CPU and
 //            wall, several runs;
-//   text     text conversions: MB of input per second on one thread;
+//   text     text conversions: MB of input per second on one thread, as first seen (memos
+//            dropped before each run) and seen again;
 //   ocr      seconds per scanned page, pipeline against tesseract.js's recognize alone, wall
 //            and CPU (--ocr-runs N runs of each scan);
 //   archive  a synthetic archive (npm run archive) extracted as a batch by the compiled CLI:
