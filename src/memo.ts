@@ -32,6 +32,22 @@ export class Memo<K, V> {
   }
 }
 
+/**
+ * `compute` remembered per object it is asked of (a WeakMap: forgotten with the object), for what
+ * is worked out from an object that is not changed afterwards: a laid-out line, a document's lines,
+ * its table views. Not bounded, not dropped by clearMemos: it lives as long as the object.
+ */
+export function perObject<K extends object, V extends boolean | object>(compute: (key: K) => V): (key: K) => V {
+  const memo = new WeakMap<K, V>();
+  return (key) => {
+    let v = memo.get(key);
+    if (v !== undefined) return v;
+    v = compute(key);
+    memo.set(key, v);
+    return v;
+  };
+}
+
 /** Drop what every memo holds. */
 export function clearMemos(): void {
   for (const ref of every) {

@@ -2,7 +2,7 @@
 // computing Jaro–Winkler against every word. The result is exactly the words `tokenMatch`
 // accepts (in either direction); the shortcuts only skip words it cannot accept.
 
-import { commonPrefix, EPSILON, letterIndex, letterMask, MIN_LENGTH_RATIO, MIN_SHARE_SUM, missingLetters, TOKEN_MATCH, tokenMatch, WINKLER_MAX_PREFIX } from '../normalize/similarity.js';
+import { commonPrefix, EPSILON, letterBound, letterIndex, letterMask, MIN_LENGTH_RATIO, MIN_SHARE_SUM, shareReaches, TOKEN_MATCH, tokenMatch, WINKLER_MAX_PREFIX } from '../normalize/similarity.js';
 
 const ALPHABET = 36; // a–z and 0–9: normName leaves nothing else
 
@@ -10,11 +10,6 @@ function letterCounts(word: string): Uint8Array {
   const c = new Uint8Array(ALPHABET);
   for (let i = 0; i < word.length; i++) c[letterIndex(word, i)]++;
   return c;
-}
-
-/** Letters of `a` that `b` lacks, counted once each: none of them can match. */
-function missing(a: [number, number], b: [number, number]): number {
-  return missingLetters(a[0], a[1], b[0], b[1]);
 }
 
 function shared(a: Uint8Array, b: Uint8Array): number {
@@ -60,11 +55,11 @@ export class Vocabulary {
     const mask = letterMask(token);
     const from = Math.max(TOKEN_MATCH.minLength, Math.ceil(token.length * MIN_LENGTH_RATIO - EPSILON));
     const to = Math.floor(token.length / MIN_LENGTH_RATIO + EPSILON);
-    const reaches = (m: number, len: number, need: number) => m / token.length + m / len + EPSILON >= need;
+    const reaches = (m: number, len: number, need: number) => shareReaches(m, token.length, len, need);
     for (let len = from; len <= to; len++) {
       for (const w of this.byLength.get(len) ?? []) {
         // cheap bounds first (letters one word lacks, against the loosest need), then the exact need
-        const rough = Math.min(token.length - missing(mask, w.mask), len - missing(w.mask, mask));
+        const rough = letterBound(token.length, mask[0], mask[1], len, w.mask[0], w.mask[1]);
         if (!reaches(rough, len, MIN_SHARE_SUM[WINKLER_MAX_PREFIX]) || out.has(w.word)) continue;
         const need = MIN_SHARE_SUM[commonPrefix(token, w.word)];
         if (!reaches(rough, len, need) || !reaches(shared(counts, w.counts), len, need)) continue;

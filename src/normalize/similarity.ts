@@ -90,25 +90,33 @@ export function letterMask(word: string): [number, number] {
 }
 
 /** Set bits of a 32-bit number (the usual constant-time popcount). */
-export function bits(x: number): number {
+function bits(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** Letters of a word (mask a0, a1) that another (b0, b1) lacks, counted once each: none of them can match. */
-export function missingLetters(a0: number, a1: number, b0: number, b1: number): number {
+function missingLetters(a0: number, a1: number, b0: number, b1: number): number {
   return bits(a0 & ~b0) + bits(a1 & ~b1);
 }
 
 /**
- * Can Jaro–Winkler reach TOKEN_MATCH for words of these lengths and letter masks? Letters one
- * word lacks never match, so the matching letters m are at most each word's length less them;
- * m/|a| + m/|b| must reach the loosest bar (MIN_SHARE_SUM at the longest common prefix).
+ * The most letters Jaro–Winkler can match between words of these lengths and letter masks:
+ * letters one word lacks never match, so each word's length less them.
  */
+export function letterBound(la: number, a0: number, a1: number, lb: number, b0: number, b1: number): number {
+  return Math.min(la - missingLetters(a0, a1, b0, b1), lb - missingLetters(b0, b1, a0, a1));
+}
+
+/** Can m matching letters of words this long reach the share sum `need` (MIN_SHARE_SUM)? */
+export function shareReaches(m: number, la: number, lb: number, need: number): boolean {
+  return m / la + m / lb + EPSILON >= need;
+}
+
+/** Can Jaro–Winkler reach TOKEN_MATCH at all: the loosest bar (the longest common prefix)? */
 export function lettersAllow(la: number, a0: number, a1: number, lb: number, b0: number, b1: number): boolean {
-  const m = Math.min(la - missingLetters(a0, a1, b0, b1), lb - missingLetters(b0, b1, a0, a1));
-  return m / la + m / lb + EPSILON >= MIN_SHARE_SUM[WINKLER_MAX_PREFIX];
+  return shareReaches(letterBound(la, a0, a1, lb, b0, b1), la, lb, MIN_SHARE_SUM[WINKLER_MAX_PREFIX]);
 }
 
 type TokenMatch = (a: string, b: string) => boolean;

@@ -8,6 +8,7 @@
 //   from the nomenclature.
 
 import type { LayoutLine } from '../model.js';
+import { perObject } from '../memo.js';
 import { bidangOf, canonicalCode } from '../nomenclature/code.js';
 import { LATEST_REVISION, loadNomenclature, REVISIONS, revisionForYear, type Nomenclature, type RevisionId } from '../nomenclature/index.js';
 import { Tally } from '../tally.js';
@@ -52,21 +53,18 @@ const NEW_CODE = /(?<![\d.,])([1-9]\s?\.\s?\d{2}\s?\.\s?\d{2}(?:\s?\.\s?\d\s?\.\
 // Permendagri 13/2006 codes: urusan and bidang glued (`307`, `307.01`, `307.01.001`)
 const GLUED_OLD = /^[1-8]\d{2}(?:[.,]\d{2}(?:[.,]\d{2,3})?)?$/;
 
-// the system, the revision and the bidang are all told from the printed codes: read once a document
-const printedMemo = new WeakMap<LayoutLine[], string[]>();
-
-/** Every dotted code printed at the start of a line's first cells. */
-function printedCodes(lines: LayoutLine[]): string[] {
-  let out = printedMemo.get(lines);
-  if (out) return out;
-  out = [];
-  printedMemo.set(lines, out);
+/**
+ * Every dotted code printed at the start of a line's first cells. Read once a document: the
+ * system, the revision and the bidang are all told from them.
+ */
+const printedCodes = perObject((lines: LayoutLine[]): string[] => {
+  const out: string[] = [];
   for (const l of lines) {
     const head = l.cells.slice(0, 3).map((c) => c.text).join(' ');
     for (const m of head.matchAll(NEW_CODE)) out.push(m[1].replace(/\s/g, ''));
   }
   return out;
-}
+});
 
 /** Codes of the Permendagri 13/2006 kind in the first cells: urusan and bidang glued (`307.01`). */
 function oldCodes(lines: LayoutLine[]): number {

@@ -2,12 +2,13 @@
 // header block, column-number row, repeated page headers and body lines.
 
 import { furnitureLines } from '../layout/furniture.js';
+import { perObject } from '../memo.js';
 import type { LayoutLine, TableBlock } from '../model.js';
 import { DEFAULT_SETTINGS, type Layout } from '../settings.js';
 import { regrid } from './grid.js';
 import { isCodeMaterial, isRowKey, parseCode } from '../normalize/codes.js';
 import {
-  headerKey, headerSimilarity, isColumnNumberRow, isNumberingLine, isTabular, isUnitsRow, isYearsRow, lineStats, nonEmptyCells, perLine,
+  headerKey, headerSimilarity, isColumnNumberRow, isNumberingLine, isTabular, isUnitsRow, isYearsRow, lineStats, nonEmptyCells,
 } from './lines.js';
 
 const HEADER_WORDS = /\b(no|kode|rekening|uraian|program|kegiatan|indikator|target|realisasi|satuan|tahun|lokasi|jumlah|anggaran|pagu|capaian|keterangan|sasaran|tujuan|kondisi|sumber|catatan|kinerja|nama|jenis|volume|sebelum|sesudah|setelah|belanja|rencana|triwulan|formulasi|alasan|dana|kebutuhan|prioritas|analisis)\b/gi;
@@ -17,7 +18,7 @@ export function headerWordCount(line: LayoutLine): number {
 }
 
 /** Does the line carry data: a code, a number, or a row key followed by text? (Asked of a line many times.) */
-export const isDataLine = perLine((line: LayoutLine): boolean => {
+export const isDataLine = perObject((line: LayoutLine): boolean => {
   if (isColumnNumberRow(line) || isYearsRow(line) || isNumberingLine(line)) return false;
   const stats = lineStats(line);
   const lead: string[] = [];

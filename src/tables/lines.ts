@@ -1,23 +1,12 @@
 // Line-level tests the table finder and the row builder share.
 
 import type { LayoutLine } from '../model.js';
+import { perObject } from '../memo.js';
 import { parseNumber } from '../normalize/numbers.js';
 
-/**
- * A test of one line, worked out once per line: the table finder asks the same lines again and
- * again (is it data, a column-number row, its counts) while it grows a table and looks past it.
- * Lines are not changed once laid out, so the answer stays true.
- */
-export function perLine<T extends boolean | object>(test: (line: LayoutLine) => T): (line: LayoutLine) => T {
-  const memo = new WeakMap<LayoutLine, T>();
-  return (line) => {
-    let v = memo.get(line);
-    if (v !== undefined) return v;
-    v = test(line);
-    memo.set(line, v);
-    return v;
-  };
-}
+// The tests below are worked out once per line (`perObject`): the table finder asks the same lines
+// again and again (is it data, a column-number row, its counts) while it grows a table and looks
+// past it. Lines are not changed once laid out, so the answer stays true.
 
 export function nonEmptyCells(line: LayoutLine): string[] {
   return line.cells.map((c) => c.text.trim()).filter((t) => t !== '');
@@ -41,7 +30,7 @@ const COLUMN_NUMBER_START = /^[([{\dIlsSoO|]/;
  * Column-number row: `1⇥2⇥3`, `(1)⇥(2)`, `8=(7/6)`, `13=(12/7)*100%`, `15=(14/5)*100% Rp=14`.
  * Most neighbours must increase; `1⇥1` and a stray `5` are tolerated.
  */
-export const isColumnNumberRow = perLine((line: LayoutLine): boolean => {
+export const isColumnNumberRow = perObject((line: LayoutLine): boolean => {
   // every cell must start as a column number or a misread one does: most lines fail at a cell's first letter
   if (line.cells.some((c) => !COLUMN_NUMBER_START.test(c.text.trimStart()) && c.text.trim() !== '')) return false;
   // two column numbers in one cell (`3⇥4 5`) when OCR or a gap-based split joined them
@@ -69,7 +58,7 @@ export const isColumnNumberRow = perLine((line: LayoutLine): boolean => {
 const UNIT_TOKEN = /^(k[a-z]?|rp\.?|%|\(?\d{1,2}\)?|i{1,3}|iv|v?|tw\s*[1-4i]+)$/i;
 
 /** A header line of units and column numbers: `2⇥3⇥K⇥Rp⇥K⇥Rp⇥…⇥14`, `K⇥Rp⇥K⇥Rp`. */
-export const isUnitsRow = perLine((line: LayoutLine): boolean => {
+export const isUnitsRow = perObject((line: LayoutLine): boolean => {
   // word by word: most lines fail at their first word
   let words = 0;
   let units = 0;
@@ -86,7 +75,7 @@ export const isUnitsRow = perLine((line: LayoutLine): boolean => {
 });
 
 /** A header line of years: `⇥⇥2023⇥2024⇥2025⇥2026`, `202 4`, `2024 (thn n-1)`. */
-export const isYearsRow = perLine((line: LayoutLine): boolean => {
+export const isYearsRow = perObject((line: LayoutLine): boolean => {
   const cells = nonEmptyCells(line);
   if (cells.length < 2) return false;
   return cells.every((c) => /^(19|20)\d\s?\d(\s*\(.*)?$|^(19|20)\d$|^n\s*[-+]\s*\d\)?$|^\(?n\)?$/i.test(c) || /^(tahun|thn)\b/i.test(c));
@@ -98,7 +87,7 @@ export interface LineStats {
   nonEmpty: number;
 }
 
-export const lineStats = perLine((line: LayoutLine): LineStats => {
+export const lineStats = perObject((line: LayoutLine): LineStats => {
   let numeric = 0;
   let text = 0;
   let nonEmpty = 0;

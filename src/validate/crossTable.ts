@@ -3,6 +3,7 @@
 // repeated as another year's (copy-forward).
 
 import { SOURCE_OF_REASON, type DocWarning, type LogicalRow } from '../model.js';
+import { perObject } from '../memo.js';
 import { normName } from '../normalize/text.js';
 import { columnLabel, label, liveRows, num, value, type TableView } from './context.js';
 
@@ -72,13 +73,11 @@ function bestPartner(a: Figures, cols: Figures[], view: TableView): { b: Figures
 
 type Pair = { a: Figures; b: Figures; shared: string[]; same: number };
 
-// both the agreement and the copy-forward checks ask for a document's pairs: found once
-const pairsOf = new WeakMap<TableView[], Pair[]>();
-
-/** Pairs of columns (in different tables) that print the same figure: each the other's best match. */
-export function agreeingPairs(views: TableView[]): Pair[] {
-  let out = pairsOf.get(views);
-  if (out) return out;
+/**
+ * Pairs of columns (in different tables) that print the same figure: each the other's best match.
+ * Found once a document: both the agreement and the copy-forward checks ask for them.
+ */
+export const agreeingPairs = perObject((views: TableView[]): Pair[] => {
   const cols = views.flatMap(comparable).map((c) => ({ c, f: figures(c) }));
   // each column's best partner in each table, worked out once (the pairing asks both ways)
   const partners = new Map<Figures, Map<TableView, ReturnType<typeof bestPartner>>>();
@@ -88,7 +87,7 @@ export function agreeingPairs(views: TableView[]): Pair[] {
     if (!byView.has(view)) byView.set(view, bestPartner(a, cols, view));
     return byView.get(view)!;
   };
-  out = [];
+  const out: Pair[] = [];
   for (const a of cols) {
     for (const view of views) {
       if (view === a.c.view || view.table.id < a.c.view.table.id) continue;
@@ -97,9 +96,8 @@ export function agreeingPairs(views: TableView[]): Pair[] {
       out.push({ a, ...best });
     }
   }
-  pairsOf.set(views, out);
   return out;
-}
+});
 
 export function checkAgreement(views: TableView[], out: DocWarning[]): void {
   for (const pair of agreeingPairs(views)) {
