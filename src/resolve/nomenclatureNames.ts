@@ -8,6 +8,7 @@ import type { Level } from '../model.js';
 import { bidangOf, compareCodes, parentCode } from '../nomenclature/code.js';
 import type { Nomenclature, NomenclatureEntry } from '../nomenclature/index.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
+import { perObject } from '../memo.js';
 import { clearBest, CONTAINMENT_WEIGHT, similarity, type CodeNames, type NameHit } from './names.js';
 
 // up to this many candidates are scored one by one; more go through the word index
@@ -74,9 +75,12 @@ export class NomenclatureNames implements CodeNames {
     return e ? [e.name, ...this.nomenclature.aliasesOf(e.listed_as)] : [];
   }
 
+  /** every code, one array for the index's life: a search among them all is prepared once (`candidatesOf`) */
   codes(): string[] {
-    return [...this.entries.keys()];
+    return (this.allCodes ??= [...this.entries.keys()]);
   }
+
+  private allCodes: string[] | undefined;
 
   children(prefix: string | null, level: Level): string[] {
     if (prefix === null) return this.byLevel.get(level) ?? [];
@@ -84,18 +88,28 @@ export class NomenclatureNames implements CodeNames {
   }
 
   best(name: string, candidates: string[], threshold: number, useContainment = false): NameHit | null {
-    const known = candidates.filter((c) => this.entries.has(c));
+    const { known, wanted, bidangs } = this.candidatesOf(candidates);
     if (known.length <= DIRECT_SCORING) return clearBest(known.map((code) => ({ code, score: this.score(name, code, useContainment) })), threshold, this.lead);
-    const wanted = new Set(known);
     const hits = new Map<string, number>();
-    // one search per bidang the candidates fall in: a search across all bidang would fill its
-    // few places with codes of other bidang
-    for (const under of new Set(known.map((c) => bidangOf(c) ?? c))) {
-      const found = this.nomenclature.byName(name, { under, fragments: useContainment, limit: INDEX_LIMIT, minScore: Math.min(threshold, 0.5) });
+    // a name scoring below `threshold − lead` can neither be taken nor, as the runner-up, stop
+    // one that reaches the threshold: the search need not find it
+    const minScore = Math.max(0, threshold - this.lead);
+    for (const under of bidangs) {
+      const found = this.nomenclature.byName(name, { under, fragments: useContainment, limit: INDEX_LIMIT, minScore });
       for (const f of found) if (wanted.has(f.code)) hits.set(f.code, Math.max(hits.get(f.code) ?? 0, f.score));
     }
     return clearBest([...hits].map(([code, score]) => ({ code, score })), threshold, this.lead);
   }
+
+  /**
+   * The candidates this index knows, as a set, and the bidang they fall in: one search per bidang
+   * (a search across all bidang would fill its few places with codes of other bidang). Kept per
+   * candidate list: the list of all codes is asked for row after row.
+   */
+  private readonly candidatesOf = perObject((candidates: string[]) => {
+    const known = candidates.filter((c) => this.entries.has(c));
+    return { known, wanted: new Set(known), bidangs: [...new Set(known.map((c) => bidangOf(c) ?? c))] };
+  });
 
   private score(name: string, code: string, useContainment: boolean): number {
     let best = 0;
