@@ -208,6 +208,35 @@ export function prepareName(s: string): PreparedName {
   return { norm, tokens, compact: norm.replace(/ /g, ''), masks };
 }
 
+/** The token F-score of a recall and a precision (0 when both are). */
+const fScore = (recall: number, precision: number) => (recall + precision ? (2 * recall * precision) / (recall + precision) : 0);
+
+/**
+ * A name's score for a query as name matching ranks it — the token F-score, or with a
+ * `containmentWeight` the larger of it and the weighted containment — exactly as
+ * preparedSimilarity gives it when it reaches `floor`, and 0 when it cannot: tokens a name does
+ * not have cannot match, so the counts alone, then the query's matches, bound it before the rest
+ * is worked out. A caller choosing a clear best names as floor the least score that could matter.
+ */
+export function scoreAtLeast(query: PreparedName, candidate: PreparedName, floor: number, containmentWeight = 0, match: TokenMatch = memoTokenMatch): number {
+  const a = query.norm;
+  const b = candidate.norm;
+  if (a === '' || b === '') return 0;
+  if (a === b) return 1;
+  const na = query.tokens.length;
+  const nb = candidate.tokens.length;
+  const inside = containmentWeight > 0 && query.compact.length >= FRAGMENT_MIN_LENGTH && candidate.compact.includes(query.compact);
+  const reaches = (recall: number, precision: number) => Math.max(fScore(recall, precision), containmentWeight * (inside ? 1 : recall)) + EPSILON >= floor;
+  // each side matches at most as many tokens as the other has
+  const most = Math.min(na, nb);
+  if (!reaches(na ? most / na : 0, nb ? most / nb : 0)) return 0;
+  const recall = na ? matched(query, candidate, match) / na : 0;
+  if (!reaches(recall, nb ? most / nb : 0)) return 0;
+  const precision = nb ? matched(candidate, query, match) / nb : 0;
+  const f = fScore(recall, precision);
+  return containmentWeight > 0 ? Math.max(f, containmentWeight * (inside ? 1 : recall)) : f;
+}
+
 export function nameSimilarity(query: string, candidate: string): Similarity {
   return preparedSimilarity(prepareName(query), prepareName(candidate));
 }
@@ -224,7 +253,7 @@ export function preparedSimilarity(query: PreparedName, candidate: PreparedName,
   const hitsB = matched(candidate, query, match);
   const recall = ta.length ? hitsA / ta.length : 0;
   const precision = tb.length ? hitsB / tb.length : 0;
-  const f = recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
+  const f = fScore(recall, precision);
   // a fragment cut at both ends (`ANG BERKAITAN DENGAN PELAYAN.`) lies inside the full name
   const qa = query.compact;
   const inside = qa.length >= FRAGMENT_MIN_LENGTH && candidate.compact.includes(qa);

@@ -4,7 +4,7 @@
 
 import type { Level } from '../model.js';
 import { levelOfCode, parentCode } from '../normalize/codes.js';
-import { FRAGMENT_MIN_LENGTH, prepareName, preparedSimilarity, type PreparedName } from '../normalize/similarity.js';
+import { FRAGMENT_MIN_LENGTH, prepareName, preparedSimilarity, scoreAtLeast, type PreparedName } from '../normalize/similarity.js';
 import { Vocabulary } from '../nomenclature/vocabulary.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import { Memo } from '../memo.js';
@@ -43,6 +43,24 @@ function prep(s: string): PreparedName {
 /** Similarity of two names, their normal forms and tokens computed once per string. */
 export function similarity(query: string, candidate: string): ReturnType<typeof preparedSimilarity> {
   return preparedSimilarity(prep(query), prep(candidate));
+}
+
+/**
+ * The least score that can change clearBest's answer: a lower one is neither taken nor, as the
+ * runner-up, close enough to stop one that reaches the threshold.
+ */
+export function leastThatMatters(threshold: number, lead: number): number {
+  return Math.max(0, threshold - lead);
+}
+
+/**
+ * A code's score for a name: the best of its names' (`useContainment`: a name found inside one of
+ * them counts at CONTAINMENT_WEIGHT), exactly when it reaches `floor`, else 0 (scoreAtLeast).
+ */
+export function bestScore(name: string, names: string[], floor: number, useContainment: boolean): number {
+  let best = 0;
+  for (const n of names) best = Math.max(best, scoreAtLeast(prep(name), prep(n), floor, useContainment ? CONTAINMENT_WEIGHT : 0));
+  return best;
 }
 
 /** Best and runner-up among scored candidates; the best when it reaches `threshold` and leads the next by `lead`. */
@@ -138,16 +156,8 @@ export class NameIndex implements CodeNames {
       const found = this.words.codesLike(name, useContainment);
       pool = candidates.filter((c) => found.has(c));
     }
-    return clearBest(pool.map((code) => ({ code, score: this.score(name, code, useContainment) })), threshold, this.lead);
-  }
-
-  private score(name: string, code: string, useContainment: boolean): number {
-    let s = 0;
-    for (const n of this.namesOf(code)) {
-      const sim = similarity(name, n);
-      s = Math.max(s, useContainment ? Math.max(sim.score, CONTAINMENT_WEIGHT * sim.containment) : sim.score);
-    }
-    return s;
+    const floor = leastThatMatters(threshold, this.lead);
+    return clearBest(pool.map((code) => ({ code, score: bestScore(name, this.namesOf(code), floor, useContainment) })), threshold, this.lead);
   }
 
   // children by prefix and level, asked for row after row: kept until a name is added

@@ -9,7 +9,7 @@ import { bidangOf, compareCodes, parentCode } from '../nomenclature/code.js';
 import type { Nomenclature, NomenclatureEntry } from '../nomenclature/index.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import { perObject } from '../memo.js';
-import { clearBest, CONTAINMENT_WEIGHT, similarity, type CodeNames, type NameHit } from './names.js';
+import { bestScore, clearBest, leastThatMatters, type CodeNames, type NameHit } from './names.js';
 
 // up to this many candidates are scored one by one; more go through the word index
 const DIRECT_SCORING = 48;
@@ -89,11 +89,10 @@ export class NomenclatureNames implements CodeNames {
 
   best(name: string, candidates: string[], threshold: number, useContainment = false): NameHit | null {
     const { known, wanted, bidangs } = this.candidatesOf(candidates);
-    if (known.length <= DIRECT_SCORING) return clearBest(known.map((code) => ({ code, score: this.score(name, code, useContainment) })), threshold, this.lead);
+    // a name scoring below this can neither be taken nor stop one that is: no need to find it
+    const minScore = leastThatMatters(threshold, this.lead);
+    if (known.length <= DIRECT_SCORING) return clearBest(known.map((code) => ({ code, score: bestScore(name, this.namesOf(code), minScore, useContainment) })), threshold, this.lead);
     const hits = new Map<string, number>();
-    // a name scoring below `threshold − lead` can neither be taken nor, as the runner-up, stop
-    // one that reaches the threshold: the search need not find it
-    const minScore = Math.max(0, threshold - this.lead);
     for (const under of bidangs) {
       const found = this.nomenclature.byName(name, { under, fragments: useContainment, limit: INDEX_LIMIT, minScore });
       for (const f of found) if (wanted.has(f.code)) hits.set(f.code, Math.max(hits.get(f.code) ?? 0, f.score));
@@ -111,12 +110,4 @@ export class NomenclatureNames implements CodeNames {
     return { known, wanted: new Set(known), bidangs: [...new Set(known.map((c) => bidangOf(c) ?? c))] };
   });
 
-  private score(name: string, code: string, useContainment: boolean): number {
-    let best = 0;
-    for (const n of this.namesOf(code)) {
-      const sim = similarity(name, n);
-      best = Math.max(best, useContainment ? Math.max(sim.score, CONTAINMENT_WEIGHT * sim.containment) : sim.score);
-    }
-    return best;
-  }
 }

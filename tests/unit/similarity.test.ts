@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { LATEST_REVISION, loadNomenclature } from '../../src/nomenclature/index.ts';
 import { NameSearch } from '../../src/nomenclature/nameSearch.ts';
 import { Vocabulary } from '../../src/nomenclature/vocabulary.ts';
-import { letterMask, lettersAllow, nameTokens, tokenMatch } from '../../src/normalize/similarity.ts';
+import { letterMask, lettersAllow, nameTokens, prepareName, preparedSimilarity, scoreAtLeast, tokenMatch } from '../../src/normalize/similarity.ts';
 
 const n = loadNomenclature(LATEST_REVISION);
 const names = n.all().filter((e) => e.code.startsWith('1.06') || e.code.startsWith('X.XX')).map((e) => e.name);
@@ -60,5 +60,30 @@ describe('a name search kept to a subset (a bidang\'s names)', () => {
         expect(search.candidates(q, opts, subset), q).toEqual(whole);
       }
     }
+  });
+});
+
+describe('a score with a floor (scoreAtLeast)', () => {
+  // queries as rows print them: a word dropped, a fragment cut from inside, a name with a slip
+  const queries = names.slice(0, 60).flatMap((x) => [x.split(' ').filter((_, i) => i !== 1).join(' '), x.slice(5, 40), x.replace(/a/, '')]);
+  const targets = names.slice(0, 150).map(prepareName);
+
+  it('is the full comparison\'s score where that reaches the floor, and 0 only where it does not', () => {
+    let kept = 0;
+    let dropped = 0;
+    for (const q of queries.map(prepareName)) {
+      for (const t of targets) {
+        const full = preparedSimilarity(q, t);
+        for (const [floor, weight] of [[0.76, 0], [0.81, 0.95], [0.36, 0]]) {
+          const score = weight ? Math.max(full.score, weight * full.containment) : full.score;
+          const got = scoreAtLeast(q, t, floor, weight);
+          if (score >= floor) { kept++; expect(got, `${q.norm} | ${t.norm}`).toBe(score); }
+          else { dropped++; expect(got === 0 || got === score, `${q.norm} | ${t.norm}`).toBe(true); }
+        }
+      }
+    }
+    // both sides seen: names kept at the floor and names let go below it
+    expect(kept).toBeGreaterThan(100);
+    expect(dropped).toBeGreaterThan(1000);
   });
 });
