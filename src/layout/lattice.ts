@@ -7,7 +7,7 @@
 
 import type { Rule } from '../load/pdf.js';
 import { isCodeMaterial, isRowKey } from '../normalize/codes.js';
-import { parseNumber } from '../normalize/numbers.js';
+import { numberOf } from '../normalize/numbers.js';
 import type { Layout } from '../settings.js';
 import { absorb, cellOf, joinCellText, type CellLine, type CellText } from './cellModel.js';
 import type { Run, VisualLine } from './lines.js';
@@ -107,7 +107,7 @@ function wholeFigure(text: string): boolean {
   const t = text.trim();
   // a figure never starts with a zero before digits or a thousands group (`09.000`, `0.000,00`)
   if (!/^\d/.test(t) || /[.,]$/.test(t) || /[.,]\d$/.test(t) || /^0\d|^0[.,]\d{3}/.test(t)) return false;
-  const r = parseNumber(t);
+  const r = numberOf(t);
   return r.value !== null && !r.malformed && !r.repaired;
 }
 

@@ -51,10 +51,16 @@ export interface NumberHint {
 const readings = new Memo<string, NumberReading>(20_000);
 const percentReadings = new Memo<string, NumberReading>(20_000);
 
-export function parseNumber(raw: string, hint: NumberHint = {}): NumberReading {
+/** The reading of a cell, to look at only: the remembered reading itself, not a copy (most cells are asked only whether they hold a figure). */
+export function numberOf(raw: string, hint: NumberHint = {}): Readonly<NumberReading> {
   // by the text itself (no key to build): one memo per hint
-  const r = (hint.percent ? percentReadings : readings).get(raw, () => readNumber(raw, hint));
-  // callers mark their copy (repaired, a note): the remembered reading stays as read
+  return (hint.percent ? percentReadings : readings).get(raw, () => readNumber(raw, hint));
+}
+
+/** The reading of a cell, the caller's own to mark (repaired, a note). */
+export function parseNumber(raw: string, hint: NumberHint = {}): NumberReading {
+  const r = numberOf(raw, hint);
+  // callers mark their copy: the remembered reading stays as read
   const copy = { ...r };
   if (r.candidates) copy.candidates = [...r.candidates];
   return copy;

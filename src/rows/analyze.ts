@@ -3,7 +3,7 @@
 
 import type { CellBox, LayoutLine, MarkupHint, PartialCode, TableBlock } from '../model.js';
 import { gluedSubCode, isCodeMaterial, isRowKey, loneAccount, parseAccountCode, parseCode, parseLegacyCode, type AccountCode, type CodeContext } from '../normalize/codes.js';
-import { looksLikeMoney, parseNumber, type NumberReading } from '../normalize/numbers.js';
+import { looksLikeMoney, numberOf, parseNumber, type NumberReading } from '../normalize/numbers.js';
 import { isJunkText } from '../normalize/text.js';
 import { needsRupiahReassembly, reassembleRupiah, type ValueCell } from './values.js';
 
@@ -131,12 +131,12 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
       rawValues.push({ index: i, text: t, line: line.line, ...ocr(i) });
       continue;
     }
-    const reading = parseNumber(t);
-    if (reading.kind === 'text') {
+    const kind = numberOf(t).kind;
+    if (kind === 'text') {
       if (isJunkText(t)) continue;
       texts.push({ index: i, fromRight: n - 1 - i, text: t });
-    } else if (reading.kind === 'junk') continue;
-    else rawValues.push({ index: i, text: t, line: line.line, ...ocr(i), reading });
+    } else if (kind === 'junk') continue;
+    else rawValues.push({ index: i, text: t, line: line.line, ...ocr(i), reading: parseNumber(t) });
   }
   // codes printed in front of names (`1.06.04.2.01.0001 - Penyediaan Permakanan`), possibly one
   // per hierarchy column: the deepest one is the row's code when the key cells say less

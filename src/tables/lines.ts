@@ -2,7 +2,7 @@
 
 import type { LayoutLine } from '../model.js';
 import { perObject } from '../memo.js';
-import { parseNumber } from '../normalize/numbers.js';
+import { numberOf } from '../normalize/numbers.js';
 
 // The tests below are worked out once per line (`perObject`): the table finder asks the same lines
 // again and again (is it data, a column-number row, its counts) while it grows a table and looks
@@ -95,7 +95,7 @@ export const lineStats = perObject((line: LayoutLine): LineStats => {
     const t = c.text.trim();
     if (t === '') continue;
     nonEmpty++;
-    const r = parseNumber(t);
+    const r = numberOf(t);
     if (r.value !== null && r.kind !== 'text') numeric++;
     else if (/[a-z]{2,}/i.test(t)) text++;
   }
