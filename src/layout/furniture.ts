@@ -16,7 +16,8 @@ const filled = (l: LayoutLine) => l.cells.filter((c) => c.text.trim() !== '');
 
 /** A line's text with what changes from page to page (page numbers, roman numerals, dates) taken out. */
 export function runningKey(l: LayoutLine): string {
-  return filled(l).map((c) => c.text).join(' ').toLowerCase().replace(/\b[ivxl]+\b|[^a-z]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // the line's text is its cells joined by tabs: every mark and space between them becomes one space
+  return l.text.toLowerCase().replace(/\b[ivxl]+\b|[^a-z]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 export interface RunningGroup {

@@ -9,6 +9,7 @@
 // PartialCode; `codeResolve.ts` fills what print lost from context and names.
 
 import type { AccountLevel, Level, PartialCode } from '../model.js';
+import { Memo } from '../memo.js';
 
 export const FIELD = { U: 0, B: 1, P: 2, KT: 3, KN: 4, S: 5 } as const;
 const LEVEL_OF_LAST: Level[] = ['urusan', 'bidang', 'program', 'kegiatan', 'kegiatan', 'sub_kegiatan'];
@@ -249,8 +250,27 @@ export interface ParseCodeOptions {
   context?: CodeContext;
 }
 
+// readings per printed cells and what the reading weighs them by: the table finder and the row
+// builder read the leading cells of every line, and a table's small code cells (`1`, `2.01`)
+// recur line after line. Frozen: a caller that wants to change one copies it.
+const readings = new Memo<string, Readonly<PartialCode> | 'none'>(20_000);
+
 /** Read the code printed in a row's leading cells; null when there is none. */
-export function parseCode(cells: string[], opts: ParseCodeOptions = {}): PartialCode | null {
+export function parseCode(cells: string[], opts: ParseCodeOptions = {}): Readonly<PartialCode> | null {
+  const c = opts.context;
+  // what the reading depends on: the cells, the two flags and the context's fields scoreFit weighs
+  const key = `${opts.expectRowNo ? 1 : 0}${opts.codeColumn ? 1 : 0}\u0000${c?.urusan ?? ''}\u0000${c?.bidang ?? ''}\u0000${c?.program ?? ''}\u0000${c?.kegiatanType ?? ''}\u0000${cells.join('\u0000')}`;
+  const r = readings.get(key, () => {
+    const p = readCode(cells, opts);
+    if (!p) return 'none';
+    Object.freeze(p.printed);
+    Object.freeze(p.truncated);
+    return Object.freeze(p);
+  });
+  return r === 'none' ? null : r;
+}
+
+function readCode(cells: string[], opts: ParseCodeOptions): PartialCode | null {
   const raw = cells.join('|').replace(/\|+$/, '');
   const multi = cells.length === 1 ? splitMultiCode(cells[0]) : [cells[0]];
   const source = multi.length > 1 ? [multi[0]] : cells;

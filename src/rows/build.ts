@@ -4,7 +4,7 @@
 // value line), or wrapped text after a blank line or a repeated page header.
 
 import { SOURCE_OF_REASON, type ColumnSpec, type LayoutLine, type Level, type LogicalRow, type PartialCode, type TableBlock } from '../model.js';
-import { levelOfPartial, type CodeContext } from '../normalize/codes.js';
+import { FIELD, levelOfPartial, type CodeContext } from '../normalize/codes.js';
 import { nameSimilarity } from '../normalize/similarity.js';
 import { endsMidPhrase, INDICATOR_LEAD, joinFragments } from '../normalize/text.js';
 import { looksLikeMoney, parseNumber } from '../normalize/numbers.js';
@@ -172,9 +172,8 @@ function newDraft(table: TableBlock, a: LineAnalysis, isTotal: boolean): Draft {
     notes: [],
   };
   if (a.glued && a.partial) {
-    a.partial.sub = a.glued;
-    a.partial.printed[5] = a.glued;
-    a.partial.truncated = a.partial.truncated.filter((t) => t !== 'sub');
+    // a code reading is shared (parseCode remembers it): the completed one is a new reading
+    a.partial = row.partial = { ...a.partial, sub: a.glued, printed: a.partial.printed.map((p, k) => (k === FIELD.S ? a.glued : p)), truncated: a.partial.truncated.filter((t) => t !== 'sub') };
     row.notes.push(`sub-kegiatan code ${a.glued} was glued to the name`);
   }
   return { row, first: a, textLines: [{ a, texts: a.texts }], valueCells: [...a.values], valueLine: null };
