@@ -7,6 +7,7 @@ import { parentCode } from '../normalize/codes.js';
 import { memoTokenMatch } from '../normalize/similarity.js';
 import { INDICATOR_LEAD, normName } from '../normalize/text.js';
 import { label, liveRows, type TableView } from './context.js';
+import { Vocabulary } from '../nomenclature/vocabulary.js';
 
 // words every indicator and name share; they say nothing about which program it is
 const GENERIC = new Set(`persentase presentase prosentase jumlah capaian tingkat rata nilai indeks yang dan di ke dari untuk dengan dalam pada bagi
@@ -22,8 +23,11 @@ function content(text: string): string[] {
 // two content words (normalised, longer than 3 letters) are one word: equal, or fuzzily equal both ways
 const sameWord = (w: string, x: string) => w === x || (memoTokenMatch(w, x) && memoTokenMatch(x, w));
 
+// words that start with the same this many letters say the same (`pengelolaan`, `pengelola`)
+const AKIN_START = 5;
+
 /** Two content words that say the same: one word, or the same first five letters. */
-const akin = (w: string, x: string) => sameWord(w, x) || (w.length >= 5 && x.length >= 5 && (w.startsWith(x.slice(0, 5)) && x.startsWith(w.slice(0, 5))));
+export const akin = (w: string, x: string) => sameWord(w, x) || (w.length >= AKIN_START && x.length >= AKIN_START && (w.startsWith(x.slice(0, AKIN_START)) && x.startsWith(w.slice(0, AKIN_START))));
 
 function overlap(a: string[], b: string[]): number {
   return a.filter((w) => b.some((x) => akin(w, x))).length;
@@ -33,16 +37,27 @@ function overlap(a: string[], b: string[]): number {
  * The codes whose name has a word akin to a given word, worked out once per word: every row's
  * indicator is held against every name of the document, and the same words come back row after row.
  */
-class AkinCodes {
+export class AkinCodes {
   private readonly codesByWord = new Map<string, string[]>();
   private readonly memo = new Map<string, Set<string>>();
+  // the words akin to a word are among those the vocabulary finds for it (tokenMatch either way)
+  // and those with its first five letters: only they are tried
+  private readonly vocabulary = new Vocabulary();
+  private readonly byStart = new Map<string, string[]>();
 
   constructor(nameWords: Map<string, string[]>) {
     for (const [code, words] of nameWords) {
       for (const x of words) {
         const list = this.codesByWord.get(x);
         if (list) list.push(code);
-        else this.codesByWord.set(x, [code]);
+        else {
+          this.codesByWord.set(x, [code]);
+          this.vocabulary.add(x);
+          if (x.length >= AKIN_START) {
+            const start = x.slice(0, AKIN_START);
+            this.byStart.set(start, [...(this.byStart.get(start) ?? []), x]);
+          }
+        }
       }
     }
   }
@@ -51,7 +66,8 @@ class AkinCodes {
     let codes = this.memo.get(w);
     if (!codes) {
       codes = new Set();
-      for (const [x, list] of this.codesByWord) if (akin(w, x)) for (const c of list) codes.add(c);
+      const near = [...this.vocabulary.matches(w), ...(w.length >= AKIN_START ? this.byStart.get(w.slice(0, AKIN_START)) ?? [] : [])];
+      for (const x of near) if (akin(w, x)) for (const c of this.codesByWord.get(x)!) codes.add(c);
       this.memo.set(w, codes);
     }
     return codes;
@@ -105,7 +121,9 @@ function foreign(view: TableView, row: LogicalRow, names: Map<string, string>, n
   if (words.length < 2) return;
   // the row's own subject: its name and the names of the codes above and below it
   const code = row.code!;
-  const lineage = (c: string) => c === code || c.startsWith(`${code}.`) || code.startsWith(`${c}.`);
+  // the code itself, a code under it or one above it (`x.startsWith(y + '.')`, without building the string)
+  const under = (x: string, y: string) => x.length > y.length && x.charCodeAt(y.length) === 46 && x.startsWith(y);
+  const lineage = (c: string) => c === code || under(c, code) || under(code, c);
   const own = content(row.name);
   for (const [c, w] of nameWords) if (lineage(c)) own.push(...w);
   if (overlap(words, own) > 0) return;

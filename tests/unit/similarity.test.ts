@@ -1,11 +1,13 @@
 // The shortcuts of name matching must never drop what the full comparison would find: the letter
 // bound checked before any lookup (`lettersAllow`), the vocabulary's search for the words a query
-// word may be, and a name search kept to one bidang's names. Checked on real words and names: the
+// word may be, a name search kept to one bidang's names, a score with a floor and the indicator
+// check's index of akin words. Checked on real words and names: the
 // national nomenclature's social (1.06) and support (X.XX) names, and misspellings of one letter.
 
 import { describe, expect, it } from 'vitest';
 import { LATEST_REVISION, loadNomenclature } from '../../src/nomenclature/index.ts';
 import { NameSearch } from '../../src/nomenclature/nameSearch.ts';
+import { akin, AkinCodes } from '../../src/validate/indicators.ts';
 import { Vocabulary } from '../../src/nomenclature/vocabulary.ts';
 import { letterMask, lettersAllow, nameTokens, prepareName, preparedSimilarity, scoreAtLeast, tokenMatch } from '../../src/normalize/similarity.ts';
 
@@ -85,5 +87,20 @@ describe('a score with a floor (scoreAtLeast)', () => {
     // both sides seen: names kept at the floor and names let go below it
     expect(kept).toBeGreaterThan(100);
     expect(dropped).toBeGreaterThan(1000);
+  });
+});
+
+describe('the codes whose names have a word akin to a word (the indicator check)', () => {
+  it('are the codes a comparison with every word of every name finds', () => {
+    const entries = n.all().filter((e) => e.code.startsWith('1.06') || e.code.startsWith('X.XX'));
+    const nameWords = new Map(entries.map((e) => [e.code, nameTokens(e.name).filter((w) => w.length > 3)]));
+    const index = new AkinCodes(nameWords);
+    let found = 0;
+    for (const w of all.filter((_, i) => i % 4 === 0)) {
+      const brute = new Set([...nameWords].filter(([, ws]) => ws.some((x) => akin(w, x))).map(([c]) => c));
+      expect([...index.of(w)].sort(), w).toEqual([...brute].sort());
+      found += brute.size;
+    }
+    expect(found).toBeGreaterThan(500);
   });
 });
