@@ -109,5 +109,4 @@ export class NomenclatureNames implements CodeNames {
     const known = candidates.filter((c) => this.entries.has(c));
     return { known, wanted: new Set(known), bidangs: [...new Set(known.map((c) => bidangOf(c) ?? c))] };
   });
-
 }
