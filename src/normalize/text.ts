@@ -60,8 +60,8 @@ export function normName(s: string): string {
   return withoutAccents(s)
     .toLowerCase()
     .replace(/<[^>]+>/g, ' ')
+    // every run of what is not a letter or digit, spaces included, becomes one space
     .replace(/[^a-z0-9]+/g, ' ')
-    .replace(/\s+/g, ' ')
     .trim();
 }
 

@@ -83,9 +83,10 @@ export function checkIndicators(views: TableView[], names: Map<string, string>, 
   for (const view of views) {
     for (const row of liveRows(view.rows)) {
       if (!row.indicator || !row.code || row.indicator.length < 12) continue;
-      const list = byIndicator.get(normName(row.indicator)) ?? [];
+      const key = normName(row.indicator);
+      const list = byIndicator.get(key) ?? [];
       list.push({ row, view });
-      byIndicator.set(normName(row.indicator), list);
+      byIndicator.set(key, list);
       spill(view, row, out);
       foreign(view, row, names, words, akinCodes, out);
     }
