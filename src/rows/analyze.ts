@@ -69,7 +69,8 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
     lead.push(cells[keyEnd].text);
     keyEnd++;
   }
-  const hasNameAfter = cells.slice(keyEnd).some((c) => isNameCell(c.text));
+  const firstNameCell = cells.slice(keyEnd).find((c) => isNameCell(c.text));
+  const hasNameAfter = firstNameCell !== undefined;
   let partial: PartialCode | null = null;
   let ghostCode: string | null = null;
   let account: AccountCode | null = null;
@@ -77,7 +78,7 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
   let rowNo: string | null = null;
   let glued: string | null = null;
   const leadFilled = lead.filter((t) => t.trim() !== '');
-  const firstName = cells.slice(keyEnd).find((c) => isNameCell(c.text))?.text ?? '';
+  const firstName = firstNameCell?.text ?? '';
   if (leadFilled.length && (hasNameAfter || leadFilled.join(' ').split(/[^\d]+/).filter(Boolean).length >= 3)) {
     if (leadFilled.length === 1) account = parseAccountCode(leadFilled[0]) ?? loneAccount(leadFilled[0], firstName);
     if (!account && ctx.system === 'permendagri-13') {
