@@ -13,6 +13,17 @@ export interface TextCell {
   text: string;
 }
 
+/** A value cell as line analysis finds it: its reading when it was read to tell it from text. */
+interface RawValue {
+  index: number;
+  text: string;
+  line: number;
+  confidence?: number;
+  ocrText?: string;
+  box?: CellBox;
+  reading?: NumberReading;
+}
+
 export interface LineAnalysis {
   line: LayoutLine;
   partial: PartialCode | null;
@@ -109,9 +120,16 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
 
   const texts: TextCell[] = [];
   // a cell already read as a number keeps its reading: the values below need not read it again
-  const rawValues: { index: number; text: string; line: number; confidence?: number; ocrText?: string; box?: CellBox; reading?: NumberReading }[] = [];
+  const rawValues: RawValue[] = [];
   // PDF cells carry their box; OCR cells their confidence and what OCR read before look-alike letters became digits
-  const ocr = (i: number) => ({ ...(cells[i].box ? { box: cells[i].box } : {}), ...(cells[i].confidence === undefined ? {} : { confidence: cells[i].confidence, ocrText: cells[i].ocrText }) });
+  const rawValue = (i: number, text: string, reading?: NumberReading): RawValue => {
+    const v: RawValue = { index: i, text, line: line.line };
+    const c = cells[i];
+    if (c.box) v.box = c.box;
+    if (c.confidence !== undefined) [v.confidence, v.ocrText] = [c.confidence, c.ocrText];
+    if (reading) v.reading = reading;
+    return v;
+  };
   for (let i = keyEnd; i < n; i++) {
     let t = cells[i].text.trim();
     if (codeOnly && texts.length > 0 && !CODE_IN_NAME.test(t)) continue;
@@ -129,7 +147,7 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
     }
     // pieces of split figures (`.224.950`, `0.450 Rp. 33.6`) are values, whatever they parse as
     if ((/\d/.test(t) || /^R\s*p\s*\.?$/i.test(t)) && FIGURE_MATERIAL.test(t)) {
-      rawValues.push({ index: i, text: t, line: line.line, ...ocr(i) });
+      rawValues.push(rawValue(i, t));
       continue;
     }
     const kind = numberOf(t).kind;
@@ -137,7 +155,7 @@ export function analyzeLine(line: LayoutLine, table: TableBlock, ctx: CodeContex
       if (isJunkText(t)) continue;
       texts.push({ index: i, fromRight: n - 1 - i, text: t });
     } else if (kind === 'junk') continue;
-    else rawValues.push({ index: i, text: t, line: line.line, ...ocr(i), reading: parseNumber(t) });
+    else rawValues.push(rawValue(i, t, parseNumber(t)));
   }
   // codes printed in front of names (`1.06.04.2.01.0001 - Penyediaan Permakanan`), possibly one
   // per hierarchy column: the deepest one is the row's code when the key cells say less
