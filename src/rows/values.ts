@@ -219,6 +219,8 @@ export function alignToColumns(all: ValueCell[], cols: ColumnSpec[]): number[] {
 }
 
 const MAX_VISITS = 50_000;
+// float slack for the search's bound, far below any difference of fit or formula bonus
+const BOUND_SLACK = 1e-9;
 // what a placement gains for each declared formula its figures satisfy
 const FORMULA_HOLDS = 2.5;
 
@@ -263,14 +265,9 @@ function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, t
   // figures still to place from cell i on: they need that many columns
   const need = new Array<number>(n + 1).fill(0);
   for (let i = n - 1; i >= 0; i--) need[i] = need[i + 1] + 1;
-  // the most the cells from i on can still add (each in its best column, every formula holding):
-  // a branch that cannot reach the best placement found is not explored
   // the fit of cell i in column j, and the cost of columns left unprinted, worked out once:
   // the search below reaches each pair many times
   const fit = cells.map((c) => cols.map((col) => compat(c, col.kind) + optionalBias(c, col)));
-  const bestFit = fit.map((row) => Math.max(...row));
-  const rest = new Array<number>(n + 1).fill(0);
-  for (let i = n - 1; i >= 0; i--) rest[i] = rest[i + 1] + bestFit[i];
   // skipped[b][j]: the cost of leaving columns 0..j-1 unprinted, before the first figure (b = 1) or after it
   const skipped = [false, true].map((before) => {
     const acc = [0];
@@ -278,6 +275,20 @@ function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, t
     return acc;
   });
   const skip = (from: number, to: number, before: boolean) => skipped[before ? 1 : 0][to] - skipped[before ? 1 : 0][from];
+  // the most the cells from i on can still add when the next goes in column `from` or later: the
+  // best placement of the rest by type fit and unprinted columns alone (formulas aside), worked
+  // out once per (i, from) the search reaches. A branch that cannot reach the best placement
+  // found, every open formula holding, is not explored.
+  const restFit = new Float64Array((n + 1) * (m + 1)).fill(Number.NaN);
+  const bestRest = (i: number, from: number): number => {
+    const k = i * (m + 1) + from;
+    if (!Number.isNaN(restFit[k])) return restFit[k];
+    let r = -Infinity;
+    if (i === n) r = -skip(from, m, false);
+    else for (let j = from; j <= m - (n - i); j++) r = Math.max(r, fit[i][j] - skip(from, j, i === 0) + bestRest(i + 1, j + 1));
+    restFit[k] = r;
+    return r;
+  };
   // the figure placed in each column so far (undefined: none)
   const valueAt = new Array<number | undefined>(m).fill(undefined);
   // each formula's operands as column positions, looked up once: the leaves below test them all
@@ -301,8 +312,9 @@ function alignByFormulas(cells: ValueCell[], cols: ColumnSpec[], lead: number, t
   let visits = 0;
   const visit = (i: number, from: number, score: number, bonus: number, settled: number) => {
     if (++visits > MAX_VISITS || m - from < need[i]) return;
-    // the most this branch can reach: each cell in its best column, the decided formulas' bonus, every other formula holding
-    if (best && score + rest[i] + bonus + FORMULA_HOLDS * (byLast.length - settled) <= best.score) return;
+    // the most this branch can reach: the rest placed at its best, the decided formulas' bonus,
+    // every other formula holding (with a hair of slack: the bound adds up in another order)
+    if (best && score + bestRest(i, from) + bonus + FORMULA_HOLDS * (byLast.length - settled) + BOUND_SLACK <= best.score) return;
     if (i === n) {
       // multiples of FORMULA_HOLDS: their sum is exact in any order
       let sum = bonus;
