@@ -55,7 +55,9 @@ export class AkinCodes {
           this.vocabulary.add(x);
           if (x.length >= AKIN_START) {
             const start = x.slice(0, AKIN_START);
-            this.byStart.set(start, [...(this.byStart.get(start) ?? []), x]);
+            const same = this.byStart.get(start);
+            if (same) same.push(x);
+            else this.byStart.set(start, [x]);
           }
         }
       }
@@ -123,7 +125,7 @@ function foreign(view: TableView, row: LogicalRow, names: Map<string, string>, n
   // the row's own subject: its name and the names of the codes above and below it
   const code = row.code!;
   // the code itself, a code under it or one above it (`x.startsWith(y + '.')`, without building the string)
-  const under = (x: string, y: string) => x.length > y.length && x.charCodeAt(y.length) === 46 && x.startsWith(y);
+  const under = (x: string, y: string) => x.length > y.length && x[y.length] === '.' && x.startsWith(y);
   const lineage = (c: string) => c === code || under(c, code) || under(code, c);
   const own = content(row.name);
   for (const [c, w] of nameWords) if (lineage(c)) own.push(...w);
