@@ -30,7 +30,12 @@ export function normalCase(text: string): string {
   let upper = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) { letters++; upper++; } else if (c >= 97 && c <= 122) letters++;
+    if (c >= 65 && c <= 90) { letters++; upper++; } else if (c >= 97 && c <= 122) {
+      letters++;
+      // capitals are 80 % of the letters only while lower case is at most a quarter of them:
+      // once the rest of the cell could not bring them there, it is mixed case
+      if (4 * (letters - upper) > upper + (text.length - i - 1)) return text;
+    }
   }
   if (letters < 4) return text;
   if (upper / letters < 0.8) return text;

@@ -45,6 +45,11 @@ describe('cleanText', () => {
     ['## RENCANA  STRATEGIS ', 'Rencana Strategis'],
     ['**Dinas** “Sosial”', 'Dinas "Sosial"'],
     ['Rencana Kerja Tahun 2024', 'Rencana Kerja Tahun 2024'],
+    // capitals: 80 % of the letters or more (12 of 15 here, the bar itself), else as printed
+    ['DINAS SOSIAL Kota', 'Dinas Sosial Kota'],
+    ['DINAS SOSIAL Kotamadya', 'DINAS SOSIAL Kotamadya'],
+    ['Kab. BOGOR', 'Kab. BOGOR'],
+    ['Di BPBD SUMEDANG', 'Di BPBD Sumedang'], // lower case first, capitals after
   ])('`%s` → `%s`', (raw, clean) => {
     expect(cleanText(raw)).toBe(clean);
   });
