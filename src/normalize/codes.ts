@@ -10,6 +10,7 @@
 
 import type { AccountLevel, Level, PartialCode } from '../model.js';
 import { Memo } from '../memo.js';
+import { lettersUpTo } from './text.js';
 
 export const FIELD = { U: 0, B: 1, P: 2, KT: 3, KN: 4, S: 5 } as const;
 const LEVEL_OF_LAST: Level[] = ['urusan', 'bidang', 'program', 'kegiatan', 'kegiatan', 'sub_kegiatan'];
@@ -31,13 +32,8 @@ interface Token {
 
 /** A cell that can be part of a printed code: digits, dots, spaces and a little OCR noise. */
 export function isCodeMaterial(text: string): boolean {
-  // two letters or more are never code material (every cell of a table passes here: counted, not cut out)
-  let letters = 0;
-  for (let i = 0; i < text.length && letters < 2; i++) {
-    const c = text.charCodeAt(i) | 0x20;
-    if (c >= 97 && c <= 122) letters++;
-  }
-  if (letters >= 2) return false;
+  // two letters or more are never code material
+  if (lettersUpTo(text, 2) >= 2) return false;
   // `106, 01:2 0609`: OCR reads a stop as a comma before a space; no figure has a comma there
   const t = text.trim().replace(/(?<=\d),(?=\s)/g, '.');
   if (t === '') return true;

@@ -1,16 +1,26 @@
 // Text helpers: joining name fragments that a cell border split, recognising glyph junk,
 // and the normal form names are compared in.
 
+/**
+ * The letters (a–z, either case) of a text, counted up to `atMost`: the cell tests that ask
+ * only whether a cell has none, one or a few count them, not cut them out (every cell of a
+ * table passes through them).
+ */
+export function lettersUpTo(text: string, atMost: number): number {
+  let letters = 0;
+  for (let i = 0; i < text.length && letters < atMost; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c >= 97 && c <= 122) letters++;
+  }
+  return letters;
+}
+
 /** OCR noise that lands in cells: `•`, `T`, `la .`, `To.`, `<u> </u>`, `· · ·`, `, ,`. */
 export function isJunkText(text: string): boolean {
   const t = text.trim();
   if (t === '') return true;
-  // three letters or more are never junk: counted, not cut out (every cell of a table passes here)
-  let letters = 0;
-  for (let i = 0; i < t.length && letters < 3; i++) {
-    const c = t.charCodeAt(i) | 0x20;
-    if (c >= 97 && c <= 122) letters++;
-  }
+  // three letters or more are never junk
+  const letters = lettersUpTo(t, 3);
   if (letters >= 3) return false;
   if (/^[•·*_,.;:'"`~^|\\/()\-\s]+$/.test(t)) return true;
   if (letters === 0) return false; // digits: numbers are not junk here
