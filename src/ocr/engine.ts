@@ -42,8 +42,9 @@ export class OcrEngine {
   private starting: Promise<Scheduler> | null = null;
   // one more worker, for lines of short tokens the page pass dropped (see tokens())
   private tokenWorker: Promise<Worker> | null = null;
-  // and one for figures read again alone (see figures())
-  private figureWorker: Promise<Worker> | null = null;
+  // and as many as the page pass has for figures read again alone (see figures()): a page's
+  // figure cells may fill several sheets, read side by side
+  private figureReaders: Promise<Scheduler> | null = null;
   readonly tessdata: Tessdata;
 
   constructor(readonly workers = Math.max(1, cpus().length)) {
@@ -80,12 +81,17 @@ export class OcrEngine {
     return this.tokenWorker;
   }
 
-  /** The worker for figures read again alone: lines of figures, only the characters a figure holds. */
-  private figures(): Promise<Worker> {
+  /** The workers for figures read again alone: lines of figures, only the characters a figure holds. */
+  private figures(): Promise<Scheduler> {
     // English only: digits are the same in both languages, and the Indonesian model reads a
     // figure's leading 7 as 1 where the English one does not (measured on Liberation Sans at 300 dpi)
-    this.figureWorker ??= this.newWorker('6', FIGURE_CHARS, this.tessdata.languages.includes('eng') ? 'eng' : this.tessdata.languages);
-    return this.figureWorker;
+    const languages = this.tessdata.languages.includes('eng') ? 'eng' : this.tessdata.languages;
+    this.figureReaders ??= (async () => {
+      const scheduler = (await tesseract()).createScheduler();
+      await Promise.all(Array.from({ length: this.workers }, async () => scheduler.addWorker(await this.newWorker('6', FIGURE_CHARS, languages))));
+      return scheduler;
+    })();
+    return this.figureReaders;
   }
 
   private async newWorker(psm: string, whitelist?: string, languages = this.tessdata.languages): Promise<Worker> {
@@ -107,21 +113,21 @@ export class OcrEngine {
     return wordsOf(await (await this.tokens()).recognize(image, {}, { blocks: true }));
   }
 
-  /** Read a sheet of figures cut out of a page, one per line (see figures.ts). */
+  /** Read a sheet of figures cut out of a page, one per line (see figures.ts); sheets asked for together are read side by side. */
   async recognizeFigures(image: Buffer): Promise<OcrWord[]> {
-    return wordsOf(await (await this.figures()).recognize(image, {}, { blocks: true }));
+    return wordsOf(await (await this.figures()).addJob('recognize', image, {}, { blocks: true }));
   }
 
   async close(): Promise<void> {
     const s = this.scheduler ?? (this.starting ? await this.starting : null);
     // a reread worker that failed to start has nothing to close
-    const extra = (await Promise.allSettled([this.tokenWorker, this.figureWorker])).map((r) => (r.status === 'fulfilled' ? r.value : null));
+    const [token, figures] = (await Promise.allSettled([this.tokenWorker, this.figureReaders])).map((r) => (r.status === 'fulfilled' ? r.value : null));
     this.scheduler = null;
     this.starting = null;
     this.tokenWorker = null;
-    this.figureWorker = null;
+    this.figureReaders = null;
     if (s) await s.terminate();
-    for (const w of extra) if (w) await w.terminate();
+    for (const w of [token, figures]) if (w) await w.terminate();
   }
 }
 

@@ -239,10 +239,12 @@ export async function rereadFigureCells(canvas: Gray, words: OcrWord[], rules: P
   if (cells.length === 0) return { words, done };
   const replaced = new Map<OcrWord, OcrWord[]>();
   const left = Math.round(GAP * glyph);
-  for (const sheet of layoutSheets(cells, glyph)) {
-    const image = pasted(canvas, sheet.width, sheet.height, sheet.slots.map((s) => (
-      { sx: s.crop.x0, sy: s.crop.y0, w: s.crop.x1 - s.crop.x0, h: s.crop.y1 - s.crop.y0, dx: left, dy: s.top })));
-    const read = await engine.recognizeFigures(ocrBytes(image));
+  const sheets = layoutSheets(cells, glyph);
+  // the sheets are read side by side (each is read alone, so as one after another), taken in order
+  const readings = await Promise.all(sheets.map((sheet) => engine.recognizeFigures(ocrBytes(pasted(canvas, sheet.width, sheet.height, sheet.slots.map((s) => (
+    { sx: s.crop.x0, sy: s.crop.y0, w: s.crop.x1 - s.crop.x0, h: s.crop.y1 - s.crop.y0, dx: left, dy: s.top })))))));
+  sheets.forEach((sheet, k) => {
+    const read = readings[k];
     for (const s of sheet.slots) {
       const fresh = wordsOfSlot(read, s, left);
       const taken = better(s.cell.words, fresh, s.cell.garbled);
@@ -252,6 +254,6 @@ export async function rereadFigureCells(canvas: Gray, words: OcrWord[], rules: P
       if (now !== s.cell.words) s.cell.words.forEach((w, i) => replaced.set(w, i === 0 ? now : []));
       for (const w of now) done.add(w);
     }
-  }
+  });
   return { words: words.flatMap((w) => replaced.get(w) ?? [w]), done };
 }

@@ -238,8 +238,10 @@ export async function refineWords(gray: Gray, read: OcrWord[], rules: PixelRule[
   const words = splitAtRules(read, rules);
   const glyph = medianHeight(words);
   const cellPass = await rereadFigureCells(gray, words, rules, glyph, engine);
-  const out = await rereadFigures(gray, cellPass.words, glyph, engine, cellPass.done);
-  out.push(...await missedWords(gray, out, engine));
+  // the single figures and the unread tokens side by side: the figures' new readings keep their
+  // words' boxes, which are all the token search looks at
+  const [out, missed] = await Promise.all([rereadFigures(gray, cellPass.words, glyph, engine, cellPass.done), missedWords(gray, cellPass.words, engine)]);
+  out.push(...missed);
   return spacedListDashes(gray, out);
 }
 
