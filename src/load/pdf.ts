@@ -17,6 +17,7 @@ import { checkLayer, layerHolds, type LayerCheck } from '../ocr/layerCheck.js';
 import { OCR_DPI, ocrPage, pixelRules, type PageOcr } from '../ocr/page.js';
 import { DEFAULT_SETTINGS, type Limits, type Ocr } from '../settings.js';
 import { InputError } from './text.js';
+import PQueue from 'p-queue';
 
 restoreNatives();
 
@@ -300,13 +301,15 @@ function upright(items: (TextItem & { dir: [number, number] })[], rules: Rule[],
 
 /** Pages without a usable text layer, read by OCR a few at a time (one per OCR worker). */
 async function ocrPages(pdf: PDFDocumentProxy, todo: PdfPage[], engine: OcrEngine, limits: Limits): Promise<void> {
-  for (let i = 0; i < todo.length; i += engine.workers) {
-    await Promise.all(todo.slice(i, i + engine.workers).map(async (p) => {
-      const page = await pdf.getPage(p.number);
-      await readByOcr(p, page, engine, limits);
-      page.cleanup();
-    }));
-  }
+  // as many pages in hand as the page pass has workers, the next started as soon as one is done
+  // (a page read again in part leaves the page pass's worker free; pages in hand each hold a
+  // drawing of some 40 MB)
+  const queue = new PQueue({ concurrency: engine.workers });
+  await Promise.all(todo.map((p) => queue.add(async () => {
+    const page = await pdf.getPage(p.number);
+    await readByOcr(p, page, engine, limits);
+    page.cleanup();
+  })));
 }
 
 /** The page's text and rules, read by OCR in place of its text layer (a mixed page keeps nothing of an unusable one). */
