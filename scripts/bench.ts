@@ -12,7 +12,9 @@
 //            documents/s, pages/s, peak RSS and RSS as the batch goes, and the pipeline's time
 //            against pdfjs-dist's text extraction on the archive's PDFs.
 //
-//   npm run bench [-- samples text ocr archive] [--count 300] [--ocr-runs 1]
+//   npm run bench [-- samples text ocr archive] [--count 300] [--ocr-runs 1] [--scans a.pdf,b.pdf]
+//   (--scans: the ocr part times these scans in place of samples/scans: a longer scan made with
+//   scripts/scan-harness.ts shows how pages follow one another)
 
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -34,6 +36,8 @@ const count = countAt >= 0 ? Number(args.splice(countAt, 2)[1]) : 300;
 const ocrRunsAt = args.indexOf('--ocr-runs');
 // each scan's OCR is slow (10–30 s a page): one run of each unless asked for more
 const ocrRuns = ocrRunsAt >= 0 ? Number(args.splice(ocrRunsAt, 2)[1]) : 1;
+const scansAt = args.indexOf('--scans');
+const scanList = scansAt >= 0 ? args.splice(scansAt, 2)[1].split(',') : null;
 const parts = new Set(args.length ? args : ['samples', 'text', 'ocr', 'archive']);
 
 /** pdfjs-dist's text and operator list of every page: what the pipeline itself asks pdf.js for. */
@@ -191,7 +195,7 @@ async function renderedPages(path: string): Promise<{ png: Buffer; grey: Buffer 
 }
 
 async function ocrPart(): Promise<void> {
-  const scanFiles = readdirSync(scans).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(scans, f));
+  const scanFiles = scanList ?? readdirSync(scans).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(scans, f));
   const engine = ocrEngine();
   await engine.recognize((await renderedPages(scanFiles[0]))[0].png); // start the workers outside the timings
   const ocrRows: string[][] = [['scan', 'pages', 'recognize s/page', 'pipeline s/page', 'pipeline/recognize wall', 'recognize CPU s/page', 'pipeline CPU s/page', 'pipeline/recognize CPU', 'grey: wall', 'grey: CPU']];
