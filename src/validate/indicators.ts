@@ -82,6 +82,8 @@ export function checkIndicators(views: TableView[], names: Map<string, string>, 
   const byIndicator = new Map<string, { row: LogicalRow; view: TableView }[]>();
   const words = new Map([...names].map(([c, n]) => [c, content(n)]));
   const akinCodes = new AkinCodes(words);
+  // each name's place in the document's order, which settles a tie
+  const order = new Map([...words.keys()].map((c, i) => [c, i]));
   for (const view of views) {
     for (const row of liveRows(view.rows)) {
       if (!row.indicator || !row.code || row.indicator.length < 12) continue;
@@ -90,7 +92,7 @@ export function checkIndicators(views: TableView[], names: Map<string, string>, 
       list.push({ row, view });
       byIndicator.set(key, list);
       spill(view, row, out);
-      foreign(view, row, names, words, akinCodes, out);
+      foreign(view, row, names, words, akinCodes, order, out);
     }
   }
   for (const list of byIndicator.values()) {
@@ -119,7 +121,7 @@ function spill(view: TableView, row: LogicalRow, out: DocWarning[]): void {
 }
 
 /** The indicator names another code's subject and nothing of its own. */
-function foreign(view: TableView, row: LogicalRow, names: Map<string, string>, nameWords: Map<string, string[]>, akinCodes: AkinCodes, out: DocWarning[]): void {
+function foreign(view: TableView, row: LogicalRow, names: Map<string, string>, nameWords: Map<string, string[]>, akinCodes: AkinCodes, order: Map<string, number>, out: DocWarning[]): void {
   const words = content(row.indicator!);
   if (words.length < 2) return;
   // the row's own subject: its name and the names of the codes above and below it
@@ -130,15 +132,13 @@ function foreign(view: TableView, row: LogicalRow, names: Map<string, string>, n
   const own = content(row.name);
   for (const [c, w] of nameWords) if (lineage(c)) own.push(...w);
   if (overlap(words, own) > 0) return;
+  // overlap(words, another name's words) for every other name that has any, told by the codes
+  // akin to each word; a name none of them is akin to shares nothing
+  const shared = new Map<string, number>();
+  for (const w of words) for (const c of akinCodes.of(w)) if (!lineage(c)) shared.set(c, (shared.get(c) ?? 0) + 1);
+  // the name sharing the most, the first in the document's order among equals
   let best: { code: string; n: number } | null = null;
-  const akinTo = words.map((w) => akinCodes.of(w));
-  for (const other of nameWords.keys()) {
-    if (lineage(other)) continue;
-    // overlap(words, the other name's words), told by the codes akin to each word
-    let n = 0;
-    for (const codes of akinTo) if (codes.has(other)) n++;
-    if (!best || n > best.n) best = { code: other, n };
-  }
+  for (const [other, n] of shared) if (!best || n > best.n || (n === best.n && order.get(other)! < order.get(best.code)!)) best = { code: other, n };
   if (!best || best.n < 2 || best.n < 0.5 * words.length) return;
   out.push({ type: 'indicator_mismatch', table: view.table.id, line: row.line, code: row.code, message: `${label(view.table)} ${row.code} '${row.name}': its indicator '${row.indicator}' shares no subject word with its name but ${best.n} with ${best.code} '${names.get(best.code)}' (copied?)` });
 }
