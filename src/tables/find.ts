@@ -291,7 +291,10 @@ function buildTable(lines: LayoutLine[], start: number, end: number, n: number):
   while (body.length && body[body.length - 1].blank) body.pop();
   const first = lines[start];
   const lastLine = body.length ? body[body.length - 1].line : header.length ? header[header.length - 1].line : first.line;
-  const endIdx = lines.findIndex((l) => l.line === lastLine);
+  // searched from the table's first line, where every line of the table lies: a long document has many tables
+  let endIdx = start;
+  while (endIdx < lines.length && lines[endIdx].line !== lastLine) endIdx++;
+  if (endIdx === lines.length) endIdx = -1;
   const { caption } = findCaption(lines, start, endIdx);
   const headerText = header.map((h) => h.text).join(' ');
   const table: TableBlock = {

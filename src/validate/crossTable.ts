@@ -59,11 +59,14 @@ const AGREE = 0.8;
  */
 type Figures = { c: Column; f: Map<string, { v: number; row: LogicalRow }> };
 
-/** The column of `view` that agrees with `a` on the most shared codes. */
-function bestPartner(a: Figures, cols: Figures[], view: TableView): { b: Figures; shared: string[]; same: number } | null {
+/** The column among `cols` (one table's) that agrees with `a` on the most shared codes. */
+function bestPartner(a: Figures, cols: readonly Figures[]): { b: Figures; shared: string[]; same: number } | null {
+  // too few figures to share the least a pairing needs with any column
+  if (a.f.size < MIN_SHARED) return null;
   let best: { b: Figures; shared: string[]; same: number } | null = null;
-  for (const b of cols.filter((x) => x.c.view === view)) {
-    const shared = [...a.f.keys()].filter((k) => b.f.has(k));
+  const codes = [...a.f.keys()];
+  for (const b of cols) {
+    const shared = codes.filter((k) => b.f.has(k));
     if (shared.length < MIN_SHARED) continue;
     const same = shared.filter((k) => a.f.get(k)!.v === b.f.get(k)!.v).length;
     if (!best || same > best.same) best = { b, shared, same };
@@ -79,12 +82,19 @@ type Pair = { a: Figures; b: Figures; shared: string[]; same: number };
  */
 export const agreeingPairs = perObject((views: TableView[]): Pair[] => {
   const cols = views.flatMap(comparable).map((c) => ({ c, f: figures(c) }));
+  // each table's columns, gathered once: a long document has many tables, each paired with every other
+  const byTable = new Map<TableView, Figures[]>();
+  for (const x of cols) {
+    const list = byTable.get(x.c.view);
+    if (list) list.push(x);
+    else byTable.set(x.c.view, [x]);
+  }
   // each column's best partner in each table, worked out once (the pairing asks both ways)
   const partners = new Map<Figures, Map<TableView, ReturnType<typeof bestPartner>>>();
   const partner = (a: Figures, view: TableView) => {
     let byView = partners.get(a);
     if (!byView) partners.set(a, (byView = new Map()));
-    if (!byView.has(view)) byView.set(view, bestPartner(a, cols, view));
+    if (!byView.has(view)) byView.set(view, bestPartner(a, byTable.get(view) ?? []));
     return byView.get(view)!;
   };
   const out: Pair[] = [];
