@@ -174,6 +174,31 @@ async function textPart(): Promise<void> {
   console.log(`  first seen (memos dropped):    ${spread(rates.first)} MB/s of wall time; ${spread(cpus.first)} MB per CPU second`);
   console.log(`  new, after the other files:    ${spread(batch.wall)} MB/s of wall time; ${spread(batch.cpu)} MB per CPU second`);
   console.log(`  seen again (memos kept):       ${spread(rates.again)} MB/s of wall time; ${spread(cpus.again)} MB per CPU second`);
+  await longDocument(files, bytes);
+}
+
+// how many times the largest file is repeated into one long document
+const LONG_REPEATS = [1, 4, 16];
+
+/**
+ * One long document: the largest file repeated (its tables, codes and names over and over, as a
+ * province's compiled plan repeats its agencies' tables), first seen, at 1, 4 and 16 times its
+ * length. Time that grows faster than the input is a check that pairs tables or lines with each other.
+ */
+async function longDocument(files: string[], bytes: Buffer[]): Promise<void> {
+  const k = bytes.reduce((best, b, i) => (b.length > bytes[best].length ? i : best), 0);
+  const text = bytes[k].toString('utf8');
+  const rates: string[] = [];
+  for (const n of LONG_REPEATS) {
+    const doc = Buffer.from(Array.from({ length: n }, () => text).join('\n'));
+    const walls: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      clearMemos();
+      walls.push((await cost(() => extractFile(files[k], doc))).wall);
+    }
+    rates.push(`×${n} (${(doc.length / 2 ** 20).toFixed(2)} MB) ${(doc.length / 2 ** 20 / median(walls)).toFixed(2)}`);
+  }
+  console.log(`  one long document, ${files[k].split('/').pop()} repeated, first seen, median of 3: ${rates.join(', ')} MB/s of wall time`);
 }
 
 // Scanned pages: seconds per OCR page for the whole pipeline, and for tesseract.js's recognize
