@@ -257,37 +257,44 @@ function inkAlongside(r: { j0: number; j1: number; a: number; b: number }, along
 function thinMask(g: Gray, horizontalRuns: boolean, maxThickness: number, dark: number): Uint8Array {
   const { width: w, height: h, px } = g;
   const out = new Uint8Array(w * h);
-  // runs of pixels darker than `dark` and, within them, darker than ink (DARK), in one pass
-  const levels = [dark, DARK];
+  // runs of pixels darker than `dark` (a) and, within them, darker than ink (b: DARK), in one
+  // pass; the two levels written out, not looped over: this reads every pixel of the page twice
+  const ink = DARK;
   if (horizontalRuns) {
-    const start = [-1, -1];
     for (let y = 0; y < h; y++) {
       const row = y * w;
-      start[0] = start[1] = -1;
+      let a = -1;
+      let b = -1;
       for (let x = 0; x <= w; x++) {
         const v = x < w ? px[row + x] : 255;
-        for (let k = 0; k < 2; k++) {
-          if (v < levels[k]) { if (start[k] < 0) start[k] = x; } else if (start[k] >= 0) {
-            if (x - start[k] <= maxThickness) out.fill(1, row + start[k], row + x);
-            start[k] = -1;
-          }
+        if (v < dark) { if (a < 0) a = x; } else if (a >= 0) {
+          if (x - a <= maxThickness) out.fill(1, row + a, row + x);
+          a = -1;
+        }
+        if (v < ink) { if (b < 0) b = x; } else if (b >= 0) {
+          if (x - b <= maxThickness) out.fill(1, row + b, row + x);
+          b = -1;
         }
       }
     }
     return out;
   }
   // vertical runs, read row by row (memory order): where each column's current runs started
-  const starts = [new Int32Array(w).fill(-1), new Int32Array(w).fill(-1)];
+  const startA = new Int32Array(w).fill(-1);
+  const startB = new Int32Array(w).fill(-1);
   for (let y = 0; y <= h; y++) {
     const row = y * w;
     for (let x = 0; x < w; x++) {
       const v = y < h ? px[row + x] : 255;
-      for (let k = 0; k < 2; k++) {
-        const start = starts[k];
-        if (v < levels[k]) { if (start[x] < 0) start[x] = y; } else if (start[x] >= 0) {
-          if (y - start[x] <= maxThickness) for (let m = start[x]; m < y; m++) out[m * w + x] = 1;
-          start[x] = -1;
-        }
+      const a = startA[x];
+      if (v < dark) { if (a < 0) startA[x] = y; } else if (a >= 0) {
+        if (y - a <= maxThickness) for (let m = a; m < y; m++) out[m * w + x] = 1;
+        startA[x] = -1;
+      }
+      const b = startB[x];
+      if (v < ink) { if (b < 0) startB[x] = y; } else if (b >= 0) {
+        if (y - b <= maxThickness) for (let m = b; m < y; m++) out[m * w + x] = 1;
+        startB[x] = -1;
       }
     }
   }
@@ -330,30 +337,8 @@ function rulesAt(g: Gray, dpi: number, dark: number, thicknessPt: number, vertic
   // i along the run, j across — is px[i · alongStep + j · acrossStep]: indices, not a function
   // called per pixel (a third of the rule finder's time when it was one)
   const runs = (along: number, across: number, alongStep: number, acrossStep: number, thin: Uint8Array, tops: boolean) => {
-    const segs: { j: number; a: number; b: number }[] = [];
-    for (let j = 0; j < across; j++) {
-      let start = -1;
-      let gap = 0;
-      // dark pixels of a crossing (wider than a rule across) since the last thin one
-      let crossing = 0;
-      const close = (end: number) => {
-        if (start >= 0 && end - start >= minLength) segs.push({ j, a: start, b: end });
-        start = -1;
-        gap = 0;
-        crossing = 0;
-      };
-      for (let i = 0, q = j * acrossStep; i <= along; i++, q += alongStep) {
-        const ink = i < along && px[q] < dark;
-        if (ink && thin[q] === 1) {
-          if (start < 0) start = i;
-          gap = 0;
-          crossing = 0;
-        } else if (ink && start >= 0 && gap === 0) {
-          // through a crossing rule, as long as one is thick; wider is a shaded area the rule ends at
-          if (++crossing > maxThickness) close(i - crossing);
-        } else if (start >= 0 && ++gap > 2) close(i - gap - crossing);
-      }
-    }
+    // both read the page in memory order: down the columns row by row
+    const segs = tops ? rowRuns(px, thin, along, across, dark, minLength, maxThickness) : columnRuns(px, thin, across, along, dark, minLength, maxThickness);
     // one rule is several adjacent rows (columns) of overlapping runs
     const rules: { j0: number; j1: number; a: number; b: number }[] = [];
     for (const s of segs) {
@@ -373,6 +358,82 @@ function rulesAt(g: Gray, dpi: number, dark: number, thicknessPt: number, vertic
   const wide = thinMask(g, true, maxThickness, dark);
   const vertical = runs(h, w, w, 1, wide, false).map((r) => ({ x1: (r.j0 + r.j1) / 2, x2: (r.j0 + r.j1) / 2, y1: r.a, y2: r.b }));
   return [...horizontal, ...vertical];
+}
+
+/**
+ * The dark runs along each row of a `w` × `h` page that stay in the thin mask (`thin`: through a
+ * crossing rule as long as one is thick; gaps of two pixels bridged), at least `minLength` long;
+ * row by row, left to right.
+ */
+function rowRuns(px: Uint8Array, thin: Uint8Array, w: number, h: number, dark: number, minLength: number, maxThickness: number): Segment[] {
+  const segs: Segment[] = [];
+  for (let j = 0; j < h; j++) {
+    let start = -1;
+    let gap = 0;
+    // dark pixels of a crossing (wider than a rule across) since the last thin one
+    let crossing = 0;
+    const close = (end: number) => {
+      if (start >= 0 && end - start >= minLength) segs.push({ j, a: start, b: end });
+      start = -1;
+      gap = 0;
+      crossing = 0;
+    };
+    for (let i = 0, q = j * w; i <= w; i++, q++) {
+      const ink = i < w && px[q] < dark;
+      if (ink && thin[q] === 1) {
+        if (start < 0) start = i;
+        gap = 0;
+        crossing = 0;
+      } else if (ink && start >= 0 && gap === 0) {
+        // through a crossing rule, as long as one is thick; wider is a shaded area the rule ends at
+        if (++crossing > maxThickness) close(i - crossing);
+      } else if (start >= 0 && ++gap > 2) close(i - gap - crossing);
+    }
+  }
+  return segs;
+}
+
+interface Segment {
+  /** the pixel row (column) across */
+  j: number;
+  /** where it starts and ends along */
+  a: number;
+  b: number;
+}
+
+/**
+ * The same runs down each column (rowRuns turned a quarter), in column order and down each
+ * column, found in one pass over the rows: a column at a time would read the page across its
+ * rows, a cache line for every pixel. Each column keeps its own state: where its run started,
+ * the gap since its last thin dark pixel, and the crossing rule's pixels.
+ */
+function columnRuns(px: Uint8Array, thin: Uint8Array, w: number, h: number, dark: number, minLength: number, maxThickness: number): Segment[] {
+  const start = new Int32Array(w).fill(-1);
+  const gap = new Int32Array(w);
+  const crossing = new Int32Array(w);
+  const found: Segment[][] = [];
+  const close = (x: number, end: number) => {
+    if (start[x] >= 0 && end - start[x] >= minLength) (found[x] ??= []).push({ j: x, a: start[x], b: end });
+    start[x] = -1;
+    gap[x] = 0;
+    crossing[x] = 0;
+  };
+  for (let y = 0; y <= h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      const q = row + x;
+      const ink = y < h && px[q] < dark;
+      const s = start[x];
+      if (ink && thin[q] === 1) {
+        if (s < 0) start[x] = y;
+        gap[x] = 0;
+        crossing[x] = 0;
+      } else if (ink && s >= 0 && gap[x] === 0) {
+        if (++crossing[x] > maxThickness) close(x, y - crossing[x]);
+      } else if (s >= 0 && ++gap[x] > 2) close(x, y - gap[x] - crossing[x]);
+    }
+  }
+  return found.flat();
 }
 
 /**
