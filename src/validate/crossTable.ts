@@ -59,14 +59,20 @@ const AGREE = 0.8;
  */
 type Figures = { c: Column; f: Map<string, { v: number; row: LogicalRow }> };
 
+/** The codes both columns print a figure for, in the first one's order. */
+function sharedCodes(a: Figures['f'], b: Figures['f']): string[] {
+  const out: string[] = [];
+  for (const k of a.keys()) if (b.has(k)) out.push(k);
+  return out;
+}
+
 /** The column among `cols` (one table's) that agrees with `a` on the most shared codes. */
 function bestPartner(a: Figures, cols: readonly Figures[]): { b: Figures; shared: string[]; same: number } | null {
   // too few figures to share the least a pairing needs with any column
   if (a.f.size < MIN_SHARED) return null;
   let best: { b: Figures; shared: string[]; same: number } | null = null;
-  const codes = [...a.f.keys()];
   for (const b of cols) {
-    const shared = codes.filter((k) => b.f.has(k));
+    const shared = sharedCodes(a.f, b.f);
     if (shared.length < MIN_SHARED) continue;
     const same = shared.filter((k) => a.f.get(k)!.v === b.f.get(k)!.v).length;
     if (!best || same > best.same) best = { b, shared, same };
@@ -147,7 +153,7 @@ export function checkCopyForward(views: TableView[], out: DocWarning[]): void {
   for (const a of money) {
     for (const b of money) {
       if (a.view === b.view || a.c.year === null || b.c.year === null || a.c.year <= b.c.year) continue;
-      const shared = [...a.f.keys()].filter((k) => b.f.has(k));
+      const shared = sharedCodes(a.f, b.f);
       const same = shared.filter((k) => {
         const v = a.f.get(k)!.v;
         return v === b.f.get(k)!.v && v % 1_000_000 !== 0 && !explained(b, a, k, v) && !explained(a, b, k, v);
