@@ -145,7 +145,7 @@ function unsupportedNote(items: PlanItem[], manifest: string): string | null {
   return `note: ${n} file${n > 1 ? 's' : ''} not read (${[...by].map(([r, k]) => `${r}: ${k}`).join(', ')}); listed in ${manifest}`;
 }
 
-function runSummary(lines: ManifestLine[], results: FileResult[], seconds: number, fp: string) {
+function runSummary(lines: ManifestLine[], results: FileResult[], seconds: number, fp: string, threadsReplaced: number) {
   const warnings: Record<string, number> = {};
   for (const r of results) for (const [t, n] of Object.entries(r.warnings)) warnings[t] = (warnings[t] ?? 0) + n;
   const count = (s: string) => lines.filter((l) => l.status === s).length;
@@ -156,6 +156,8 @@ function runSummary(lines: ManifestLine[], results: FileResult[], seconds: numbe
     extracted: count('ok'), skipped: count('skipped'), duplicates: count('duplicate'), unsupported: count('unsupported'), failed: count('failed'),
     pages: results.reduce((n, r) => n + (r.pages ?? 0), 0),
     seconds: Math.round(seconds * 10) / 10,
+    // generations of worker threads replaced by fresh ones (limits.worker_max_files, worker_max_heap_mb)
+    threads_replaced: threadsReplaced,
     warnings_by_type: Object.fromEntries(Object.entries(warnings).sort()),
   };
 }
@@ -190,7 +192,7 @@ async function extract(args: string[], o: Options): Promise<number> {
   const bar = process.stderr.isTTY && !o.quiet && !o.verbose && todo.length > 1
     ? new SingleBar({ format: '{bar} {value}/{total} files | {pages} pages | {failed} failed | ETA {eta_formatted}', hideCursor: true, stream: process.stderr }, Presets.shades_classic)
     : null;
-  let [failures, pages] = [0, 0];
+  let [failures, pages, replaced] = [0, 0, 0];
   const deferred: string[] = [];
   bar?.start(todo.length, 0, { failed: 0, pages: 0 });
   const index = new Map(todo.map((item, k) => [k, items.indexOf(item)]));
@@ -212,13 +214,17 @@ async function extract(args: string[], o: Options): Promise<number> {
         if (!r.ok) (bar ? deferred.push(fail) : console.error(fail));
         else if (!o.quiet && !bar) console.log(o.verbose ? `${summaryOf(item, r, outDir)}\n${detailOf(r)}` : summaryOf(item, r, outDir));
       },
+      onRetire: (reason) => {
+        replaced++;
+        if (o.verbose) console.log(`      worker threads replaced by fresh ones (${reason === 'files' ? `${settings.limits.worker_max_files} files done` : `heap over ${settings.limits.worker_max_heap_mb} MB`})`);
+      },
     });
   } finally {
     bar?.stop();
   }
   for (const d of deferred) console.error(d);
   await registry.save();
-  await manifest.finish(lines, runSummary(lines, results, (performance.now() - started) / 1000, fp));
+  await manifest.finish(lines, runSummary(lines, results, (performance.now() - started) / 1000, fp, replaced));
   const note = unsupportedNote(items, manifest.path);
   if (note) console.error(note);
   const count = (s: string) => lines.filter((l) => l.status === s).length;

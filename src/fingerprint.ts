@@ -41,7 +41,10 @@ export function codeAndDataHash(): string {
 
 /** `<version>+<12 hex of code, data and settings>`: equal fingerprints give equal outputs. */
 export function fingerprint(settings: Settings, read: ReadChoices = {}): string {
-  const h = createHash('sha256').update(codeAndDataHash()).update(JSON.stringify(settings));
+  // when a batch replaces its threads decides nothing of what a file gives: not hashed, so that
+  // changing it does not make a resumed run extract every file again
+  const { worker_max_files: _files, worker_max_heap_mb: _heap, ...limits } = settings.limits;
+  const h = createHash('sha256').update(codeAndDataHash()).update(JSON.stringify({ ...settings, limits }));
   // pages and OCR mode change what is read (a password does not change what it opens)
   const choices = { pages: read.pages, ocr: read.ocr && read.ocr !== 'auto' ? read.ocr : undefined };
   if (choices.pages || choices.ocr) h.update(JSON.stringify(choices));

@@ -35,6 +35,14 @@ export const Limits = z.object({
   timeout_per_ocr_page_s: positive.default(180),
   /** heap limit of one worker thread (MB): a file that needs more fails alone, the batch goes on */
   worker_heap_mb: z.number().int().positive().default(2048),
+  /**
+   * files a batch's worker threads extract before they are replaced by fresh ones: what a long
+   * batch accumulates in a thread (memos at their bound, pdf.js and V8 caches, a fragmented heap)
+   * goes with it. A fresh thread costs about a second (modules, name index) against hundreds of files
+   */
+  worker_max_files: z.number().int().positive().default(250),
+  /** heap (MB) a worker thread may still hold after a file before it is replaced, well under worker_heap_mb */
+  worker_max_heap_mb: z.number().int().positive().default(1024),
 }).strict();
 export type Limits = z.infer<typeof Limits>;
 

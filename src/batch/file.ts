@@ -42,6 +42,13 @@ export interface FileResult {
   /** time spent on this file in its thread (reading, extraction, writing) */
   seconds: number;
   error?: { code: string; message: string };
+  /** the worker thread after this file: files it has extracted, heap it holds (MB); absent outside a worker */
+  thread?: ThreadUse;
+}
+
+export interface ThreadUse {
+  files: number;
+  heapMb: number;
 }
 
 export function countTypes(doc: OutputDocument): Record<string, number> {

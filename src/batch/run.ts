@@ -3,15 +3,16 @@
 // thread starts the file (not when the file is queued or the thread is still loading), and
 // grows with the file's pages once they are known. A file that fails, runs out of time or of
 // memory, or crashes its thread is recorded with its reason; its thread is replaced and every
-// other file still runs.
+// other file still runs. Threads that have done their share of files are replaced too
+// (threads.ts).
 
 import { cpus } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import PQueue from 'p-queue';
-import { Piscina } from 'piscina';
 import type { ReadChoices } from '../pipeline.js';
 import { fileTimeBudget, type Settings } from '../settings.js';
 import { writeFailure, type FileResult, type FileTask, type Progress } from './file.js';
+import { ThreadGenerations, type RetireReason } from './threads.js';
 
 export interface BatchTask {
   input: string;
@@ -29,6 +30,8 @@ export interface BatchOptions {
   timeout?: number;
   /** called as each file finishes, in finishing order */
   onResult?: (r: FileResult, index: number) => void;
+  /** called when the worker threads are replaced by fresh ones (settings.limits.worker_max_files, worker_max_heap_mb) */
+  onRetire?: (reason: RetireReason) => void;
 }
 
 // compiled (dist/), a worker thread loads the worker module itself; from the sources (tests and
@@ -81,13 +84,8 @@ export async function runBatch(tasks: BatchTask[], o: BatchOptions): Promise<Fil
   const results: FileResult[] = new Array(tasks.length);
   if (tasks.length === 0) return results;
   const threads = Math.max(1, Math.min(o.jobs, tasks.length));
-  const pool = new Piscina<FileTask, FileResult>({
-    filename: ENTRY.href,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: Infinity,
-    // a file that needs more heap than this fails alone (ERR_WORKER_OUT_OF_MEMORY)
-    resourceLimits: { maxOldGenerationSizeMb: o.settings.limits.worker_heap_mb },
+  const pool = new ThreadGenerations({
+    entry: ENTRY, threads, limits: o.settings.limits, onRetire: o.onRetire,
     // a scan in a thread uses that thread's share of the cores for OCR
     workerData: { ocrWorkers: Math.max(1, Math.floor(cpus().length / threads)) },
   });
@@ -114,7 +112,7 @@ export async function runBatch(tasks: BatchTask[], o: BatchOptions): Promise<Fil
       o.onResult?.(r, i);
     }));
   } finally {
-    await pool.close({ force: true });
+    await pool.close();
   }
   return results;
 }

@@ -67,7 +67,11 @@ function looksBinary(buf: Buffer): boolean {
   const sample = buf.subarray(0, 65536);
   if (sample.includes(0)) return true;
   let control = 0;
-  for (const b of sample) if (b < 9 || (b > 13 && b < 32)) control++;
+  // by index: a for-of over a Buffer makes an iterator result per byte
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i];
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
   return control / Math.max(1, sample.length) > 0.02;
 }
 

@@ -119,13 +119,23 @@ describe('kinerja-extract CLI', () => {
     expect(readFileSync(path).equals(first)).toBe(true);
   });
 
-  it('extracts files concurrently (--jobs 2) into the same bytes as one at a time', () => {
+  it('extracts files concurrently (--jobs 2), with its threads replaced or not, into the same bytes as one at a time', () => {
     const inputs = [METRO, BLITAR, PDF_A];
-    const [one, two] = [tempDir('jobs1'), tempDir('jobs2')];
+    const one = tempDir('jobs1');
     expect(run([...inputs, '--out', one, '--jobs', '1']).status).toBe(0);
-    expect(run([...inputs, '--out', two, '--jobs', '2']).status).toBe(0);
-    for (const stem of ['renja-perubahan-kota-metro-excerpt', 'renja-perubahan-kabupaten-blitar-excerpt', '003_a0b8d9f08cf4c655']) {
-      expect(readFileSync(join(two, `${stem}.json`)).equals(readFileSync(join(one, `${stem}.json`))), stem).toBe(true);
+    const threadsReplaced = (out: string) => JSON.parse(readFileSync(join(out, '_batch', 'run.json'), 'utf8')).threads_replaced;
+    expect(threadsReplaced(one)).toBe(0);
+    // the threads replaced after every file, by either limit: the first two files run in the first
+    // threads (the first back retires them), the third in the second threads: two replacements
+    for (const limits of [{}, { worker_max_files: 1 }, { worker_max_heap_mb: 1 }]) {
+      const two = tempDir('jobs2');
+      const settings = join(two, '..', `${two.split('/').pop()}-settings.json`);
+      writeFileSync(settings, JSON.stringify({ limits }));
+      expect(run([...inputs, '--out', two, '--jobs', '2', '--settings', settings]).status).toBe(0);
+      expect(threadsReplaced(two), JSON.stringify(limits)).toBe(Object.keys(limits).length ? 2 : 0);
+      for (const stem of ['renja-perubahan-kota-metro-excerpt', 'renja-perubahan-kabupaten-blitar-excerpt', '003_a0b8d9f08cf4c655']) {
+        expect(readFileSync(join(two, `${stem}.json`)).equals(readFileSync(join(one, `${stem}.json`))), stem).toBe(true);
+      }
     }
   });
 
