@@ -12,9 +12,10 @@
 //            documents/s, pages/s, peak RSS and RSS as the batch goes, and the pipeline's time
 //            against pdfjs-dist's text extraction on the archive's PDFs.
 //
-//   npm run bench [-- samples text ocr archive] [--count 300] [--ocr-runs 1] [--scans a.pdf,b.pdf]
+//   npm run bench [-- samples text ocr archive] [--count 300] [--ocr-runs 1] [--scans a.pdf,b.pdf] [--settings s.json]
 //   (--scans: the ocr part times these scans in place of samples/scans: a longer scan made with
-//   scripts/scan-harness.ts shows how pages follow one another)
+//   scripts/scan-harness.ts shows how pages follow one another; --settings: the archive's batch run
+//   with these settings, e.g. a smaller limits.worker_max_files to see threads replaced)
 
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -38,6 +39,9 @@ const ocrRunsAt = args.indexOf('--ocr-runs');
 const ocrRuns = ocrRunsAt >= 0 ? Number(args.splice(ocrRunsAt, 2)[1]) : 1;
 const scansAt = args.indexOf('--scans');
 const scanList = scansAt >= 0 ? args.splice(scansAt, 2)[1].split(',') : null;
+const settingsAt = args.indexOf('--settings');
+// the archive part's CLI run with these settings (a smaller worker_max_files shows threads replaced)
+const archiveSettings = settingsAt >= 0 ? args.splice(settingsAt, 2)[1] : null;
 const parts = new Set(args.length ? args : ['samples', 'text', 'ocr', 'archive']);
 
 /** pdfjs-dist's text and operator list of every page: what the pipeline itself asks pdf.js for. */
@@ -269,7 +273,8 @@ async function archivePart(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   const jobs = cpus().length;
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['bin/kinerja-extract.mjs', join(dir, 'in'), '--out', out, '--jobs', String(jobs), '--quiet', '--timeout', '0'], { stdio: 'ignore' });
+  const cli = ['bin/kinerja-extract.mjs', join(dir, 'in'), '--out', out, '--jobs', String(jobs), '--quiet', '--timeout', '0', ...(archiveSettings ? ['--settings', archiveSettings] : [])];
+  const child = spawn(process.execPath, cli, { stdio: 'ignore' });
   let peak = 0;
   const profile: string[] = [];
   let nextTenth = 1;
@@ -287,7 +292,8 @@ async function archivePart(): Promise<void> {
   const pdfs = done.filter((r) => r.input.endsWith('.pdf') && r.status === 'ok');
   const pages = pdfs.reduce((n, r) => n + (r.pages ?? 0), 0);
   console.log(`batch: the CLI with ${jobs} worker threads, exit ${code}, ${wall.toFixed(1)} s; ${done.length} extracted (${done.filter((r) => r.status === 'failed').length} failed), ${results.length - done.length} not (duplicates)`);
-  console.log(`  ${(done.length / wall).toFixed(2)} documents/s; ${pages} PDF pages, ${(pages / wall).toFixed(1)} PDF pages/s of wall time`);
+  const replaced = (JSON.parse(readFileSync(join(out, '_batch', 'run.json'), 'utf8')) as { threads_replaced: number }).threads_replaced;
+  console.log(`  ${(done.length / wall).toFixed(2)} documents/s; ${pages} PDF pages, ${(pages / wall).toFixed(1)} PDF pages/s of wall time; worker threads replaced ${replaced} times${archiveSettings ? ` (settings ${archiveSettings})` : ''}`);
   console.log(`  peak RSS ${mb(peak)} (process with its threads, sampled every 100 ms); RSS after n files: ${profile.join(', ')}`);
   await pipelineVsPdfjs(pdfs.map((r) => ({ input: r.input, seconds: r.seconds ?? 0 })));
 }

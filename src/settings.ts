@@ -38,7 +38,8 @@ export const Limits = z.object({
   /**
    * files a batch's worker threads extract before they are replaced by fresh ones: what a long
    * batch accumulates in a thread (memos at their bound, pdf.js and V8 caches, a fragmented heap)
-   * goes with it. A fresh thread costs about a second (modules, name index) against hundreds of files
+   * goes with it. A fresh thread costs some 4 s of CPU before it runs at full speed (modules, the
+   * name index, code not yet optimised: bench archive with 25, 2026-12-02): ~3 % of 250 files' time
    */
   worker_max_files: z.number().int().positive().default(250),
   /** heap (MB) a worker thread may still hold after a file before it is replaced, well under worker_heap_mb */
