@@ -32,7 +32,7 @@ export interface ExtractOptions {
   ocr?: 'auto' | 'never' | 'always';
   /** the file name for bytes or a stream (its extension says the format); default by content */
   name?: string;
-  /** checked between stages: an aborted extraction rejects with the signal's reason */
+  /** checked between stages and between a PDF's pages (read, and read by OCR): an aborted extraction rejects with the signal's reason */
   signal?: AbortSignal;
   /** told the page count once a PDF's text layer is read, and how many pages need OCR */
   onProgress?: (p: { pages: number; ocrPages: number }) => void;
@@ -56,6 +56,7 @@ function pipelineOptions(o: ExtractOptions): PipelineOptions {
     pages: typeof o.pages === 'string' ? parsePageRanges(o.pages) : o.pages,
     password: o.password,
     ocr: o.ocr ?? 'auto',
+    signal: o.signal,
     onPages: o.onProgress ? (pages, ocrPages) => o.onProgress!({ pages, ocrPages }) : undefined,
   };
 }

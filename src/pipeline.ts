@@ -45,6 +45,8 @@ export interface ExtractOptions extends ReadChoices {
   settings?: Settings;
   /** told a PDF's page count once its text layer is read, and how many of its pages need OCR */
   onPages?: (pages: number, ocrPages: number) => void;
+  /** checked between stages, and between a PDF's pages as they are read and read by OCR */
+  signal?: AbortSignal;
 }
 
 export { INPUT_EXTENSIONS, TEXT_EXTENSIONS } from './load/formats.js';
@@ -83,7 +85,7 @@ async function loadPdf(path: string, bytes: Buffer | undefined, o: ExtractOption
   const { readPdf } = await import('./load/pdf.js');
   const pages = await readPdf(new Uint8Array(buf), file, {
     ocr: o.ocr === 'never' ? undefined : ocrEngine, ocrAll: o.ocr === 'always', pages: o.pages, password: o.password,
-    limits: settings.limits, onPages: o.onPages, thinFill: settings.layout.thin_fill_pt, ocrSettings: settings.ocr,
+    limits: settings.limits, onPages: o.onPages, thinFill: settings.layout.thin_fill_pt, ocrSettings: settings.ocr, signal: o.signal,
   });
   const lines = layoutPages(pages, settings.layout);
   const scanned = pages.filter((p) => p.ocr);
@@ -315,5 +317,8 @@ export function toOutput(doc: LoadedDocument, x: Extraction, settings: Settings 
 
 export async function extractFile(path: string, bytes?: Buffer, o: ExtractOptions = {}): Promise<OutputDocument> {
   const doc = await loadDocument(path, bytes, o);
-  return toOutput(doc, extractTables(doc, o.settings), o.settings);
+  o.signal?.throwIfAborted();
+  const x = extractTables(doc, o.settings);
+  o.signal?.throwIfAborted();
+  return toOutput(doc, x, o.settings);
 }

@@ -82,6 +82,8 @@ export interface ReadOptions {
   ocrAll?: boolean;
   /** the password of an encrypted PDF */
   password?: string;
+  /** checked before each page is read and before each page is read by OCR: an aborted read rejects with the signal's reason */
+  signal?: AbortSignal;
 }
 
 // a page of text drawn as outlines paints hundreds of paths; a blank page, or one with a rule or
@@ -300,12 +302,13 @@ function upright(items: (TextItem & { dir: [number, number] })[], rules: Rule[],
 }
 
 /** Pages without a usable text layer, read by OCR a few at a time (one per OCR worker). */
-async function ocrPages(pdf: PDFDocumentProxy, todo: PdfPage[], engine: OcrEngine, limits: Limits): Promise<void> {
+async function ocrPages(pdf: PDFDocumentProxy, todo: PdfPage[], engine: OcrEngine, limits: Limits, signal?: AbortSignal): Promise<void> {
   // as many pages in hand as the page pass has workers, the next started as soon as one is done
   // (a page read again in part leaves the page pass's worker free; pages in hand each hold a
   // drawing of some 40 MB)
   const queue = new PQueue({ concurrency: engine.workers });
   await Promise.all(todo.map((p) => queue.add(async () => {
+    signal?.throwIfAborted();
     const page = await pdf.getPage(p.number);
     await readByOcr(p, page, engine, limits);
     page.cleanup();
@@ -371,7 +374,7 @@ export async function readPdf(data: Uint8Array, file: string, options: ReadOptio
     if (pdf.numPages > limits.max_pages) throw new InputError(`${pdf.numPages} pages, more than the limit of ${limits.max_pages}`, 'too_large');
     const missing = options.pages?.filter((n) => n < 1 || n > pdf.numPages) ?? [];
     if (missing.length) throw new InputError(`no page ${missing.join(', ')}: the PDF has ${pdf.numPages}`, 'unreadable');
-    const pages = await textPages(pdf, limits, options.thinFill ?? DEFAULT_SETTINGS.layout.thin_fill_pt, options.pages);
+    const pages = await textPages(pdf, limits, options.thinFill ?? DEFAULT_SETTINGS.layout.thin_fill_pt, options.pages, options.signal);
     const scanned = options.ocr ? pages.filter((p) => options.ocrAll || (needsOcr(p.items) && drawsWords(p))) : [];
     options.onPages?.(pages.length, scanned.length);
     // a scanner's page with its own OCR text: the text is checked against the image and read when
@@ -379,13 +382,14 @@ export async function readPdf(data: Uint8Array, file: string, options: ReadOptio
     const layered = options.ocr ? pages.filter((p) => !scanned.includes(p) && isScanWithText(p)) : [];
     if (scanned.length || layered.length) {
       await withImages(data, limits, options.password, async (images) => {
-        if (scanned.length) await ocrPages(images, scanned, options.ocr!(), limits);
-        if (layered.length) await readLayeredScans(images, layered, options.ocr!(), limits, options.ocrSettings ?? DEFAULT_SETTINGS.ocr);
+        if (scanned.length) await ocrPages(images, scanned, options.ocr!(), limits, options.signal);
+        if (layered.length) await readLayeredScans(images, layered, options.ocr!(), limits, options.ocrSettings ?? DEFAULT_SETTINGS.ocr, options.signal);
       });
     }
     return pages;
   } catch (e) {
-    if (e instanceof InputError) throw e;
+    // an abort is the caller's, not the file's fault
+    if (e instanceof InputError || (options.signal?.aborted && e === options.signal.reason)) throw e;
     throw new InputError(`the PDF is damaged (${(e as Error).message})`, 'corrupt');
   } finally {
     await pdf.destroy();
@@ -403,8 +407,9 @@ function isScanWithText(p: PdfPage): boolean {
  * found in the pixels as the OCR path does (src/ocr/image.ts), replacing any the PDF drew beneath
  * the scan; when it does not, the page is read by OCR.
  */
-async function readLayeredScans(pdf: PDFDocumentProxy, pages: PdfPage[], engine: OcrEngine, limits: Limits, s: Ocr): Promise<void> {
+async function readLayeredScans(pdf: PDFDocumentProxy, pages: PdfPage[], engine: OcrEngine, limits: Limits, s: Ocr, signal?: AbortSignal): Promise<void> {
   for (const p of pages) {
+    signal?.throwIfAborted();
     const page = await pdf.getPage(p.number);
     // the resolution the OCR path reads scans at: its rule and capital-top sizes hold there
     const { result, skipped } = await withPdfjsWarnings(() => pixelRules(page, OCR_DPI));
@@ -447,10 +452,11 @@ async function openDocument(task: PDFDocumentLoadingTask, passwordGiven = false)
 }
 
 /** Text items and ruling lines of every page, sideways pages turned upright. */
-async function textPages(pdf: PDFDocumentProxy, limits: Limits, thinFill: number, only?: number[]): Promise<PdfPage[]> {
+async function textPages(pdf: PDFDocumentProxy, limits: Limits, thinFill: number, only?: number[], signal?: AbortSignal): Promise<PdfPage[]> {
   const pages: PdfPage[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     if (only && !only.includes(n)) continue;
+    signal?.throwIfAborted();
     const page = await pdf.getPage(n);
     const viewport = page.getViewport({ scale: 1 });
     const view = viewport.transform as Matrix;
