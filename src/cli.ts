@@ -19,7 +19,7 @@ import { TEMP_SUFFIX } from './emit/write.js';
 import { fingerprint, PACKAGE } from './fingerprint.js';
 import { PageRangeError, parsePageRanges } from './pageRanges.js';
 import type { ReadChoices } from './pipeline.js';
-import { DEFAULT_SETTINGS, loadSettingsFile, SettingsError, type Settings } from './settings.js';
+import { DEFAULT_SETTINGS, loadSettingsFile, OCR_LANGUAGES, SettingsError, type Settings } from './settings.js';
 import { longRows, longTableCsv } from './compare/longTable.js';
 import type { OutputDocument } from './emit/schema.js';
 
@@ -33,6 +33,7 @@ interface Options {
   pages?: string;
   password?: string;
   ocr?: string;
+  ocrLang?: string;
   format?: string;
   name?: string;
   verbose?: boolean;
@@ -116,7 +117,17 @@ function parseOptions(o: Options): { jobs: number; timeout: number | undefined; 
       throw new UsageError((err as SettingsError).message);
     }
   }
+  if (o.ocrLang !== undefined) settings = { ...settings, ocr: { ...settings.ocr, languages: ocrLanguages(o.ocrLang) } };
   return { jobs, timeout, settings };
+}
+
+/** `--ocr-lang ind+eng`, as tesseract's `-l` spells it: Settings.ocr.languages. */
+function ocrLanguages(arg: string): Settings['ocr']['languages'] {
+  const langs = arg.split('+').map((l) => l.trim());
+  const known = new Set<string>(OCR_LANGUAGES);
+  const unknown = langs.filter((l) => !known.has(l));
+  if (unknown.length || langs.length === 0) throw new UsageError(`--ocr-lang must be languages joined by +, of ${OCR_LANGUAGES.join(', ')}; not '${arg}'`);
+  return [...new Set(langs)] as Settings['ocr']['languages'];
 }
 
 const summaryOf = (item: PlanItem, r: FileResult, outDir: string) =>
@@ -292,6 +303,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--pages <ranges>', 'PDF pages to read, as 1-3,7 (default: all)')
     .option('--password <password>', 'the password of encrypted PDFs')
     .option('--ocr <mode>', 'auto: OCR pages without a usable text layer; never; always: every page', 'auto')
+    .option('--ocr-lang <langs>', `the languages OCR reads in, joined by + (${OCR_LANGUAGES.join(', ')}; default ind+eng, of those installed)`)
     .option('--format <format>', 'for input - (stdin → stdout): json (the document), jsonl (one line per record) or csv (its figures, as the comparison\'s long table)')
     .option('--name <file>', 'for input -: the file name of what stdin holds (its extension says the format)')
     .option('-v, --verbose', "each file's pages, time and warnings by type (the progress bar is left out)")

@@ -68,7 +68,7 @@ function drawRows(ctx: SKRSContext2D, page: PdfPage, rows: CellLine[]): void {
 export async function debugPage(path: string, pageNo: number, outDir: string, settings: Settings = DEFAULT_SETTINGS): Promise<DebugResult> {
   const data = new Uint8Array(await readFile(path));
   // the OCR workers are closed once the page is read: they would keep the process alive
-  const [page] = await readPdf(data, basename(path), { ocr: ocrEngine, limits: settings.limits, thinFill: settings.layout.thin_fill_pt, pages: [pageNo] })
+  const [page] = await readPdf(data, basename(path), { ocr: () => ocrEngine(settings.ocr.languages), limits: settings.limits, thinFill: settings.layout.thin_fill_pt, pages: [pageNo] })
     .finally(closeOcr);
   const rows = cellLines(visualLines(page.items, page.rules.filter(isVertical), settings.layout), page.rules, settings.layout);
   const canvas = await background(data, page, settings);

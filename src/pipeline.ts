@@ -67,7 +67,7 @@ async function loadMarkup(path: string, buf: Buffer, o: ExtractOptions): Promise
   const root = parseXml(decodeText(buf).text, 'HTML/XML');
   const { loadOcrXml, ocrXmlPages } = await import('./load/ocrXml.js');
   const ocr = ocrXmlPages(root, settings.ocr.external_dpi);
-  if (ocr) return loadOcrXml(path, buf, ocr, settings, o.ocr === 'never' ? undefined : ocrEngine);
+  if (ocr) return loadOcrXml(path, buf, ocr, settings, o.ocr === 'never' ? undefined : () => ocrEngine(settings.ocr.languages));
   if (extname(path).toLowerCase() === '.xml') throw new InputError('an XML file that is neither hOCR nor ALTO', 'unsupported');
   const { loadHtml } = await import('./load/html.js');
   return loadHtml(path, buf, root);
@@ -84,7 +84,7 @@ async function loadPdf(path: string, bytes: Buffer | undefined, o: ExtractOption
   // pdf.js is loaded for PDFs only: a text conversion does not wait for it
   const { readPdf } = await import('./load/pdf.js');
   const pages = await readPdf(new Uint8Array(buf), file, {
-    ocr: o.ocr === 'never' ? undefined : ocrEngine, ocrAll: o.ocr === 'always', pages: o.pages, password: o.password,
+    ocr: o.ocr === 'never' ? undefined : () => ocrEngine(settings.ocr.languages), ocrAll: o.ocr === 'always', pages: o.pages, password: o.password,
     limits: settings.limits, onPages: o.onPages, thinFill: settings.layout.thin_fill_pt, ocrSettings: settings.ocr, signal: o.signal,
   });
   const lines = layoutPages(pages, settings.layout);
@@ -101,7 +101,7 @@ async function loadPdf(path: string, bytes: Buffer | undefined, o: ExtractOption
   const layered = pages.filter((p) => p.layer);
   if (scanned.length || layered.length) {
     doc.ocr = {
-      engine: 'tesseract.js', languages: ocrEngine().languages,
+      engine: 'tesseract.js', languages: ocrEngine(settings.ocr.languages).languages,
       pages: scanned.map(ocrPageSummary),
       // scans with their own text layer: which pages were read by it, and which by OCR instead
       text_layers: layered.map((p) => ({ page: p.number, text: p.layer!.used ? 'layer' as const : 'ocr' as const, sampled: p.layer!.sampled, agreeing: p.layer!.agreeing })),

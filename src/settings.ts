@@ -172,7 +172,16 @@ export const Figures = z.object({
 export type Figures = z.infer<typeof Figures>;
 
 /** How scans are read. */
+/** The languages OCR can read: the ones the bundled language data (and a KINERJA_TESSDATA folder) may hold. */
+export const OCR_LANGUAGES = ['ind', 'eng'] as const;
+
 export const Ocr = z.object({
+  /**
+   * the languages pages are read in, of those installed (`--ocr-lang ind+eng`). Indonesian and
+   * English both by default: the documents print Indonesian with English loanwords and units;
+   * figures are read again in English alone (its model reads a leading 7 that the Indonesian reads as 1)
+   */
+  languages: z.array(z.enum(OCR_LANGUAGES)).min(1).default([...OCR_LANGUAGES]),
   /** a scan with its own invisible text layer: this many of the layer's words are read again from the image… */
   layer_sample_words: z.number().int().positive().default(20),
   /** …and the layer is used when at least this share of them reads the same; else the page is read by OCR */

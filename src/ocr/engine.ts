@@ -47,8 +47,8 @@ export class OcrEngine {
   private figureReaders: Promise<Scheduler> | null = null;
   readonly tessdata: Tessdata;
 
-  constructor(readonly workers = Math.max(1, cpus().length)) {
-    this.tessdata = findTessdata();
+  constructor(readonly workers = Math.max(1, cpus().length), languages: readonly string[] = ['ind', 'eng']) {
+    this.tessdata = findTessdata(languages);
   }
 
   get languages(): string {
@@ -152,7 +152,8 @@ function wordsOf(result: RecognizeResult, glyphs = false): OcrWord[] {
   return out;
 }
 
-let shared: OcrEngine | null = null;
+// the thread's engines by their languages: one in practice (a run reads every file in the same ones)
+const shared = new Map<string, OcrEngine>();
 let sharedWorkers = Math.max(1, cpus().length);
 
 /**
@@ -163,14 +164,19 @@ export function setOcrWorkers(n: number): void {
   sharedWorkers = Math.max(1, Math.floor(n));
 }
 
-/** The thread's engine, created on first use. */
-export function ocrEngine(): OcrEngine {
-  shared ??= new OcrEngine(sharedWorkers);
-  return shared;
+/** The thread's engine for these languages (Settings.ocr.languages), created on first use. */
+export function ocrEngine(languages: readonly string[] = ['ind', 'eng']): OcrEngine {
+  const key = languages.join('+');
+  let e = shared.get(key);
+  if (!e) {
+    e = new OcrEngine(sharedWorkers, languages);
+    shared.set(key, e);
+  }
+  return e;
 }
 
 export async function closeOcr(): Promise<void> {
-  const e = shared;
-  shared = null;
-  if (e) await e.close();
+  const engines = [...shared.values()];
+  shared.clear();
+  for (const e of engines) await e.close();
 }

@@ -26,23 +26,27 @@ function packageDir(lang: string): string | null {
   }
 }
 
-function fromFolder(dir: string): Tessdata | null {
+function fromFolder(dir: string, wanted: readonly string[]): Tessdata | null {
   if (!existsSync(dir)) return null;
   const files = readdirSync(dir);
   const gzip = files.some((f) => f.endsWith('.traineddata.gz'));
   const has = (l: string) => files.includes(`${l}.traineddata${gzip ? '.gz' : ''}`);
-  if (!has('eng') && !has('ind')) return null;
-  return { langPath: dir, gzip, languages: ['ind', 'eng'].filter(has).join('+'), source: dir };
+  if (!wanted.some(has)) return null;
+  return { langPath: dir, gzip, languages: wanted.filter(has).join('+'), source: dir };
 }
 
-/** The language data to use; the two npm packages are linked into one folder, as tesseract.js wants. */
-export function findTessdata(): Tessdata {
-  const local = process.env.KINERJA_TESSDATA ? fromFolder(process.env.KINERJA_TESSDATA) : null;
+/**
+ * The language data for `wanted` (in that order), of what is installed; the two npm packages are
+ * linked into one folder, as tesseract.js wants. A wanted language not installed is left out;
+ * none of them installed is an error.
+ */
+export function findTessdata(wanted: readonly string[] = ['ind', 'eng']): Tessdata {
+  const local = process.env.KINERJA_TESSDATA ? fromFolder(process.env.KINERJA_TESSDATA, wanted) : null;
   if (local) return local;
   const dir = join(tmpdir(), 'kinerja-extract-tessdata');
   mkdirSync(dir, { recursive: true });
   const langs: string[] = [];
-  for (const lang of ['ind', 'eng']) {
+  for (const lang of wanted) {
     const src = packageDir(lang);
     const file = `${lang}.traineddata.gz`;
     if (!src || !existsSync(join(src, file))) continue;
@@ -52,6 +56,6 @@ export function findTessdata(): Tessdata {
     }
     langs.push(lang);
   }
-  if (!langs.length) throw new Error('no OCR language data: install @tesseract.js-data/eng (and /ind) or set KINERJA_TESSDATA');
+  if (!langs.length) throw new Error(`no OCR language data for ${wanted.join('+')}: install @tesseract.js-data/${wanted[0]} or set KINERJA_TESSDATA to a folder holding ${wanted[0]}.traineddata`);
   return { langPath: dir, gzip: true, languages: langs.join('+'), source: langs.map((l) => `@tesseract.js-data/${l}`).join(', ') };
 }

@@ -247,6 +247,18 @@ describe('kinerja-extract CLI', () => {
     expect(stdout).toMatch(/^ok {4}.*good-2\.pdf/m);
   });
 
+  it('--ocr-lang reads a scan in the languages given, and says which in the output', () => {
+    const out = tempDir('ocr-lang');
+    const scan = join(SAMPLES, 'scans', 'dkp-harness-p15.pdf');
+    expect(run([scan, '--out', out, '--ocr-lang', 'eng']).status).toBe(0);
+    const doc = readOut(join(out, 'dkp-harness-p15.json'));
+    expect(doc.source).toMatchObject({ format: 'pdf-ocr', ocr: { engine: 'tesseract.js', languages: 'eng' } });
+    expect(doc.records.length).toBeGreaterThan(0);
+    const bad = run([scan, '--out', out, '--ocr-lang', 'ind+jav']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toBe("error: --ocr-lang must be languages joined by +, of ind, eng; not 'ind+jav'");
+  });
+
   it('reports usage errors in one line on stderr with exit status 2', () => {
     const missing = run(['/nonexistent/file.txt']);
     expect(missing.status).toBe(2);

@@ -16,6 +16,8 @@ describe('settings', () => {
     expect(() => resolveSettings({ limits: { max_pagez: 3 } } as never)).toThrow(SettingsError);
     expect(() => resolveSettings({ layuot: {} } as never)).toThrow(/layuot/);
     expect(() => resolveSettings({ codes: { accept: 2 } })).toThrow(/codes\.accept/);
+    expect(() => resolveSettings({ ocr: { languages: ['jav'] } } as never)).toThrow(/ocr\.languages/);
+    expect(() => resolveSettings({ ocr: { languages: [] } })).toThrow(/ocr\.languages/);
   });
 
   it('an override changes only what it names', () => {
