@@ -38,10 +38,11 @@ export const Limits = z.object({
   /**
    * files a batch's worker threads extract before they are replaced by fresh ones: what a long
    * batch accumulates in a thread (memos at their bound, pdf.js and V8 caches, a fragmented heap)
-   * goes with it. A fresh thread costs some 4 s of CPU before it runs at full speed (modules, the
-   * name index, code not yet optimised: bench archive with 25, 2026-12-02): ~3 % of 250 files' time
+   * goes with it. A fresh thread costs some 2.5 s of CPU before it runs at full speed (modules, the
+   * name index, code not yet optimised; measured 2026-12-02): 500 files of text (0.15 s each) pay
+   * 3 % for it, of PDFs (0.8 s) under 1 %; a thread's RSS still grew, slowly, at 500 files
    */
-  worker_max_files: z.number().int().positive().default(250),
+  worker_max_files: z.number().int().positive().default(500),
   /** heap (MB) a worker thread may still hold after a file before it is replaced, well under worker_heap_mb */
   worker_max_heap_mb: z.number().int().positive().default(1024),
 }).strict();

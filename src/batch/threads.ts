@@ -44,8 +44,6 @@ export function retireReason(use: ThreadUse | undefined, limits: Settings['limit
 export class ThreadGenerations {
   private current: Generation;
   private readonly closing: Promise<void>[] = [];
-  /** generations retired so far, by reason */
-  readonly retired: Record<RetireReason, number> = { files: 0, heap: 0 };
 
   constructor(private readonly o: ThreadOptions) {
     this.current = this.start();
@@ -81,7 +79,6 @@ export class ThreadGenerations {
 
   private retire(g: Generation, reason: RetireReason): void {
     g.retired = true;
-    this.retired[reason]++;
     this.current = this.start();
     this.o.onRetire?.(reason);
   }
