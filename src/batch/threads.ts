@@ -34,7 +34,7 @@ interface Generation {
 }
 
 /** Whether a thread, as it reported itself after a file, has done its share. */
-export function retireReason(use: ThreadUse | undefined, limits: Settings['limits']): RetireReason | null {
+function retireReason(use: ThreadUse | undefined, limits: Settings['limits']): RetireReason | null {
   if (!use) return null;
   if (use.files >= limits.worker_max_files) return 'files';
   if (use.heapMb > limits.worker_max_heap_mb) return 'heap';

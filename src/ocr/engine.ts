@@ -4,6 +4,7 @@
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecognizeResult, Scheduler, Worker } from 'tesseract.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
 import { findTessdata, type Tessdata } from './tessdata.js';
 
 /** What a figure can be made of: digits, separators, sign, brackets, percent, `Rp`. */
@@ -47,7 +48,7 @@ export class OcrEngine {
   private figureReaders: Promise<Scheduler> | null = null;
   readonly tessdata: Tessdata;
 
-  constructor(readonly workers = Math.max(1, cpus().length), languages: readonly string[] = ['ind', 'eng']) {
+  constructor(readonly workers = Math.max(1, cpus().length), languages: readonly string[] = DEFAULT_SETTINGS.ocr.languages) {
     this.tessdata = findTessdata(languages);
   }
 
@@ -165,7 +166,7 @@ export function setOcrWorkers(n: number): void {
 }
 
 /** The thread's engine for these languages (Settings.ocr.languages), created on first use. */
-export function ocrEngine(languages: readonly string[] = ['ind', 'eng']): OcrEngine {
+export function ocrEngine(languages: readonly string[] = DEFAULT_SETTINGS.ocr.languages): OcrEngine {
   const key = languages.join('+');
   let e = shared.get(key);
   if (!e) {

@@ -40,7 +40,7 @@ function fromFolder(dir: string, wanted: readonly string[]): Tessdata | null {
  * linked into one folder, as tesseract.js wants. A wanted language not installed is left out;
  * none of them installed is an error.
  */
-export function findTessdata(wanted: readonly string[] = ['ind', 'eng']): Tessdata {
+export function findTessdata(wanted: readonly string[]): Tessdata {
   const local = process.env.KINERJA_TESSDATA ? fromFolder(process.env.KINERJA_TESSDATA, wanted) : null;
   if (local) return local;
   const dir = join(tmpdir(), 'kinerja-extract-tessdata');
