@@ -177,7 +177,8 @@ export interface Comparison {
 
 /** Outputs of `extract` → the long table that compares districts (as `kinerja-compare` writes it). */
 export function compare(documents: OutputDocument[]): Comparison {
-  const rows = documents.filter((d) => d.status !== 'failed').flatMap(longRows);
-  harmonizeNames(rows);
+  const perDocument = documents.filter((d) => d.status !== 'failed').map(longRows);
+  harmonizeNames(perDocument);
+  const rows = perDocument.flat();
   return { rows, districts: [...new Set(rows.map(district))].sort() };
 }

@@ -8,11 +8,10 @@ import { UsageError } from '../batch/inputs.js';
 import { BATCH_DIR } from '../batch/registry.js';
 import { OutputDocument } from '../emit/schema.js';
 import { outputJsonSchema } from '../emit/jsonSchema.js';
-import { writeAtomic } from '../emit/write.js';
+import { AtomicWriter, writeAtomic, writeJsonArray } from '../emit/write.js';
 import { dataPackage, OUTPUT_SCHEMA_FILE } from './datapackage.js';
-import { district, harmonizeNames, longRows, longTableCsv, type LongRow } from './longTable.js';
+import { applyNames, district, longRows, longTableCsv, NameVotes, type LongRow } from './longTable.js';
 import { loadWarehouse } from './warehouse.js';
-import { groupBy } from '../groupBy.js';
 
 export interface Skipped {
   file: string;
@@ -30,19 +29,32 @@ export interface CompareResult {
 }
 
 
-/** Per code: its name, level, and for each district the figures printed for it, by document. */
-function codeSummary(rows: LongRow[]) {
-  const byCode = groupBy(rows.filter((r) => r.code), (r) => r.code!);
-  return [...byCode].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([code, rs]) => {
-    const districts: Record<string, { document: string; kind: string | null; figures: { measure: string | null; basis: string | null; stage: string; year: number | null; column: string; value: number; unit: string | null; value_rp: number | null; table: string | null }[] }[]> = {};
-    for (const r of rs) {
-      const d = (districts[district(r)] ??= []);
+type Figure = { measure: string | null; basis: string | null; stage: string; year: number | null; column: string; value: number; unit: string | null; value_rp: number | null; table: string | null };
+type CodeEntry = { code: string; canonical_name: string; level: string; districts: Record<string, { document: string; kind: string | null; figures: Figure[] }[]> };
+
+/**
+ * Per code: its name, level, and for each district the figures printed for it, by document —
+ * gathered a document at a time (only figures with a code are kept, and only what codes.json shows).
+ */
+class CodeSummary {
+  private readonly byCode = new Map<string, CodeEntry>();
+
+  add(rows: LongRow[]): void {
+    for (const r of rows) {
+      if (!r.code) continue;
+      let e = this.byCode.get(r.code);
+      if (!e) this.byCode.set(r.code, (e = { code: r.code, canonical_name: r.canonical_name, level: r.level, districts: {} }));
+      const d = (e.districts[district(r)] ??= []);
       let doc = d.find((x) => x.document === r.source_file);
       if (!doc) d.push((doc = { document: r.source_file, kind: r.document_kind, figures: [] }));
       doc.figures.push({ measure: r.measure, basis: r.basis, stage: r.stage, year: r.year, column: r.column_key, value: r.value, unit: r.unit, value_rp: r.value_rp, table: r.table_label });
     }
-    return { code, canonical_name: rs[0].canonical_name, level: rs[0].level, districts };
-  });
+  }
+
+  /** The entries in code order. */
+  entries(): CodeEntry[] {
+    return [...this.byCode.values()].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
+  }
 }
 
 /** Every `.json` below the paths given (files as given, folders read recursively, the batch's own `_batch/` left out). */
@@ -76,33 +88,56 @@ export async function readDocument(file: string): Promise<{ doc: OutputDocument 
   return { doc: parsed.data };
 }
 
-/** The comparison of the extracted documents below `paths`, written into `dest`. */
+/**
+ * The comparison of the extracted documents below `paths`, written into `dest`. Two passes over
+ * the documents, one held at a time: the first finds which files are documents and the names
+ * each prints for its codes (each code gets one, NameVotes); the second writes their rows, with
+ * those names, to the long table's files as it goes. What is held whole is the per-code summary
+ * (codes.json), not the long table: memory grows with the coded figures, not with every row and
+ * its JSON and CSV text.
+ */
 export async function compareDocuments(paths: string[], dest: string): Promise<CompareResult> {
   const files = await documentFiles(paths);
-  const rows: LongRow[] = [];
   const skipped: CompareResult['skipped'] = [];
-  let documents = 0;
+  const documents: string[] = [];
+  const votes = new NameVotes();
   for (const f of files) {
     const r = await readDocument(f);
     if (!('doc' in r)) {
       skipped.push({ file: f, ...r });
       continue;
     }
-    documents++;
-    for (const row of longRows(r.doc)) rows.push(row);
+    documents.push(f);
+    votes.addDocument(longRows(r.doc));
   }
-  const names = harmonizeNames(rows);
+  const names = votes.names();
   await mkdir(dest, { recursive: true });
   const out = {
     jsonl: join(dest, 'comparison.jsonl'), csv: join(dest, 'comparison.csv'), codes: join(dest, 'codes.json'),
     datapackage: join(dest, 'datapackage.json'), schema: join(dest, OUTPUT_SCHEMA_FILE),
     duckdb: join(dest, 'comparison.duckdb'), parquet: join(dest, 'comparison.parquet'),
   };
-  await writeAtomic(out.jsonl, rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''));
-  await writeAtomic(out.csv, longTableCsv(rows));
-  await writeAtomic(out.codes, `${JSON.stringify(codeSummary(rows), null, 1)}\n`);
-  await writeAtomic(out.datapackage, `${JSON.stringify(dataPackage('comparison.csv', rows.length), null, 1)}\n`);
+  const [jsonl, csv] = await Promise.all([AtomicWriter.open(out.jsonl), AtomicWriter.open(out.csv)]);
+  await csv.write(longTableCsv([]));
+  const summary = new CodeSummary();
+  const districts = new Set<string>();
+  let rows = 0;
+  for (const f of documents) {
+    const r = await readDocument(f);
+    // a file changed between the passes is compared as it is now, if it is still a document
+    if (!('doc' in r)) continue;
+    const docRows = longRows(r.doc);
+    applyNames(docRows, names);
+    await jsonl.write(docRows.map((x) => `${JSON.stringify(x)}\n`).join(''));
+    await csv.write(docRows.length ? longTableCsv(docRows, false) : '');
+    summary.add(docRows);
+    for (const x of docRows) districts.add(district(x));
+    rows += docRows.length;
+  }
+  await Promise.all([jsonl.close(), csv.close()]);
+  await writeJsonArray(out.codes, summary.entries());
+  await writeAtomic(out.datapackage, `${JSON.stringify(dataPackage('comparison.csv', rows), null, 1)}\n`);
   await writeAtomic(out.schema, `${JSON.stringify(outputJsonSchema(), null, 1)}\n`);
   await loadWarehouse(out.jsonl, out.duckdb, out.parquet);
-  return { documents, skipped, rows: rows.length, codes: names.size, districts: [...new Set(rows.map(district))].sort(), files: Object.values(out) };
+  return { documents: documents.length, skipped, rows, codes: names.size, districts: [...districts].sort(), files: Object.values(out) };
 }

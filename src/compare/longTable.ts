@@ -64,9 +64,9 @@ export const LONG_COLUMNS: (keyof LongRow)[] = LONG_TABLE.map((c) => c.name);
 /** A row's district: region type and name, or its file where the document names none. */
 export const district = (r: LongRow) => [r.region_type, r.region_name].filter(Boolean).join(' ') || r.source_file;
 
-/** The long table as CSV, with its header row; booleans as `true` / `false`. */
-export function longTableCsv(rows: LongRow[]): string {
-  return stringify(rows, { header: true, columns: LONG_COLUMNS as string[], cast: { boolean: (b) => (b ? 'true' : 'false') } });
+/** The long table as CSV, with its header row (`header`: false for rows that follow others); booleans as `true` / `false`. */
+export function longTableCsv(rows: LongRow[], header = true): string {
+  return stringify(rows, { header, columns: LONG_COLUMNS as string[], cast: { boolean: (b) => (b ? 'true' : 'false') } });
 }
 
 export function longRows(doc: OutputDocument): LongRow[] {
@@ -126,24 +126,49 @@ export function longRows(doc: OutputDocument): LongRow[] {
 }
 
 /**
- * One name per code across all documents: the name most documents give it (ties: the longer,
- * which is usually the unabridged one). Rows without a code keep their own name.
+ * Votes for each code's one name across documents: how many documents print each name for it.
+ * Fed a document at a time, so that a comparison need not hold every row at once. Two documents
+ * are two votes even under one file name (districts' agencies name their files alike).
  */
-export function harmonizeNames(rows: LongRow[]): Map<string, string> {
-  const votes = new Map<string, Map<string, Set<string>>>();
-  for (const r of rows) {
-    if (!r.code) continue;
-    const byName = votes.get(r.code) ?? new Map<string, Set<string>>();
-    const docs = byName.get(r.canonical_name) ?? new Set<string>();
-    docs.add(r.source_file);
-    byName.set(r.canonical_name, docs);
-    votes.set(r.code, byName);
+export class NameVotes {
+  private readonly votes = new Map<string, Map<string, number>>();
+
+  /** The rows of one document: each name it prints for a code is one vote, however often printed. */
+  addDocument(rows: Iterable<LongRow>): void {
+    const seen = new Map<string, Set<string>>();
+    for (const r of rows) {
+      if (!r.code) continue;
+      const mine = seen.get(r.code) ?? new Set<string>();
+      if (mine.has(r.canonical_name)) continue;
+      mine.add(r.canonical_name);
+      seen.set(r.code, mine);
+      const byName = this.votes.get(r.code) ?? new Map<string, number>();
+      byName.set(r.canonical_name, (byName.get(r.canonical_name) ?? 0) + 1);
+      this.votes.set(r.code, byName);
+    }
   }
-  const names = new Map<string, string>();
-  for (const [code, byName] of votes) {
-    const best = [...byName].sort((a, b) => b[1].size - a[1].size || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0];
-    names.set(code, best[0]);
+
+  /** The name most documents give each code (ties: the longer, which is usually the unabridged one). */
+  names(): Map<string, string> {
+    const names = new Map<string, string>();
+    for (const [code, byName] of this.votes) {
+      const best = [...byName].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0];
+      names.set(code, best[0]);
+    }
+    return names;
   }
+}
+
+/** Each coded row given its code's one name; rows without a code keep their own name. */
+export function applyNames(rows: Iterable<LongRow>, names: Map<string, string>): void {
   for (const r of rows) if (r.code) r.canonical_name = names.get(r.code)!;
+}
+
+/** One name per code across documents (NameVotes), given to every row: `perDocument` holds each document's rows. */
+export function harmonizeNames(perDocument: LongRow[][]): Map<string, string> {
+  const votes = new NameVotes();
+  for (const rows of perDocument) votes.addDocument(rows);
+  const names = votes.names();
+  for (const rows of perDocument) applyNames(rows, names);
   return names;
 }

@@ -1,6 +1,6 @@
 // Outputs are written through a temporary file and a rename, so that a reader (or a run
 // killed part-way) never sees half a file.
-import { rename, writeFile } from 'node:fs/promises';
+import { open, rename, writeFile, type FileHandle } from 'node:fs/promises';
 
 /** The temporary name: `<path>.tmp-<pid>`; a later run removes those a killed run left. */
 export const TEMP_SUFFIX = /\.tmp-\d+$/;
@@ -9,4 +9,41 @@ export async function writeAtomic(path: string, text: string): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
   await writeFile(tmp, text);
   await rename(tmp, path);
+}
+
+/** A file written piece by piece under its temporary name, renamed into place when closed. */
+export class AtomicWriter {
+  private constructor(private readonly path: string, private readonly tmp: string, private readonly file: FileHandle) {}
+
+  static async open(path: string): Promise<AtomicWriter> {
+    const tmp = `${path}.tmp-${process.pid}`;
+    return new AtomicWriter(path, tmp, await open(tmp, 'w'));
+  }
+
+  async write(text: string): Promise<void> {
+    if (text !== '') await this.file.write(text);
+  }
+
+  async close(): Promise<void> {
+    await this.file.close();
+    await rename(this.tmp, this.path);
+  }
+}
+
+/**
+ * `JSON.stringify(items, null, 1)` and a newline, written an item at a time: an archive's
+ * summary is longer than the longest string JavaScript can hold.
+ */
+export async function writeJsonArray(path: string, items: unknown[]): Promise<void> {
+  const out = await AtomicWriter.open(path);
+  if (items.length === 0) await out.write('[]\n');
+  else {
+    await out.write('[\n');
+    for (let i = 0; i < items.length; i++) {
+      // each line of the item one level deeper (no JSON string holds a raw line break)
+      await out.write(`${JSON.stringify(items[i], null, 1).replace(/^/gm, ' ')}${i < items.length - 1 ? ',' : ''}\n`);
+    }
+    await out.write(']\n');
+  }
+  await out.close();
 }

@@ -72,7 +72,7 @@ export async function buildReport(paths: string[], dest: string): Promise<Report
   await copyAssets(dest);
   const entries: IndexEntry[] = [];
   const notRead: NotRead[] = [];
-  const rows: LongRow[] = [];
+  const perDocument: LongRow[][] = [];
   const taken = new Set<string>();
   const pages: string[] = [];
   for (const f of files) {
@@ -90,9 +90,10 @@ export async function buildReport(paths: string[], dest: string): Promise<Report
     await writeAtomic(out, documentPage(doc, { pdf }));
     pages.push(out);
     entries.push({ doc, href: `docs/${name}` });
-    rows.push(...longRows(doc));
+    perDocument.push(longRows(doc));
   }
-  harmonizeNames(rows);
+  harmonizeNames(perDocument);
+  const rows = perDocument.flat();
   const index = join(dest, 'index.html');
   await writeAtomic(index, indexPage(entries, notRead));
   await writeAtomic(join(dest, 'compare.html'), comparePage(comparisonData(rows)));

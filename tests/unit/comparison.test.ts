@@ -1,8 +1,13 @@
 // The comparison page's figures per code and district (src/report/comparison.ts), on rows shaped
 // as the long table gives them for a Renja Perubahan's evaluation and perubahan tables and a
-// Renstra's pendanaan table (figures as the Blitar and Jambi seeds print them for 1.06.01.2.02.0001).
+// Renstra's pendanaan table (figures as the Blitar and Jambi seeds print them for 1.06.01.2.02.0001);
+// the one name a code gets across documents; codes.json written an item at a time.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LongRow } from '../../src/compare/longTable.ts';
+import { harmonizeNames, type LongRow } from '../../src/compare/longTable.ts';
+import { writeJsonArray } from '../../src/emit/write.ts';
 import { comparisonData } from '../../src/report/comparison.ts';
 
 function row(over: Partial<LongRow>): LongRow {
@@ -44,5 +49,37 @@ describe('comparison figures', () => {
     expect(code.year).toBe(2024);
     expect(code.districts.find((d) => d.district === 'kota Jambi')).toMatchObject({ plan: null, renstra: 5_721_095_317 });
     expect(data.coverage['1.06.01.2.02.0001']).toEqual({ 'kabupaten Blitar': 7, 'kota Jambi': 2 });
+  });
+});
+
+describe("a code's one name across documents", () => {
+  const named = (name: string, source_file: string) => row({ canonical_name: name, name, source_file });
+  it('is the name most documents print: two documents under one file name are two votes, a name printed again in one document is one', () => {
+    // the abridged name is printed by two districts' documents that their agencies named alike;
+    // the full name by one document, on three rows
+    const full = 'Penyediaan Gaji dan Tunjangan ASN';
+    const abridged = 'Penyediaan Gaji dan Tunjangan';
+    const perDocument = [
+      [named(full, 'renja-2024.pdf'), named(full, 'renja-2024.pdf'), named(full, 'renja-2024.pdf')],
+      [named(abridged, 'renja.pdf')],
+      [named(abridged, 'renja.pdf')],
+    ];
+    const names = harmonizeNames(perDocument);
+    expect(names.get('1.06.01.2.02.0001')).toBe(abridged);
+    expect(perDocument.flat().map((r) => r.canonical_name)).toEqual(Array(5).fill(abridged));
+    // one vote each: the longer name, usually the unabridged one, wins the tie
+    expect(harmonizeNames([[named(abridged, 'a.pdf')], [named(full, 'b.pdf')]]).get('1.06.01.2.02.0001')).toBe(full);
+  });
+});
+
+describe('a JSON array written an item at a time', () => {
+  it('has the bytes JSON.stringify gives the whole array (one-space indent, a final newline)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'json-array-'));
+    const arrays: unknown[][] = [[], [1], [{ a: 'a line\nbreak and "quotes"', b: [1, { c: null }], d: {}, e: [] }, 'text', [], {}, [[2, 3]]]];
+    for (const [k, items] of arrays.entries()) {
+      const path = join(dir, `${k}.json`);
+      await writeJsonArray(path, items);
+      expect(readFileSync(path, 'utf8')).toBe(`${JSON.stringify(items, null, 1)}\n`);
+    }
   });
 });
