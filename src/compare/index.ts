@@ -10,7 +10,8 @@ import { OutputDocument } from '../emit/schema.js';
 import { outputJsonSchema } from '../emit/jsonSchema.js';
 import { AtomicWriter, writeAtomic, writeJsonArray } from '../emit/write.js';
 import { dataPackage, OUTPUT_SCHEMA_FILE } from './datapackage.js';
-import { applyNames, district, longRows, longTableCsv, NameVotes, type LongRow } from './longTable.js';
+import { CodeSummary } from './codeSummary.js';
+import { applyNames, district, longRows, longTableCsv, NameVotes } from './longTable.js';
 import { loadWarehouse } from './warehouse.js';
 
 export interface Skipped {
@@ -28,34 +29,6 @@ export interface CompareResult {
   files: string[];
 }
 
-
-type Figure = { measure: string | null; basis: string | null; stage: string; year: number | null; column: string; value: number; unit: string | null; value_rp: number | null; table: string | null };
-type CodeEntry = { code: string; canonical_name: string; level: string; districts: Record<string, { document: string; kind: string | null; figures: Figure[] }[]> };
-
-/**
- * Per code: its name, level, and for each district the figures printed for it, by document —
- * gathered a document at a time (only figures with a code are kept, and only what codes.json shows).
- */
-class CodeSummary {
-  private readonly byCode = new Map<string, CodeEntry>();
-
-  add(rows: LongRow[]): void {
-    for (const r of rows) {
-      if (!r.code) continue;
-      let e = this.byCode.get(r.code);
-      if (!e) this.byCode.set(r.code, (e = { code: r.code, canonical_name: r.canonical_name, level: r.level, districts: {} }));
-      const d = (e.districts[district(r)] ??= []);
-      let doc = d.find((x) => x.document === r.source_file);
-      if (!doc) d.push((doc = { document: r.source_file, kind: r.document_kind, figures: [] }));
-      doc.figures.push({ measure: r.measure, basis: r.basis, stage: r.stage, year: r.year, column: r.column_key, value: r.value, unit: r.unit, value_rp: r.value_rp, table: r.table_label });
-    }
-  }
-
-  /** The entries in code order. */
-  entries(): CodeEntry[] {
-    return [...this.byCode.values()].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
-  }
-}
 
 /** Every `.json` below the paths given (files as given, folders read recursively, the batch's own `_batch/` left out). */
 export async function documentFiles(paths: string[]): Promise<string[]> {
@@ -92,9 +65,9 @@ export async function readDocument(file: string): Promise<{ doc: OutputDocument 
  * The comparison of the extracted documents below `paths`, written into `dest`. Two passes over
  * the documents, one held at a time: the first finds which files are documents and the names
  * each prints for its codes (each code gets one, NameVotes); the second writes their rows, with
- * those names, to the long table's files as it goes. What is held whole is the per-code summary
- * (codes.json), not the long table: memory grows with the coded figures, not with every row and
- * its JSON and CSV text.
+ * those names, to the long table's files as it goes, and each coded figure to its code's file on
+ * disk, from which codes.json is written a code at a time: memory holds one document, or one
+ * code's figures, not the archive.
  */
 export async function compareDocuments(paths: string[], dest: string): Promise<CompareResult> {
   const files = await documentFiles(paths);
@@ -119,23 +92,27 @@ export async function compareDocuments(paths: string[], dest: string): Promise<C
   };
   const [jsonl, csv] = await Promise.all([AtomicWriter.open(out.jsonl), AtomicWriter.open(out.csv)]);
   await csv.write(longTableCsv([]));
-  const summary = new CodeSummary();
+  const summary = await CodeSummary.create();
   const districts = new Set<string>();
   let rows = 0;
-  for (const f of documents) {
-    const r = await readDocument(f);
-    // a file changed between the passes is compared as it is now, if it is still a document
-    if (!('doc' in r)) continue;
-    const docRows = longRows(r.doc);
-    applyNames(docRows, names);
-    await jsonl.write(docRows.map((x) => `${JSON.stringify(x)}\n`).join(''));
-    await csv.write(docRows.length ? longTableCsv(docRows, false) : '');
-    summary.add(docRows);
-    for (const x of docRows) districts.add(district(x));
-    rows += docRows.length;
+  try {
+    for (const f of documents) {
+      const r = await readDocument(f);
+      // a file changed between the passes is compared as it is now, if it is still a document
+      if (!('doc' in r)) continue;
+      const docRows = longRows(r.doc);
+      applyNames(docRows, names);
+      await jsonl.write(docRows.map((x) => `${JSON.stringify(x)}\n`).join(''));
+      await csv.write(docRows.length ? longTableCsv(docRows, false) : '');
+      await summary.add(docRows);
+      for (const x of docRows) districts.add(district(x));
+      rows += docRows.length;
+    }
+    await Promise.all([jsonl.close(), csv.close()]);
+    await writeJsonArray(out.codes, summary.entries());
+  } finally {
+    await summary.close();
   }
-  await Promise.all([jsonl.close(), csv.close()]);
-  await writeJsonArray(out.codes, summary.entries());
   await writeAtomic(out.datapackage, `${JSON.stringify(dataPackage('comparison.csv', rows), null, 1)}\n`);
   await writeAtomic(out.schema, `${JSON.stringify(outputJsonSchema(), null, 1)}\n`);
   await loadWarehouse(out.jsonl, out.duckdb, out.parquet);

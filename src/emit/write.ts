@@ -34,16 +34,14 @@ export class AtomicWriter {
  * `JSON.stringify(items, null, 1)` and a newline, written an item at a time: an archive's
  * summary is longer than the longest string JavaScript can hold.
  */
-export async function writeJsonArray(path: string, items: unknown[]): Promise<void> {
+export async function writeJsonArray(path: string, items: Iterable<unknown> | AsyncIterable<unknown>): Promise<void> {
   const out = await AtomicWriter.open(path);
-  if (items.length === 0) await out.write('[]\n');
-  else {
-    await out.write('[\n');
-    for (let i = 0; i < items.length; i++) {
-      // each line of the item one level deeper (no JSON string holds a raw line break)
-      await out.write(`${JSON.stringify(items[i], null, 1).replace(/^/gm, ' ')}${i < items.length - 1 ? ',' : ''}\n`);
-    }
-    await out.write(']\n');
+  let first = true;
+  for await (const item of items) {
+    // each line of the item one level deeper (no JSON string holds a raw line break)
+    await out.write(`${first ? '[\n' : ',\n'}${JSON.stringify(item, null, 1).replace(/^/gm, ' ')}`);
+    first = false;
   }
+  await out.write(first ? '[]\n' : '\n]\n');
   await out.close();
 }

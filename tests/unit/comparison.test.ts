@@ -1,12 +1,15 @@
 // The comparison page's figures per code and district (src/report/comparison.ts), on rows shaped
 // as the long table gives them for a Renja Perubahan's evaluation and perubahan tables and a
 // Renstra's pendanaan table (figures as the Blitar and Jambi seeds print them for 1.06.01.2.02.0001);
-// the one name a code gets across documents; codes.json written an item at a time.
+// the one name a code gets across documents; codes.json gathered on disk per code and written an
+// item at a time.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CodeSummary } from '../../src/compare/codeSummary.ts';
 import { harmonizeNames, type LongRow } from '../../src/compare/longTable.ts';
+import { SpilledGroups } from '../../src/compare/spill.ts';
 import { writeJsonArray } from '../../src/emit/write.ts';
 import { comparisonData } from '../../src/report/comparison.ts';
 
@@ -81,5 +84,39 @@ describe('a JSON array written an item at a time', () => {
       await writeJsonArray(path, items);
       expect(readFileSync(path, 'utf8')).toBe(`${JSON.stringify(items, null, 1)}\n`);
     }
+  });
+});
+
+describe('figures kept on disk per code', () => {
+  it('gives each key its lines in the order added, across several flushes, and removes its files', async () => {
+    const groups = await SpilledGroups.create(10); // a flush every ten characters: most adds write out
+    const added: [string, string][] = [['b', '1'], ['a', 'one line'], ['b', '2 "quoted"'], ['c', 'x'], ['a', 'two lines'], ['b', '3']];
+    for (const [k, line] of added) await groups.add(k, line);
+    expect(groups.keys()).toEqual(['b', 'a', 'c']);
+    expect(await groups.lines('b')).toEqual(['1', '2 "quoted"', '3']);
+    expect(await groups.lines('a')).toEqual(['one line', 'two lines']);
+    expect(await groups.lines('none')).toEqual([]);
+    await groups.remove();
+    await expect(groups.lines('b')).rejects.toThrow(/ENOENT/);
+  });
+
+  it("codes.json's entries: codes in numeric order, each with its first row's name and level, figures by district and document as printed", async () => {
+    const summary = await CodeSummary.create();
+    const jambi = { region_type: 'kota', region_name: 'Jambi' };
+    await summary.add([
+      row({ code: '1.06.10', level: 'program', canonical_name: 'Program Sepuluh', value: 1, source_file: 'a.pdf' }),
+      row({ code: '1.06.9', level: 'program', canonical_name: 'Program Sembilan', value: 2, source_file: 'a.pdf' }),
+      row({ code: '1.06.10', level: 'program', canonical_name: 'Program Sepuluh', value: 3, source_file: 'a.pdf', column_key: 'c2' }),
+      row({ code: null, value: 99 }),
+    ]);
+    await summary.add([row({ code: '1.06.10', level: 'program', canonical_name: 'Program Sepuluh', value: 4, source_file: 'b.pdf', ...jambi })]);
+    const entries = [];
+    for await (const e of summary.entries()) entries.push(e);
+    await summary.close();
+    expect(entries.map((e) => [e.code, e.canonical_name, e.level])).toEqual([['1.06.9', 'Program Sembilan', 'program'], ['1.06.10', 'Program Sepuluh', 'program']]);
+    const ten = entries[1].districts;
+    expect(Object.keys(ten)).toEqual(['kabupaten Blitar', 'kota Jambi']);
+    expect(ten['kabupaten Blitar'].map((d) => [d.document, d.figures.map((f) => [f.column, f.value])])).toEqual([['a.pdf', [['c1', 1], ['c2', 3]]]]);
+    expect(ten['kota Jambi'][0]).toMatchObject({ document: 'b.pdf', kind: 'renja_perubahan', figures: [{ value: 4, stage: 'rencana', unit: 'Rp' }] });
   });
 });
