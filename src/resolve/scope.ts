@@ -8,7 +8,7 @@
 //   from the nomenclature.
 
 import type { LayoutLine } from '../model.js';
-import { perObject } from '../memo.js';
+import { Memo, perObject } from '../memo.js';
 import { bidangOf, canonicalCode } from '../nomenclature/code.js';
 import { LATEST_REVISION, loadNomenclature, REVISIONS, revisionForYear, type Nomenclature, type RevisionId } from '../nomenclature/index.js';
 import { Tally } from '../tally.js';
@@ -31,6 +31,9 @@ export interface CodeScope {
   /** the nomenclature's codes and names of the bidang list; null when there is none */
   names: NomenclatureNames | null;
 }
+
+// bidang lists whose names are kept: an archive's agencies read against a few dozen lists
+const MAX_BIDANG_LISTS = 200;
 
 /** The first year of the Kepmendagri scheme: budgets from 2020 on (Permendagri 90/2019). */
 export const FIRST_KEPMENDAGRI_YEAR = 2020;
@@ -195,5 +198,13 @@ export function codeScope(o: { lines: LayoutLine[]; year: number | null; agency:
   const bidangs = list.map((code) => ({ code, name: n.get(code)?.name ?? '', source }));
   // support items from the revision in force, or the latest where it lists none (050-5889/2021)
   const penunjang = n.has('X.XX.01') ? n : loadNomenclature(LATEST_REVISION);
-  return { system, revision, bidangs, names: bidangs.length ? new NomenclatureNames(n, list, penunjang, o.clearLead) : null };
+  return { system, revision, bidangs, names: bidangs.length ? namesOf(n, list, penunjang, o.clearLead) : null };
+}
+
+// the names of a bidang list, walked out of the nomenclature once (a social agency's documents
+// all read against 1.06): built per document it was a tenth of a small document's time
+const bidangNames = new Memo<string, NomenclatureNames>(MAX_BIDANG_LISTS);
+
+function namesOf(n: Nomenclature, list: string[], penunjang: Nomenclature, clearLead?: number): NomenclatureNames {
+  return bidangNames.get([n.revision, penunjang.revision, clearLead ?? '', ...list].join('|'), () => new NomenclatureNames(n, list, penunjang, clearLead));
 }
