@@ -78,10 +78,41 @@ export class AkinCodes {
 
 const INDICATOR_START = new RegExp(`\\s(${INDICATOR_LEAD})\\b`);
 
+/**
+ * The name words of a code's lineage — the code, the codes above it and those under it (`1.06.01`
+ * is above `1.06.01.2.01`) — found by the code's prefixes and a range of the sorted codes, not by
+ * holding every name of the document against every row.
+ */
+class LineageWords {
+  private readonly sorted: string[];
+
+  constructor(private readonly words: Map<string, string[]>) {
+    this.sorted = [...words.keys()].sort();
+  }
+
+  of(code: string): string[] {
+    const out: string[] = [...(this.words.get(code) ?? [])];
+    // above: each prefix of the code that ends before one of its stops
+    for (let i = code.indexOf('.'); i > 0; i = code.indexOf('.', i + 1)) out.push(...(this.words.get(code.slice(0, i)) ?? []));
+    // under: the codes that start with `code.`, one run of the sorted codes
+    const head = `${code}.`;
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid] < head) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < this.sorted.length && this.sorted[k].startsWith(head); k++) out.push(...this.words.get(this.sorted[k])!);
+    return out;
+  }
+}
+
 export function checkIndicators(views: TableView[], names: Map<string, string>, out: DocWarning[]): void {
   const byIndicator = new Map<string, { row: LogicalRow; view: TableView }[]>();
   const words = new Map([...names].map(([c, n]) => [c, content(n)]));
   const akinCodes = new AkinCodes(words);
+  const lineages = new LineageWords(words);
   // each name's place in the document's order, which settles a tie
   const order = new Map([...words.keys()].map((c, i) => [c, i]));
   for (const view of views) {
@@ -92,7 +123,7 @@ export function checkIndicators(views: TableView[], names: Map<string, string>, 
       list.push({ row, view });
       byIndicator.set(key, list);
       spill(view, row, out);
-      foreign(view, row, names, words, akinCodes, order, out);
+      foreign(view, row, names, lineages, akinCodes, order, out);
     }
   }
   for (const list of byIndicator.values()) {
@@ -121,7 +152,7 @@ function spill(view: TableView, row: LogicalRow, out: DocWarning[]): void {
 }
 
 /** The indicator names another code's subject and nothing of its own. */
-function foreign(view: TableView, row: LogicalRow, names: Map<string, string>, nameWords: Map<string, string[]>, akinCodes: AkinCodes, order: Map<string, number>, out: DocWarning[]): void {
+function foreign(view: TableView, row: LogicalRow, names: Map<string, string>, lineages: LineageWords, akinCodes: AkinCodes, order: Map<string, number>, out: DocWarning[]): void {
   const words = content(row.indicator!);
   if (words.length < 2) return;
   // the row's own subject: its name and the names of the codes above and below it
@@ -129,8 +160,7 @@ function foreign(view: TableView, row: LogicalRow, names: Map<string, string>, n
   // the code itself, a code under it or one above it (`x.startsWith(y + '.')`, without building the string)
   const under = (x: string, y: string) => x.length > y.length && x[y.length] === '.' && x.startsWith(y);
   const lineage = (c: string) => c === code || under(c, code) || under(code, c);
-  const own = content(row.name);
-  for (const [c, w] of nameWords) if (lineage(c)) own.push(...w);
+  const own = [...content(row.name), ...lineages.of(code)];
   if (overlap(words, own) > 0) return;
   // overlap(words, another name's words) for every other name that has any, told by the codes
   // akin to each word; a name none of them is akin to shares nothing
