@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { district, harmonizeNames, longRows, type LongRow } from './compare/longTable.js';
 import type { OutputDocument } from './emit/schema.js';
+import type { CompareResult } from './compare/index.js';
 import { InputError } from './load/text.js';
 import { closeOcr } from './ocr/engine.js';
 import { parsePageRanges } from './pageRanges.js';
@@ -174,6 +175,19 @@ export interface Comparison {
   /** the districts (region type and name; the file where a document names none) compared */
   districts: string[];
 }
+
+/**
+ * Output files (or folders of them) → the comparison's files in `dest`, as `kinerja-compare`
+ * writes them: the long table as JSON Lines, CSV (with its datapackage.json), a DuckDB database
+ * and Parquet, and codes.json. The documents are read one at a time: an archive's outputs need
+ * not fit in memory, as the documents given to `compare` must.
+ */
+export async function compareFiles(paths: string[], dest: string): Promise<CompareResult> {
+  const { compareDocuments } = await import('./compare/index.js');
+  return compareDocuments(paths, dest);
+}
+
+export type { CompareResult } from './compare/index.js';
 
 /** Outputs of `extract` → the long table that compares districts (as `kinerja-compare` writes it). */
 export function compare(documents: OutputDocument[]): Comparison {

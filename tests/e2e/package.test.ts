@@ -33,23 +33,34 @@ describe('the installed package', () => {
     expect(files.filter((f) => /^(src|tests|samples|scripts)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
   });
 
-  it('imports with plain node: extract a seed, compare it, read the JSON Schema, and read the seed the same with the memos dropped', () => {
+  it('imports with plain node: extract a seed, compare it in memory and from its file, read the JSON Schema, and read the seed the same with the memos dropped', () => {
     requireShared();
     const seed = join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith('003'))!);
     const r = node(`
-      import { extract, compare, clearMemos, closeOcr } from 'kinerja-extract';
+      import { extract, compare, compareFiles, clearMemos, closeOcr } from 'kinerja-extract';
       import schema from 'kinerja-extract/schema' with { type: 'json' };
+      import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+      import { tmpdir } from 'node:os';
+      import { join } from 'node:path';
       const doc = await extract(${JSON.stringify(seed)});
+      // the comparison's files from outputs on disk, as kinerja-compare writes them
+      const outputs = mkdtempSync(join(tmpdir(), 'outputs-'));
+      writeFileSync(join(outputs, 'seed.json'), JSON.stringify(doc));
+      const dest = mkdtempSync(join(tmpdir(), 'comparison-'));
+      const files = await compareFiles([outputs], dest);
+      const written = ['comparison.jsonl', 'comparison.csv', 'codes.json', 'comparison.duckdb', 'comparison.parquet'].every((f) => existsSync(join(dest, f)));
       clearMemos();
       const again = JSON.stringify(await extract(${JSON.stringify(seed)})) === JSON.stringify(doc);
       const bad = await extract(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]), { name: 'broken.pdf' });
       const { rows } = compare([doc]);
       await closeOcr();
-      console.log(JSON.stringify({ status: doc.status, records: doc.records.length, coded: doc.records.filter((x) => x.code).length, bad: bad.status, again, rows: rows.length, schema: schema.type, required: schema.required }));
+      console.log(JSON.stringify({ status: doc.status, records: doc.records.length, coded: doc.records.filter((x) => x.code).length, bad: bad.status, again, rows: rows.length, schema: schema.type, required: schema.required, fileRows: files.rows, fileDocuments: files.documents, written }));
     `);
     expect(r.status, r.stderr).toBe(0);
     const got = JSON.parse(r.stdout);
-    expect(got).toMatchObject({ status: 'ok', bad: 'failed', again: true, schema: 'object' });
+    expect(got).toMatchObject({ status: 'ok', bad: 'failed', again: true, schema: 'object', fileDocuments: 1, written: true });
+    // the files hold the long table compare() gives in memory
+    expect(got.fileRows).toBe(got.rows);
     expect(got.coded).toBeGreaterThan(100);
     expect(got.rows).toBeGreaterThan(got.records);
     expect(got.required).toEqual(expect.arrayContaining(['source', 'document', 'tables', 'records', 'warnings']));
