@@ -61,18 +61,10 @@ export async function readDocument(file: string): Promise<{ doc: OutputDocument 
   return { doc: parsed.data };
 }
 
-/**
- * The comparison of the extracted documents below `paths`, written into `dest`. Two passes over
- * the documents, one held at a time: the first finds which files are documents and the names
- * each prints for its codes (each code gets one, NameVotes); the second writes their rows, with
- * those names, to the long table's files as it goes, and each coded figure to its code's file on
- * disk, from which codes.json is written a code at a time: memory holds one document, or one
- * code's figures, not the archive.
- */
-export async function compareDocuments(paths: string[], dest: string): Promise<CompareResult> {
-  const files = await documentFiles(paths);
-  const skipped: CompareResult['skipped'] = [];
+/** The first pass: which files are documents (the rest with their reasons), and each code's one name. */
+async function voteNames(files: string[]): Promise<{ documents: string[]; skipped: Skipped[]; names: Map<string, string> }> {
   const documents: string[] = [];
+  const skipped: Skipped[] = [];
   const votes = new NameVotes();
   for (const f of files) {
     const r = await readDocument(f);
@@ -83,13 +75,15 @@ export async function compareDocuments(paths: string[], dest: string): Promise<C
     documents.push(f);
     votes.addDocument(longRows(r.doc));
   }
-  const names = votes.names();
-  await mkdir(dest, { recursive: true });
-  const out = {
-    jsonl: join(dest, 'comparison.jsonl'), csv: join(dest, 'comparison.csv'), codes: join(dest, 'codes.json'),
-    datapackage: join(dest, 'datapackage.json'), schema: join(dest, OUTPUT_SCHEMA_FILE),
-    duckdb: join(dest, 'comparison.duckdb'), parquet: join(dest, 'comparison.parquet'),
-  };
+  return { documents, skipped, names: votes.names() };
+}
+
+/**
+ * The second pass: each document's rows, with the names agreed, appended to the JSON Lines and
+ * CSV files, and its coded figures to their codes' files on disk, from which codes.json is
+ * written a code at a time.
+ */
+async function writeLongTable(documents: string[], names: Map<string, string>, out: { jsonl: string; csv: string; codes: string }): Promise<{ rows: number; districts: Set<string> }> {
   const [jsonl, csv] = await Promise.all([AtomicWriter.open(out.jsonl), AtomicWriter.open(out.csv)]);
   await csv.write(longTableCsv([]));
   const summary = await CodeSummary.create();
@@ -113,6 +107,23 @@ export async function compareDocuments(paths: string[], dest: string): Promise<C
   } finally {
     await summary.close();
   }
+  return { rows, districts };
+}
+
+/**
+ * The comparison of the extracted documents below `paths`, written into `dest`, in two passes
+ * over the documents, one held at a time (memory holds one document, or one code's figures, not
+ * the archive).
+ */
+export async function compareDocuments(paths: string[], dest: string): Promise<CompareResult> {
+  const { documents, skipped, names } = await voteNames(await documentFiles(paths));
+  await mkdir(dest, { recursive: true });
+  const out = {
+    jsonl: join(dest, 'comparison.jsonl'), csv: join(dest, 'comparison.csv'), codes: join(dest, 'codes.json'),
+    datapackage: join(dest, 'datapackage.json'), schema: join(dest, OUTPUT_SCHEMA_FILE),
+    duckdb: join(dest, 'comparison.duckdb'), parquet: join(dest, 'comparison.parquet'),
+  };
+  const { rows, districts } = await writeLongTable(documents, names, out);
   await writeAtomic(out.datapackage, `${JSON.stringify(dataPackage('comparison.csv', rows), null, 1)}\n`);
   await writeAtomic(out.schema, `${JSON.stringify(outputJsonSchema(), null, 1)}\n`);
   await loadWarehouse(out.jsonl, out.duckdb, out.parquet);

@@ -159,9 +159,9 @@ export class NameVotes {
   }
 }
 
-/** Each coded row given its code's one name; rows without a code keep their own name. */
+/** Each coded row given its code's one name; rows without a code, or with one no vote named, keep their own. */
 export function applyNames(rows: Iterable<LongRow>, names: Map<string, string>): void {
-  for (const r of rows) if (r.code) r.canonical_name = names.get(r.code)!;
+  for (const r of rows) if (r.code) r.canonical_name = names.get(r.code) ?? r.canonical_name;
 }
 
 /** One name per code across documents (NameVotes), given to every row: `perDocument` holds each document's rows. */
