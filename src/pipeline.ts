@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { layoutPages } from './layout/page.js';
-import { ocrEngine } from './ocr/engine.js';
+import { ocrEngine, type OcrEngine } from './ocr/engine.js';
 import { ocrPageSummary } from './ocr/words.js';
 import { MARKUP_EXTENSIONS, TEXT_EXTENSIONS } from './load/formats.js';
 import { decodeText, InputError, loadText } from './load/text.js';
@@ -60,6 +60,11 @@ export async function loadDocument(path: string, bytes?: Buffer, o: ExtractOptio
   throw new InputError(`unsupported input type '${ext || '(none)'}' (expected .txt, .md, .pdf, .html, .xhtml, .hocr or ALTO .xml)`, 'unsupported');
 }
 
+/** The thread's OCR engine for the settings' languages, started when first asked for; none under `--ocr never`. */
+function engineFor(o: ExtractOptions, settings: Settings): (() => OcrEngine) | undefined {
+  return o.ocr === 'never' ? undefined : () => ocrEngine(settings.ocr.languages);
+}
+
 /** HTML or XHTML (tables), or OCR made elsewhere (hOCR, ALTO): told apart by what the file holds. */
 async function loadMarkup(path: string, buf: Buffer, o: ExtractOptions): Promise<LoadedDocument> {
   const settings = o.settings ?? DEFAULT_SETTINGS;
@@ -67,7 +72,7 @@ async function loadMarkup(path: string, buf: Buffer, o: ExtractOptions): Promise
   const root = parseXml(decodeText(buf).text, 'HTML/XML');
   const { loadOcrXml, ocrXmlPages } = await import('./load/ocrXml.js');
   const ocr = ocrXmlPages(root, settings.ocr.external_dpi);
-  if (ocr) return loadOcrXml(path, buf, ocr, settings, o.ocr === 'never' ? undefined : () => ocrEngine(settings.ocr.languages));
+  if (ocr) return loadOcrXml(path, buf, ocr, settings, engineFor(o, settings));
   if (extname(path).toLowerCase() === '.xml') throw new InputError('an XML file that is neither hOCR nor ALTO', 'unsupported');
   const { loadHtml } = await import('./load/html.js');
   return loadHtml(path, buf, root);
@@ -84,7 +89,7 @@ async function loadPdf(path: string, bytes: Buffer | undefined, o: ExtractOption
   // pdf.js is loaded for PDFs only: a text conversion does not wait for it
   const { readPdf } = await import('./load/pdf.js');
   const pages = await readPdf(new Uint8Array(buf), file, {
-    ocr: o.ocr === 'never' ? undefined : () => ocrEngine(settings.ocr.languages), ocrAll: o.ocr === 'always', pages: o.pages, password: o.password,
+    ocr: engineFor(o, settings), ocrAll: o.ocr === 'always', pages: o.pages, password: o.password,
     limits: settings.limits, onPages: o.onPages, thinFill: settings.layout.thin_fill_pt, ocrSettings: settings.ocr, signal: o.signal,
   });
   const lines = layoutPages(pages, settings.layout);

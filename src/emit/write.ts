@@ -5,8 +5,10 @@ import { open, rename, writeFile, type FileHandle } from 'node:fs/promises';
 /** The temporary name: `<path>.tmp-<pid>`; a later run removes those a killed run left. */
 export const TEMP_SUFFIX = /\.tmp-\d+$/;
 
+const tempName = (path: string) => `${path}.tmp-${process.pid}`;
+
 export async function writeAtomic(path: string, text: string): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
+  const tmp = tempName(path);
   await writeFile(tmp, text);
   await rename(tmp, path);
 }
@@ -16,7 +18,7 @@ export class AtomicWriter {
   private constructor(private readonly path: string, private readonly tmp: string, private readonly file: FileHandle) {}
 
   static async open(path: string): Promise<AtomicWriter> {
-    const tmp = `${path}.tmp-${process.pid}`;
+    const tmp = tempName(path);
     return new AtomicWriter(path, tmp, await open(tmp, 'w'));
   }
 

@@ -57,7 +57,6 @@ export class OcrEngine {
   }
 
   private async start(): Promise<Scheduler> {
-    const scheduler = (await tesseract()).createScheduler();
     // PSM 11 (sparse text: every word with its box, no page segmentation): the layout stage
     // builds lines and columns itself. On the scanned samples it gives 0.58 keyed value recall,
     // against 0.29 for PSM 3 (automatic segmentation, which drops whole table columns), 0.28 for
@@ -66,8 +65,14 @@ export class OcrEngine {
     // the rereads' workers start beside the page pass's: a page read is read again in part
     // (figures, short tokens) right after, and a worker takes some 0.4 s to start
     this.startRereadWorkers();
-    await Promise.all(Array.from({ length: this.workers }, async () => scheduler.addWorker(await this.newWorker(psm))));
-    this.scheduler = scheduler;
+    this.scheduler = await this.pool(psm);
+    return this.scheduler;
+  }
+
+  /** A scheduler of as many workers as the page pass has, reading with these parameters. */
+  private async pool(psm: string, whitelist?: string, languages?: string): Promise<Scheduler> {
+    const scheduler = (await tesseract()).createScheduler();
+    await Promise.all(Array.from({ length: this.workers }, async () => scheduler.addWorker(await this.newWorker(psm, whitelist, languages))));
     return scheduler;
   }
 
@@ -87,11 +92,7 @@ export class OcrEngine {
     // English only: digits are the same in both languages, and the Indonesian model reads a
     // figure's leading 7 as 1 where the English one does not (measured on Liberation Sans at 300 dpi)
     const languages = this.tessdata.languages.includes('eng') ? 'eng' : this.tessdata.languages;
-    this.figureReaders ??= (async () => {
-      const scheduler = (await tesseract()).createScheduler();
-      await Promise.all(Array.from({ length: this.workers }, async () => scheduler.addWorker(await this.newWorker('6', FIGURE_CHARS, languages))));
-      return scheduler;
-    })();
+    this.figureReaders ??= this.pool('6', FIGURE_CHARS, languages);
     return this.figureReaders;
   }
 

@@ -2,6 +2,7 @@
 // printed names are kept), figures that should agree and do not, and figures of one year
 // repeated as another year's (copy-forward).
 
+import { groupBy } from '../groupBy.js';
 import { SOURCE_OF_REASON, type DocWarning, type LogicalRow } from '../model.js';
 import { perObject } from '../memo.js';
 import { normName } from '../normalize/text.js';
@@ -89,12 +90,7 @@ type Pair = { a: Figures; b: Figures; shared: string[]; same: number };
 export const agreeingPairs = perObject((views: TableView[]): Pair[] => {
   const cols = views.flatMap(comparable).map((c) => ({ c, f: figures(c) }));
   // each table's columns, gathered once: a long document has many tables, each paired with every other
-  const byTable = new Map<TableView, Figures[]>();
-  for (const x of cols) {
-    const list = byTable.get(x.c.view);
-    if (list) list.push(x);
-    else byTable.set(x.c.view, [x]);
-  }
+  const byTable = groupBy(cols, (x) => x.c.view);
   // each column's best partner in each table, worked out once (the pairing asks both ways)
   const partners = new Map<Figures, Map<TableView, ReturnType<typeof bestPartner>>>();
   const partner = (a: Figures, view: TableView) => {

@@ -79,32 +79,40 @@ export class AkinCodes {
 const INDICATOR_START = new RegExp(`\\s(${INDICATOR_LEAD})\\b`);
 
 /**
- * The name words of a code's lineage — the code, the codes above it and those under it (`1.06.01`
+ * The named codes of a code's lineage — the code, the codes above it and those under it (`1.06.01`
  * is above `1.06.01.2.01`) — found by the code's prefixes and a range of the sorted codes, not by
  * holding every name of the document against every row.
  */
-class LineageWords {
+class Lineages {
+  private readonly named: Set<string>;
   private readonly sorted: string[];
 
-  constructor(private readonly words: Map<string, string[]>) {
-    this.sorted = [...words.keys()].sort();
+  constructor(named: Iterable<string>) {
+    this.named = new Set(named);
+    this.sorted = [...this.named].sort();
   }
 
-  of(code: string): string[] {
-    const out: string[] = [...(this.words.get(code) ?? [])];
+  of(code: string): Set<string> {
+    const out = new Set<string>();
+    if (this.named.has(code)) out.add(code);
     // above: each prefix of the code that ends before one of its stops
-    for (let i = code.indexOf('.'); i > 0; i = code.indexOf('.', i + 1)) out.push(...(this.words.get(code.slice(0, i)) ?? []));
+    for (let i = code.indexOf('.'); i > 0; i = code.indexOf('.', i + 1)) if (this.named.has(code.slice(0, i))) out.add(code.slice(0, i));
     // under: the codes that start with `code.`, one run of the sorted codes
     const head = `${code}.`;
+    for (let k = this.firstFrom(head); k < this.sorted.length && this.sorted[k].startsWith(head); k++) out.add(this.sorted[k]);
+    return out;
+  }
+
+  /** The index of the first sorted code not before `c`. */
+  private firstFrom(c: string): number {
     let lo = 0;
     let hi = this.sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.sorted[mid] < head) lo = mid + 1;
+      if (this.sorted[mid] < c) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < this.sorted.length && this.sorted[k].startsWith(head); k++) out.push(...this.words.get(this.sorted[k])!);
-    return out;
+    return lo;
   }
 }
 
@@ -112,7 +120,7 @@ export function checkIndicators(views: TableView[], names: Map<string, string>, 
   const byIndicator = new Map<string, { row: LogicalRow; view: TableView }[]>();
   const words = new Map([...names].map(([c, n]) => [c, content(n)]));
   const akinCodes = new AkinCodes(words);
-  const lineages = new LineageWords(words);
+  const lineages = new Lineages(words.keys());
   // each name's place in the document's order, which settles a tie
   const order = new Map([...words.keys()].map((c, i) => [c, i]));
   for (const view of views) {
@@ -123,7 +131,7 @@ export function checkIndicators(views: TableView[], names: Map<string, string>, 
       list.push({ row, view });
       byIndicator.set(key, list);
       spill(view, row, out);
-      foreign(view, row, names, lineages, akinCodes, order, out);
+      foreign(view, row, names, words, lineages, akinCodes, order, out);
     }
   }
   for (const list of byIndicator.values()) {
@@ -152,20 +160,17 @@ function spill(view: TableView, row: LogicalRow, out: DocWarning[]): void {
 }
 
 /** The indicator names another code's subject and nothing of its own. */
-function foreign(view: TableView, row: LogicalRow, names: Map<string, string>, lineages: LineageWords, akinCodes: AkinCodes, order: Map<string, number>, out: DocWarning[]): void {
+function foreign(view: TableView, row: LogicalRow, names: Map<string, string>, nameWords: Map<string, string[]>, lineages: Lineages, akinCodes: AkinCodes, order: Map<string, number>, out: DocWarning[]): void {
   const words = content(row.indicator!);
   if (words.length < 2) return;
   // the row's own subject: its name and the names of the codes above and below it
-  const code = row.code!;
-  // the code itself, a code under it or one above it (`x.startsWith(y + '.')`, without building the string)
-  const under = (x: string, y: string) => x.length > y.length && x[y.length] === '.' && x.startsWith(y);
-  const lineage = (c: string) => c === code || under(c, code) || under(code, c);
-  const own = [...content(row.name), ...lineages.of(code)];
+  const lineage = lineages.of(row.code!);
+  const own = [...content(row.name), ...[...lineage].flatMap((c) => nameWords.get(c)!)];
   if (overlap(words, own) > 0) return;
   // overlap(words, another name's words) for every other name that has any, told by the codes
   // akin to each word; a name none of them is akin to shares nothing
   const shared = new Map<string, number>();
-  for (const w of words) for (const c of akinCodes.of(w)) if (!lineage(c)) shared.set(c, (shared.get(c) ?? 0) + 1);
+  for (const w of words) for (const c of akinCodes.of(w)) if (!lineage.has(c)) shared.set(c, (shared.get(c) ?? 0) + 1);
   // the name sharing the most, the first in the document's order among equals
   let best: { code: string; n: number } | null = null;
   for (const [other, n] of shared) if (!best || n > best.n || (n === best.n && order.get(other)! < order.get(best.code)!)) best = { code: other, n };
