@@ -17,17 +17,23 @@ export function grayOf(canvas: Canvas, region?: { x: number; y: number; width: n
   const { x, y, width, height } = region ?? { x: 0, y: 0, width: canvas.width, height: canvas.height };
   const px = new Uint8Array(width * height);
   const raw = canvas.data();
-  let alpha = 255;
+  // a pixel a 32-bit word (RGBA in memory: R in the low byte on every platform Node runs on),
+  // and the grey in integers: three byte reads and a float division a pixel were a tenth of a
+  // page's preparation
+  const bytes = raw.byteOffset % 4 === 0 ? raw : new Uint8Array(raw);
+  const rgba = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >>> 2);
+  let alpha = -1;
   for (let row = 0, j = 0; row < height; row++) {
-    for (let i = ((y + row) * canvas.width + x) * 4, end = i + width * 4; i < end; i += 4, j++) {
-      px[j] = luminance(raw[i], raw[i + 1], raw[i + 2]);
-      alpha &= raw[i + 3];
+    for (let i = (y + row) * canvas.width + x, end = i + width; i < end; i++, j++) {
+      const v = rgba[i];
+      px[j] = (((v & 0xff) * 299 + ((v >>> 8) & 0xff) * 587 + ((v >>> 16) & 0xff) * 114) / 1000) | 0;
+      alpha &= v;
     }
   }
-  if (alpha === 255) return { width, height, px };
+  if (alpha >>> 24 === 0xff) return { width, height, px };
   // a pixel not opaque: the canvas's own memory holds it premultiplied, getImageData straight
-  const rgba = canvas.getContext('2d').getImageData(x, y, width, height).data;
-  for (let i = 0, j = 0; j < px.length; i += 4, j++) px[j] = luminance(rgba[i], rgba[i + 1], rgba[i + 2]);
+  const straight = canvas.getContext('2d').getImageData(x, y, width, height).data;
+  for (let i = 0, j = 0; j < px.length; i += 4, j++) px[j] = luminance(straight[i], straight[i + 1], straight[i + 2]);
   return { width, height, px };
 }
 
@@ -625,6 +631,48 @@ export function flood(g: Gray, start: number, inside: (q: number) => boolean, se
   return out;
 }
 
+/** A stack of pixel indices that grows as it is filled, kept for a page's searches. */
+class GrowingStack {
+  items = new Int32Array(1024);
+  length = 0;
+  push(q: number): void {
+    if (this.length === this.items.length) {
+      const more = new Int32Array(this.items.length * 2);
+      more.set(this.items);
+      this.items = more;
+    }
+    this.items[this.length++] = q;
+  }
+}
+
+/**
+ * The 8-connected blob of pixels darker than `level` at `start` when it holds at most `maxArea`
+ * pixels, else null. Unlike `flood` with a limit, a larger blob is followed to its end and all
+ * of it marked in `seen`: none of its pixels starts another search (a glyph's every pixel did,
+ * each giving up after `maxArea`: a third of a page's preparation). What a search finds is the
+ * same either way: a piece of a larger blob has the rest of it beside it.
+ */
+function smallBlob(g: Gray, start: number, level: number, seen: Uint8Array, maxArea: number, stack: GrowingStack): number[] | null {
+  const { width: w, height: h, px } = g;
+  stack.length = 0;
+  stack.push(start);
+  seen[start] = 1;
+  for (let k = 0; k < stack.length; k++) {
+    const p = stack.items[k];
+    const x = p % w;
+    const y = (p - x) / w;
+    for (let ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
+      for (let nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
+        const q = ny * w + nx;
+        if (seen[q] === 1 || px[q] >= level) continue;
+        seen[q] = 1;
+        stack.push(q);
+      }
+    }
+  }
+  return stack.length > maxArea ? null : Array.from(stack.items.subarray(0, stack.length));
+}
+
 /** The box of a blob's pixels: [x0, y0, x1, y1], inclusive. */
 export function boxOf(g: Gray, blob: number[]): [number, number, number, number] {
   let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
@@ -658,16 +706,16 @@ function alone(g: Gray, blob: number[], r: number): boolean {
  */
 export function withoutSpecks(g: Gray, maxArea: number, isolation: number): { gray: Gray; specks: number } {
   const { width: w, height: h, px } = g;
-  const seen = maskMarks(new Uint8Array(w * h));
-  const dark = (q: number) => px[q] < DARK;
+  const seen = new Uint8Array(w * h);
   const faint = (q: number) => px[q] < FAINT_INK;
   const white: number[] = [];
+  const stack = new GrowingStack();
   for (let start = 0; start < px.length; start++) {
     // most of a page is paper: its pixels are passed over before any lookup
-    if (px[start] >= DARK || seen.has(start)) continue;
-    // the dark blob at `start`, given up once it is larger than a speck; then its faint halo,
-    // which joins a dark piece of a light stroke to the rest of its glyph
-    const blob = flood(g, start, dark, seen, maxArea);
+    if (px[start] >= DARK || seen[start] === 1) continue;
+    // the dark blob at `start` when it is a speck's size; then its faint halo, which joins a dark
+    // piece of a light stroke to the rest of its glyph
+    const blob = smallBlob(g, start, DARK, seen, maxArea, stack);
     if (blob && alone(g, blob, isolation) && flood(g, start, faint, new Set<number>(), HALO * maxArea)) white.push(...blob);
   }
   if (white.length === 0) return { gray: g, specks: 0 };
