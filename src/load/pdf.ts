@@ -12,9 +12,9 @@ import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { Canvas } from '@napi-rs/canvas';
-import type { OcrEngine } from '../ocr/engine.js';
+import { handedToWorkers, type OcrEngine } from '../ocr/engine.js';
 import { checkLayer, layerHolds, type LayerCheck } from '../ocr/layerCheck.js';
-import { OCR_DPI, ocrPage, pixelRules, type PageOcr } from '../ocr/page.js';
+import { canvasRules, drawnPage, OCR_DPI, ocrPage, type PageOcr } from '../ocr/page.js';
 import { DEFAULT_SETTINGS, type Limits, type Ocr } from '../settings.js';
 import { InputError } from './text.js';
 import PQueue from 'p-queue';
@@ -412,18 +412,24 @@ async function readLayeredScans(pdf: PDFDocumentProxy, pages: PdfPage[], engine:
     signal?.throwIfAborted();
     const page = await pdf.getPage(p.number);
     // the resolution the OCR path reads scans at: its rule and capital-top sizes hold there
-    const { result, skipped } = await withPdfjsWarnings(() => pixelRules(page, OCR_DPI));
+    const { result: drawn, skipped } = await withPdfjsWarnings(() => drawnPage(page, OCR_DPI));
     // pixels are upright as the page is shown; a page turned upright from its text is left alone
-    const upright = result.width === p.width && result.height === p.height;
-    const check = upright ? await checkLayer(result.gray, p.items, OCR_DPI / 72, engine, s) : null;
+    const upright = drawn.width === p.width && drawn.height === p.height;
+    // the layer's sample is read by an OCR worker while this thread finds the rules in the pixels
+    const checking = upright ? checkLayer(drawn.gray, p.items, OCR_DPI / 72, engine, s) : null;
+    // (awaited below: a failed read fails the page there, not the process now)
+    checking?.catch(() => undefined);
+    if (checking) await handedToWorkers();
+    const rules = upright ? canvasRules(drawn.canvas, OCR_DPI) : [];
+    const check = checking ? await checking : null;
     if (check && !layerHolds(check, s)) {
-      await readByOcr(p, page, engine, limits, { canvas: result.canvas, dpi: OCR_DPI, skipped });
+      await readByOcr(p, page, engine, limits, { canvas: drawn.canvas, dpi: OCR_DPI, skipped });
       p.layer = { ...check, used: false };
     } else {
       if (check) p.layer = { ...check, used: true };
       if (upright && p.rules.length === (p.rulesUnderImage ?? 0)) {
-        p.rules = result.rules;
-        p.rulesFromImage = result.rules.length;
+        p.rules = rules;
+        p.rulesFromImage = rules.length;
       }
     }
     page.cleanup();

@@ -182,3 +182,12 @@ export async function closeOcr(): Promise<void> {
   shared.clear();
   for (const e of engines) await e.close();
 }
+
+/**
+ * A turn of the event loop: an OCR read just asked for reaches its worker (tesseract.js posts it
+ * after a few promise steps) before this thread goes on with work that keeps it busy, which the
+ * worker then reads beside.
+ */
+export function handedToWorkers(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

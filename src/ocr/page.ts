@@ -4,7 +4,7 @@
 
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import type { Rule, TextItem } from '../load/pdf.js';
-import type { OcrEngine, OcrWord } from './engine.js';
+import { handedToWorkers, type OcrEngine, type OcrWord } from './engine.js';
 import { findRules, grayOf, type Gray, type Orientation, majorityBinarized, MAJORITY_MIN_STROKE, ocrBytes, strokeWidth, orientation, pasted, rotated, turnedPoint, turnedRound, withoutRules, withoutSpecks, type PixelRule } from './image.js';
 import { withoutCornerMarks } from './cornerMarks.js';
 import { rereadFigures } from './figures.js';
@@ -149,16 +149,27 @@ export interface Straightened {
   rules: readonly PixelRule[];
 }
 
-// a drawing's straightening, worked out once: a scan with its own text layer has its rules found
-// (canvasPixelRules) and its layer checked on its grey, and, when the layer fails its check, is
-// read from the same drawing
+// a drawing's grey and straightening, worked out once: a scan with its own text layer has its
+// layer checked on its grey while its rules are found (canvasPixelRules), and, when the layer
+// fails its check, is read from the same drawing
+const grays = new WeakMap<Canvas, Gray>();
 const straightenings = new WeakMap<Canvas, Straightened>();
+
+/** The drawing in grey; worked out once a drawing. */
+export function drawnGray(canvas: Canvas): Gray {
+  let gray = grays.get(canvas);
+  if (!gray) {
+    gray = grayOf(canvas);
+    grays.set(canvas, gray);
+  }
+  return gray;
+}
 
 /** The drawing straightened (see Straightened); worked out once a drawing. */
 export function straightened(canvas: Canvas, dpi: number): Straightened {
   const known = straightenings.get(canvas);
   if (known?.dpi === dpi) return known;
-  const gray = grayOf(canvas);
+  const gray = drawnGray(canvas);
   const o = orientation(gray);
   const straight = o.skew === 0 ? gray : grayOf(rotated(canvas, o.skew));
   const out = { dpi, gray, orientation: o, straight, rules: findRules(straight, dpi) };
@@ -239,25 +250,31 @@ export async function refineWords(gray: Gray, read: OcrWord[], rules: PixelRule[
   const glyph = medianHeight(words);
   const cellPass = await rereadFigureCells(gray, words, rules, glyph, engine);
   // the single figures and the unread tokens side by side: the figures' new readings keep their
-  // words' boxes, which are all the token search looks at
-  const [out, missed] = await Promise.all([rereadFigures(gray, cellPass.words, glyph, engine, cellPass.done), missedWords(gray, cellPass.words, engine)]);
+  // words' boxes, which are all the token search looks at; the figures are read while this
+  // thread looks for the tokens
+  const figures = rereadFigures(gray, cellPass.words, glyph, engine, cellPass.done);
+  figures.catch(() => undefined); // awaited below
+  await handedToWorkers();
+  const [out, missed] = await Promise.all([figures, missedWords(gray, cellPass.words, engine)]);
   out.push(...missed);
   return spacedListDashes(gray, out);
 }
 
 /**
- * The ruling lines drawn in a page's pixels (a scan), in points; the page's size in points, and
- * the page drawn at `dpi` (for a look at its words). A scan lies a little askew on the glass:
+ * A page drawn at `dpi` for a look at its pixels (a scan with its own text layer): the drawing,
+ * its grey, and the page's size in points. Its ruling lines are `canvasRules` of the drawing.
+ */
+export async function drawnPage(page: PdfJsPage, dpi: number): Promise<{ width: number; height: number; canvas: Canvas; gray: Gray }> {
+  const base = page.getViewport({ scale: 1 });
+  const canvas = await renderPage(page, dpi);
+  return { width: base.width, height: base.height, canvas, gray: drawnGray(canvas) };
+}
+
+/**
+ * The ruling lines of a scanned page's image, in points. A scan lies a little askew on the glass:
  * its rules are found on the page turned straight (a slanted rule spreads over more pixel rows
  * than a rule is thick) and turned back onto the page, whose text layer keeps the scan's own position.
  */
-export async function pixelRules(page: PdfJsPage, dpi: number): Promise<{ rules: Rule[]; width: number; height: number; canvas: Canvas; gray: Gray }> {
-  const base = page.getViewport({ scale: 1 });
-  const canvas = await renderPage(page, dpi);
-  return { rules: canvasRules(canvas, dpi), width: base.width, height: base.height, canvas, gray: straightened(canvas, dpi).gray };
-}
-
-/** The ruling lines of a scanned page's image, in points (see pixelRules). */
 export function canvasRules(canvas: Canvas, dpi: number): Rule[] {
   const scale = dpi / 72;
   return canvasPixelRules(canvas, dpi).map((r) => ({ x1: r.x1 / scale, y1: r.y1 / scale, x2: r.x2 / scale, y2: r.y2 / scale }));
