@@ -271,6 +271,35 @@ describe('ruling lines in pixels', () => {
   });
 });
 
+describe('ruling lines in pixels: pages of any width', () => {
+  // the rule finder passes over paper in chunks of a row's pixels: rules that start and end inside
+  // a chunk, on a chunk's edge and in the last, short chunk of a row are found whole on pages of
+  // widths that are and are not multiples of a chunk; text beside them is no rule
+  it.each([1600, 1601, 1615, 1617])('a grid on a page %i pixels wide', (width) => {
+    const { canvas, ctx } = paper(width, 900, 20);
+    const right = width - 6;
+    for (const x of [15, 128, 517, right - 3]) ctx.fillRect(x, 40, 3, 800);
+    for (const y of [40, 300, 837]) ctx.fillRect(15, y, right - 15, 3);
+    // a line of text in one cell, and a blot of shading in another: neither a rule
+    ctx.fillText('Penyediaan Jasa Komunikasi 1.250.000', 140, 200);
+    ctx.fillRect(540, 400, 200, 120);
+    const rules = findRules(grayOf(canvas), 300);
+    const vertical = rules.filter((r) => r.x1 === r.x2).sort((a, b) => a.x1 - b.x1);
+    const horizontal = rules.filter((r) => r.y1 === r.y2).sort((a, b) => a.y1 - b.y1);
+    expect(vertical.map((r) => r.x1)).toEqual([16, 129, 518, right - 2]);
+    // each from the top rule to the foot rule (a crossing rule's pixels are the other rule's)
+    for (const r of vertical) {
+      expect(r.y1).toBeLessThanOrEqual(44);
+      expect(r.y2).toBeGreaterThanOrEqual(836);
+    }
+    expect(horizontal.map((r) => r.y1)).toEqual([41, 301, 838]);
+    for (const r of horizontal) {
+      expect(r.x1).toBeLessThanOrEqual(18);
+      expect(r.x2).toBeGreaterThanOrEqual(right - 4);
+    }
+  });
+});
+
 describe('ruling lines in pixels: rules and the tops of capitals', () => {
   it('a run with paper on both sides is a rule; the joined tops of a word in capitals, stems beneath, are not', () => {
     const { canvas, ctx } = paper(1600, 600, 20);
