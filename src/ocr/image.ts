@@ -17,9 +17,9 @@ export function grayOf(canvas: Canvas, region?: { x: number; y: number; width: n
   const { x, y, width, height } = region ?? { x: 0, y: 0, width: canvas.width, height: canvas.height };
   const px = new Uint8Array(width * height);
   const raw = canvas.data();
-  // a pixel a 32-bit word (RGBA in memory: R in the low byte on every platform Node runs on),
-  // and the grey in integers: three byte reads and a float division a pixel were a tenth of a
-  // page's preparation
+  // a pixel a 32-bit word (RGBA in memory: R in the low byte on the little-endian platforms Node
+  // runs on), the grey in integers: 78 -> 65 ms a 300 dpi page against four byte reads and a
+  // float division a pixel
   const bytes = raw.byteOffset % 4 === 0 ? raw : new Uint8Array(raw);
   const rgba = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >>> 2);
   let alpha = -1;
@@ -722,8 +722,8 @@ class GrowingStack {
  * The 8-connected blob of pixels darker than `level` at `start` when it holds at most `maxArea`
  * pixels, else null. Unlike `flood` with a limit, a larger blob is followed to its end and all
  * of it marked in `seen`: none of its pixels starts another search (a glyph's every pixel did,
- * each giving up after `maxArea`: a third of a page's preparation). What a search finds is the
- * same either way: a piece of a larger blob has the rest of it beside it.
+ * each giving up after `maxArea`). What a search finds is the same either way: a piece of a
+ * larger blob has the rest of it beside it, so it is never alone.
  */
 function smallBlob(g: Gray, start: number, level: number, seen: Uint8Array, maxArea: number, stack: GrowingStack): number[] | null {
   const { width: w, height: h, px } = g;
